@@ -1,0 +1,54 @@
+import hashlib
+import re
+
+from django.conf import settings
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+_WHITESPACE = re.compile(r"\s+")
+
+
+def content_hash(text: str) -> str:
+    """Fingerprint of a report's wording: the same text re-uploaded with other line breaks or
+    spacing (or decoded from another encoding) has the same hash."""
+    return hashlib.sha256(_WHITESPACE.sub("", text).encode("utf-8")).hexdigest()
+
+
+class Article(models.Model):
+    class Status(models.TextChoices):
+        NEW = "new", _("not yet extracted")
+        EXTRACTED = "extracted", _("extracted")
+        FAILED = "failed", _("extraction failed")
+
+    title = models.CharField(_("title"), max_length=300, blank=True)
+    source_name = models.CharField(_("source"), max_length=200, blank=True)
+    url = models.URLField(_("URL"), max_length=1000, blank=True)
+    published_on = models.DateField(_("publication date"), null=True, blank=True, db_index=True)
+    raw_text = models.TextField(_("text as uploaded"))
+    text = models.TextField(_("normalised text"), blank=True)
+    content_hash = models.CharField(_("content hash"), max_length=64, unique=True, editable=False)
+    original_filename = models.CharField(_("file name"), max_length=255, blank=True)
+    added_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="articles_added", verbose_name=_("added by"),
+    )
+    added_at = models.DateTimeField(_("added at"), auto_now_add=True, db_index=True)
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.NEW, db_index=True)
+    status_message = models.TextField(_("status message"), blank=True)
+    zones = models.ManyToManyField("zones.Zone", blank=True, related_name="articles", verbose_name=_("zones"))
+
+    class Meta:
+        ordering = ["-published_on", "-added_at"]
+        verbose_name = _("article")
+        verbose_name_plural = _("articles")
+
+    def __str__(self):
+        return self.title or self.original_filename or f"#{self.pk}"
+
+    def save(self, *args, **kwargs):
+        self.content_hash = content_hash(self.raw_text)
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("articles:detail", args=[self.pk])

@@ -1,0 +1,14 @@
+from django.contrib import admin
+from django.urls import include, path
+
+from zones import views as zone_views
+
+urlpatterns = [
+    path("", zone_views.zone_list, name="home"),
+    path("zones/", include("zones.urls")),
+    path("articles/", include("articles.urls")),
+    path("metrics/", include("metrics.urls")),
+    path("accounts/", include("django.contrib.auth.urls")),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("admin/", admin.site.urls),
+]

@@ -1,0 +1,180 @@
+from django.conf import settings
+from django.contrib.postgres.fields import ArrayField
+from django.db import models
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+
+class Metric(models.Model):
+    """A canonical indicator of the catalogue; extracted metric words map onto it."""
+
+    class Family(models.TextChoices):
+        MONEY = "money", _("money")
+        COUNT = "count", _("count")
+        SHARE = "share", _("share")
+        AREA = "area", _("area")
+        RANK = "rank", _("rank")
+        OTHER = "other", _("other")
+
+    code = models.SlugField(_("code"), max_length=60, unique=True)
+    name_zh = models.CharField(_("Chinese name"), max_length=100)
+    name_en = models.CharField(_("English name"), max_length=150)
+    unit = models.CharField(_("base unit"), max_length=20)
+    family = models.CharField(_("unit family"), max_length=10, choices=Family.choices, default=Family.OTHER)
+    synonyms = ArrayField(models.CharField(max_length=100), default=list, blank=True, verbose_name=_("synonyms"))
+
+    class Meta:
+        ordering = ["code"]
+        verbose_name = _("metric")
+        verbose_name_plural = _("metrics")
+
+    def __str__(self):
+        return f"{self.name_zh} ({self.unit})"
+
+    def get_absolute_url(self):
+        return reverse("metrics:detail", args=[self.code])
+
+    def add_synonym(self, words: str) -> bool:
+        """Record `words` as another way of naming this metric; False when already known."""
+        words = words.strip()
+        if not words or words == self.name_zh or words in self.synonyms:
+            return False
+        self.synonyms = [*self.synonyms, words]
+        return True
+
+
+class IndicatorQuerySet(models.QuerySet):
+    def active(self):
+        """Indicators that count: everything an editor has not rejected."""
+        return self.exclude(review_state=Indicator.ReviewState.REJECTED)
+
+    def automatic(self):
+        return self.filter(review_state=Indicator.ReviewState.AUTO)
+
+    def reviewed(self):
+        return self.exclude(review_state=Indicator.ReviewState.AUTO)
+
+
+class Indicator(models.Model):
+    """One figure extracted from an article, with where it came from."""
+
+    class Kind(models.TextChoices):
+        LEVEL = "level", _("level")
+        GROWTH = "growth", _("growth")
+        COMPLETION = "completion", _("completion")
+        SHARE = "share", _("share")
+        RANK = "rank", _("rank")
+        DELTA = "delta", _("delta")
+
+    class Stance(models.TextChoices):
+        TARGET = "target", _("target")
+        ACHIEVEMENT = "achievement", _("achievement")
+
+    class Scope(models.TextChoices):
+        ZONE = "zone", _("zone")
+        CITY = "city", _("city")
+        PROVINCE = "province", _("province")
+        GROUP = "group", _("group of zones")
+        NATIONAL = "national", _("national")
+
+    class ReviewState(models.TextChoices):
+        AUTO = "auto", _("automatic")
+        CONFIRMED = "confirmed", _("confirmed")
+        CORRECTED = "corrected", _("corrected")
+        REJECTED = "rejected", _("rejected")
+
+    article = models.ForeignKey(
+        "articles.Article", on_delete=models.CASCADE, related_name="indicators", verbose_name=_("article")
+    )
+    zone = models.ForeignKey(
+        "zones.Zone", null=True, blank=True, on_delete=models.PROTECT, related_name="indicators",
+        verbose_name=_("zone"),
+    )
+    scope = models.CharField(_("scope"), max_length=10, choices=Scope.choices, default=Scope.ZONE)
+    place = models.CharField(
+        _("place as written"), max_length=100, blank=True,
+        help_text=_("The zone, city or group the text names for this figure."),
+    )
+    metric = models.ForeignKey(
+        Metric, null=True, blank=True, on_delete=models.SET_NULL, related_name="indicators", verbose_name=_("metric")
+    )
+    metric_text = models.CharField(_("metric words"), max_length=200)
+    value = models.DecimalField(_("value"), max_digits=24, decimal_places=6)
+    unit = models.CharField(_("unit"), max_length=20, blank=True)
+    base_value = models.DecimalField(
+        _("value in base unit"), max_digits=30, decimal_places=8, null=True, blank=True,
+        help_text=_("The value in the metric's base unit; empty when the units cannot be compared."),
+    )
+    kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices, default=Kind.LEVEL)
+    stance = models.CharField(_("stance"), max_length=11, choices=Stance.choices, default=Stance.ACHIEVEMENT)
+    period_label = models.CharField(_("period"), max_length=30, blank=True)
+    period_start = models.DateField(_("period start"), null=True, blank=True)
+    period_end = models.DateField(_("period end"), null=True, blank=True)
+    qualifier = models.CharField(_("qualifier"), max_length=10, blank=True)
+    quote = models.TextField(_("quote"))
+    quote_start = models.PositiveIntegerField(_("quote start"), null=True, blank=True)
+    quote_end = models.PositiveIntegerField(_("quote end"), null=True, blank=True)
+    derived = models.BooleanField(
+        _("derived"), default=False, help_text=_("Computed from other figures, e.g. a target implied by a completion ratio.")
+    )
+    review_state = models.CharField(
+        _("review state"), max_length=10, choices=ReviewState.choices, default=ReviewState.AUTO, db_index=True
+    )
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="indicators_reviewed", verbose_name=_("reviewed by"),
+    )
+    reviewed_at = models.DateTimeField(_("reviewed at"), null=True, blank=True)
+    # Identifies the figure as the engine first found it (span, value, kind, stance); kept through an
+    # editor's correction so that re-extraction recognises the figure and leaves the editor's version.
+    extraction_key = models.CharField(max_length=64, blank=True, db_index=True, editable=False)
+    # Optimistic locking: an editor's save names the version it started from.
+    version = models.PositiveIntegerField(default=1)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = IndicatorQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["article_id", "quote_start", "id"]
+        verbose_name = _("indicator")
+        verbose_name_plural = _("indicators")
+        indexes = [
+            models.Index(fields=["zone", "metric", "period_label"], name="indicator_zone_metric_period"),
+            models.Index(fields=["metric", "period_label"], name="indicator_metric_period"),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(quote_start__isnull=True)
+                | models.Q(quote_end__isnull=True)
+                | models.Q(quote_end__gte=models.F("quote_start")),
+                name="indicator_quote_offsets_ordered",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(period_start__isnull=True)
+                | models.Q(period_end__isnull=True)
+                | models.Q(period_end__gte=models.F("period_start")),
+                name="indicator_period_ordered",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(review_state="auto") | models.Q(reviewed_at__isnull=False),
+                name="indicator_reviewed_has_time",
+            ),
+        ]
+
+    def __str__(self):
+        place = self.zone or self.place or "?"
+        return f"{place} · {self.metric_text} {self.value.normalize():f}{self.unit} ({self.get_stance_display()})"
+
+    def get_absolute_url(self):
+        return f"{self.article.get_absolute_url()}#indicator-{self.pk}"
+
+    @property
+    def is_reviewed(self) -> bool:
+        return self.review_state != self.ReviewState.AUTO
+
+    def mark_reviewed(self, state: str, user) -> None:
+        self.review_state = state
+        self.reviewed_by = user
+        self.reviewed_at = timezone.now()

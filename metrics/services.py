@@ -1,0 +1,104 @@
+"""Writing indicators: extraction results stored against articles."""
+import hashlib
+from decimal import Decimal
+
+from django.db import transaction
+
+from articles.models import Article
+from metrics.extraction import ExtractedIndicator, MetricCatalogue, ZoneGazetteer, extract
+from metrics.models import Indicator, Metric
+from zones.models import Zone
+from zones.services import get_or_create_reported_zone
+
+
+def current_gazetteer() -> ZoneGazetteer:
+    zones = Zone.objects.only("name", "short_name", "aliases", "city", "province", "level")
+    return ZoneGazetteer.from_records(
+        {"name": z.name, "short_name": z.short_name, "aliases": z.aliases, "city": z.city,
+         "province": z.province, "level": z.level}
+        for z in zones
+    )
+
+
+def current_catalogue() -> MetricCatalogue:
+    return MetricCatalogue.from_records(
+        Metric.objects.values("code", "name_zh", "unit", "family", "synonyms")
+    )
+
+
+def extraction_key(figure: ExtractedIndicator) -> str:
+    identity = f"{figure.start}:{figure.end}:{figure.value!r}:{figure.kind}:{figure.stance}:{figure.derived}"
+    return hashlib.sha256(identity.encode()).hexdigest()
+
+
+@transaction.atomic
+def extract_article(article: Article, *, default_zone: str | None = None) -> list[Indicator]:
+    """(Re-)extract an article's figures. Automatic indicators are replaced; anything an editor
+    confirmed, corrected, rejected or added stays exactly as the editor left it."""
+    result = extract(
+        article.raw_text,
+        gazetteer=current_gazetteer(),
+        catalogue=current_catalogue(),
+        published=article.published_on,
+        default_zone=default_zone,
+    )
+    fill_missing_metadata(article, result.metadata)
+    article.text = result.text
+    article.status = Article.Status.EXTRACTED
+    article.status_message = ""
+    article.save()
+
+    article.indicators.automatic().delete()
+    kept = set(article.indicators.values_list("extraction_key", flat=True))
+    metrics = {m.code: m for m in Metric.objects.all()}
+    zones: dict[str, Zone] = {}
+    created = []
+    for figure in result.indicators:
+        key = extraction_key(figure)
+        if key in kept:
+            continue
+        kept.add(key)
+        created.append(indicator_from_figure(article, figure, key, metrics, zones))
+    Indicator.objects.bulk_create(created)
+    article.zones.set({zone.pk for zone in zones.values()} | set(article.indicators.exclude(zone=None).values_list("zone", flat=True)))
+    return created
+
+
+def fill_missing_metadata(article: Article, metadata) -> None:
+    """What the page states about itself fills the fields the uploader left empty."""
+    if not article.title and metadata.title:
+        article.title = metadata.title[:300]
+    if not article.source_name and metadata.source:
+        article.source_name = metadata.source[:200]
+    if not article.published_on and metadata.published:
+        article.published_on = metadata.published
+
+
+def indicator_from_figure(article, figure: ExtractedIndicator, key: str, metrics, zones) -> Indicator:
+    zone = None
+    if figure.scope == Indicator.Scope.ZONE and figure.zone and figure.zone != "*":
+        if figure.zone not in zones:
+            zones[figure.zone] = get_or_create_reported_zone(figure.zone)
+        zone = zones[figure.zone]
+    return Indicator(
+        article=article,
+        zone=zone,
+        scope=figure.scope,
+        place=figure.zone or "",
+        metric=metrics.get(figure.metric_code) if figure.metric_code else None,
+        metric_text=figure.metric[:200],
+        value=Decimal(str(figure.value)),
+        unit=figure.unit,
+        base_value=None if figure.base_value is None else Decimal(str(figure.base_value)),
+        kind=figure.kind,
+        stance=figure.stance,
+        period_label=figure.period or "",
+        period_start=figure.period_start,
+        period_end=figure.period_end,
+        qualifier=figure.qualifier or "",
+        quote=figure.quote,
+        quote_start=figure.start,
+        quote_end=figure.end,
+        derived=figure.derived,
+        extraction_key=key,
+    )

@@ -1,0 +1,11 @@
+from django.contrib import admin
+
+from zones.models import Zone
+
+
+@admin.register(Zone)
+class ZoneAdmin(admin.ModelAdmin):
+    list_display = ("short_name", "name", "province", "city", "level", "approved_year", "verified")
+    list_filter = ("level", "verified", "in_registry", "province")
+    search_fields = ("name", "short_name", "slug", "aliases_text")
+    prepopulated_fields = {"slug": ("short_name",)}

@@ -1,0 +1,71 @@
+from dataclasses import dataclass
+
+from django.db import transaction
+
+from zones.models import Zone
+from zones.registry import REGISTRY_FILES, read_registry, registry_slugs, slug_for
+
+
+@dataclass
+class RegistryLoadReport:
+    created: int = 0
+    updated: int = 0
+    unchanged: int = 0
+
+    def __str__(self):
+        return f"{self.created} created, {self.updated} updated, {self.unchanged} unchanged"
+
+
+@transaction.atomic
+def load_registry(paths=REGISTRY_FILES) -> RegistryLoadReport:
+    """Create or update the registry's zones. Idempotent: a second run changes nothing. A zone first
+    met in a report (unverified) that the registry lists is taken over and verified."""
+    report = RegistryLoadReport()
+    rows = read_registry(paths)
+    slugs = registry_slugs(rows)
+    for row in rows:
+        wanted = {
+            "short_name": row.short_name,
+            "slug": slugs[row.name],
+            "province": row.province,
+            "city": row.city,
+            "level": row.level,
+            "approved_year": row.approved_year,
+            "aliases": row.aliases,
+            "source": row.source,
+            "in_registry": True,
+            "verified": True,
+        }
+        zone = Zone.objects.filter(name=row.name).first()
+        if zone is None:
+            Zone.objects.create(name=row.name, **wanted)
+            report.created += 1
+        elif any(getattr(zone, key) != value for key, value in wanted.items()):
+            for key, value in wanted.items():
+                setattr(zone, key, value)
+            zone.save()
+            report.updated += 1
+        else:
+            report.unchanged += 1
+    return report
+
+
+def unique_zone_slug(name: str) -> str:
+    base = slug_for(name)
+    slug, n = base, 2
+    while Zone.objects.filter(slug=slug).exists():
+        slug, n = f"{base}-{n}", n + 1
+    return slug
+
+
+def get_or_create_reported_zone(name: str) -> Zone:
+    """The zone a report names: a registry zone by any of its names, else a new unverified zone."""
+    zone = Zone.objects.filter(short_name=name).first() or Zone.objects.filter(aliases__contains=[name]).first()
+    if zone is None:
+        zone = Zone.objects.filter(name=name).first()
+    if zone is None:
+        zone = Zone.objects.create(
+            name=name, short_name=name, slug=unique_zone_slug(name), level=Zone.Level.OTHER, verified=False,
+            aliases=[name],
+        )
+    return zone

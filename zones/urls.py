@@ -1,0 +1,9 @@
+from django.urls import path
+
+from zones import views
+
+app_name = "zones"
+urlpatterns = [
+    path("", views.zone_list, name="list"),
+    path("<slug:slug>/", views.zone_detail, name="detail"),
+]
