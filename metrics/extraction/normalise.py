@@ -15,7 +15,7 @@ from functools import lru_cache
 import opencc
 
 # Pinyin glosses put after a character by some sites: 高(gao)質量, 增長(zhǎng), 發（fa）展.
-PINYIN_GLOSS = re.compile(r"(?<=[\u3400-\u9fff])[(（][a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùüǖǘǚǜńňǹ]{1,7}[)）]")
+PINYIN_GLOSS = re.compile(r"(?<=[\u3400-\u9fff])(?:[(（][a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùüǖǘǚǜńňǹ]{1,7}[)）])+")
 # Runs of spaces (ASCII, ideographic, no-break) and tabs collapse to one space;
 # blank lines are kept as paragraph breaks by the line splitter.
 SPACE_RUN = re.compile(r"[ \t\u3000\u00a0\u2002\u2003\u200b\ufeff]+")

@@ -1,0 +1,63 @@
+"""Mask page furniture (navigation, share buttons, related reading, copyright,
+contact lines, view counts) in normalised text.
+
+Masking blanks characters (newlines stay) instead of deleting them, so the body
+text keeps the normalised text's offsets, lines, and the offset map stays valid.
+"""
+from __future__ import annotations
+
+import re
+
+# A line that starts one of these blocks ends the article: what follows is
+# other articles, comments or the site footer.
+END_OF_ARTICLE = re.compile(
+    r"^\s*[(（]?\s*(相关阅读|推荐阅读|相关新闻|相关文章|延伸阅读|热门推荐|热点推荐|猜你喜欢|阅读剩余全文"
+    r"|责任编辑|责编|编辑[:：]|版权与免责声明|版权声明|免责声明|网友评论|我要评论|发表评论|分享到)"
+)
+# Short lines made of these words are navigation/share/meta furniture.
+FURNITURE = re.compile(
+    r"首页|正文|频道|>|›|»|分享|微信|朋友圈|微博|点击|阅读|浏览|评论|打印|关闭|字号|收藏|来源|作者|"
+    r"日期|发布时间|编辑|版权|copyright|all rights reserved|电话|热线|邮箱|邮编|地址|许可证|备案|"
+    r"网站地图|联系我们|关于我们|扫描|扫一扫|二维码|客户端|公众号|上一篇|下一篇|返回|顶部",
+    re.IGNORECASE,
+)
+PHONE = re.compile(r"(?<!\d)(0\d{2,3}-?\d{7,8}|1[3-9]\d{9}|400-?\d{3}-?\d{4})(?!\d)")
+VIEW_COUNT = re.compile(r"(点击|阅读|浏览)(量|数|次数)?[:：]?\s*\d*\s*次?")
+NOT_NEWLINE = re.compile(r"[^\n]")
+SENTENCE_END = re.compile(r"[。！？!?]\s*$")
+# Furniture lines are short; real paragraphs mentioning 来源 or 点击 are long.
+FURNITURE_MAX_LEN = 60
+# End-of-article markers only count once some body text has been seen, since
+# share/related-reading blocks also appear above the headline.
+MIN_BODY_BEFORE_END = 200
+
+
+def _mask(text: str, start: int, end: int) -> str:
+    return text[:start] + NOT_NEWLINE.sub(" ", text[start:end]) + text[end:]
+
+
+def _is_furniture(line: str) -> bool:
+    stripped = line.strip()
+    if not stripped:
+        return False
+    if len(stripped) <= FURNITURE_MAX_LEN and not SENTENCE_END.search(stripped) \
+            and FURNITURE.search(stripped):
+        return True
+    return len(stripped) <= FURNITURE_MAX_LEN and bool(PHONE.search(stripped))
+
+
+def strip_boilerplate(text: str) -> str:
+    """Same-length copy of `text` with furniture lines and the page tail masked."""
+    body_chars, pos = 0, 0
+    for line in text.split("\n"):
+        start, end = pos, pos + len(line)
+        pos = end + 1
+        if END_OF_ARTICLE.match(line) and body_chars >= MIN_BODY_BEFORE_END:
+            return _mask(text, start, len(text))
+        if END_OF_ARTICLE.match(line) or _is_furniture(line):
+            text = _mask(text, start, end)
+            continue
+        for match in PHONE.finditer(line):
+            text = _mask(text, start + match.start(), start + match.end())
+        body_chars += len(line.strip())
+    return text
