@@ -8,6 +8,7 @@ Environment:
   ALLOWED_HOSTS    comma-separated host names (default: localhost names when DEBUG)
   CSRF_TRUSTED_ORIGINS  comma-separated origins, e.g. https://zonescope.example.org
   SECURE_SSL_REDIRECT   1/0 (default 1 when DEBUG is off); set 0 behind a proxy that redirects
+  SECURE_COOKIES   1/0 (default 1 when DEBUG is off): session/CSRF cookies over HTTPS only
   API_READ_REQUIRES_LOGIN  1/0 (default 0): close the read API to anonymous clients
   ZONESCOPE_DATA_DIR  where the embedded database lives (default: <project>/var)
 """
@@ -143,8 +144,7 @@ API_READ_REQUIRES_LOGIN = env_flag("API_READ_REQUIRES_LOGIN", False)
 if not DEBUG:
     SECURE_SSL_REDIRECT = env_flag("SECURE_SSL_REDIRECT", True)
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
-    SESSION_COOKIE_SECURE = True
-    CSRF_COOKIE_SECURE = True
+    SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = env_flag("SECURE_COOKIES", True)
     SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", 60 * 60 * 24 * 30))
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
     SECURE_HSTS_PRELOAD = env_flag("SECURE_HSTS_PRELOAD", False)
