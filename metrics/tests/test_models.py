@@ -1,0 +1,71 @@
+from datetime import date
+from decimal import Decimal
+
+import pytest
+from django.db import IntegrityError
+
+from articles.models import Article
+from metrics.models import Indicator
+from zones.models import Zone
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def article():
+    return Article.objects.create(raw_text="甲高新区全年完成投资10亿元。", title="甲")
+
+
+@pytest.fixture
+def zone():
+    return Zone.objects.create(name="甲高新技术产业开发区", short_name="甲高新区", slug="jia")
+
+
+def make_indicator(article, zone, **extra):
+    fields = dict(
+        article=article, zone=zone, metric_text="投资", value=Decimal("10"), unit="亿元",
+        quote="完成投资10亿元", quote_start=5, quote_end=14,
+    )
+    return Indicator.objects.create(**{**fields, **extra})
+
+
+def test_indicators_are_reached_from_article_and_zone(article, zone):
+    indicator = make_indicator(article, zone)
+    assert list(article.indicators.all()) == [indicator]
+    assert list(zone.indicators.all()) == [indicator]
+    assert str(indicator) == f"甲高新区 · 投资 10亿元 ({indicator.get_stance_display()})"
+
+
+def test_quote_offsets_must_be_ordered(article, zone):
+    with pytest.raises(IntegrityError):
+        make_indicator(article, zone, quote_start=10, quote_end=3)
+
+
+def test_period_must_be_ordered(article, zone):
+    with pytest.raises(IntegrityError):
+        make_indicator(article, zone, period_start=date(2024, 12, 31), period_end=date(2024, 1, 1))
+
+
+def test_a_reviewed_indicator_records_when(article, zone):
+    with pytest.raises(IntegrityError):
+        make_indicator(article, zone, review_state=Indicator.ReviewState.CONFIRMED)
+
+
+def test_review_marks_state_user_and_time(article, zone, django_user_model):
+    editor = django_user_model.objects.create_user("editor")
+    indicator = make_indicator(article, zone)
+    indicator.mark_reviewed(Indicator.ReviewState.CONFIRMED, editor)
+    indicator.save()
+    indicator.refresh_from_db()
+    assert indicator.is_reviewed and indicator.reviewed_by == editor and indicator.reviewed_at
+
+
+def test_active_excludes_rejected_and_automatic_excludes_reviewed(article, zone, django_user_model):
+    editor = django_user_model.objects.create_user("editor")
+    auto = make_indicator(article, zone)
+    rejected = make_indicator(article, zone, value=Decimal("11"))
+    rejected.mark_reviewed(Indicator.ReviewState.REJECTED, editor)
+    rejected.save()
+    assert list(Indicator.objects.active()) == [auto]
+    assert list(Indicator.objects.automatic()) == [auto]
+    assert list(Indicator.objects.reviewed()) == [rejected]
