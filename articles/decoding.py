@@ -1,37 +1,45 @@
 """Turning uploaded bytes into text, refusing what cannot be read with a reason a person understands."""
 from charset_normalizer import from_bytes
+from django.utils.translation import gettext as _
 
 # Chinese sites still serve GBK/GB18030 and Big5; charset-normalizer tells them apart from UTF-8.
 _GB_FAMILY = {"gbk", "gb2312", "gb18030", "hz"}
+_UTF8_BOM = b"\xef\xbb\xbf"
 
 
 class UnreadableDocument(ValueError):
     """The upload is empty, too large or not text in any encoding we can recognise."""
 
 
+def check_length(size: int, max_bytes: int) -> None:
+    if size > max_bytes:
+        raise UnreadableDocument(
+            _("The report is %(size).1f MB; the limit is %(limit).1f MB.")
+            % {"size": size / 1_048_576, "limit": max_bytes / 1_048_576}
+        )
+
+
 def check_size(data: bytes, max_bytes: int) -> None:
     if not data or not data.strip():
-        raise UnreadableDocument("The file is empty.")
-    if len(data) > max_bytes:
-        raise UnreadableDocument(
-            f"The file is {len(data) / 1_048_576:.1f} MB; the limit is {max_bytes / 1_048_576:.1f} MB."
-        )
+        raise UnreadableDocument(_("The file is empty."))
+    check_length(len(data), max_bytes)
 
 
 def decode_text(data: bytes, max_bytes: int) -> str:
     check_size(data, max_bytes)
-    if data.startswith(b"\xef\xbb\xbf"):
-        data = data[3:]
+    data = data.removeprefix(_UTF8_BOM)
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
         pass
     best = from_bytes(data).best()
     if best is None or best.encoding is None:
-        raise UnreadableDocument("The file is not text in a recognised encoding (tried UTF-8, GBK/GB18030, Big5 and others).")
+        raise UnreadableDocument(
+            _("The file is not text in a recognised encoding (tried UTF-8, GBK/GB18030, Big5 and others).")
+        )
     # GB18030 is a superset of GBK and GB2312: decoding with it loses no rare characters.
     encoding = "gb18030" if best.encoding.lower() in _GB_FAMILY else best.encoding
     text = data.decode(encoding, errors="strict")
     if "\x00" in text:
-        raise UnreadableDocument("The file looks binary, not text.")
+        raise UnreadableDocument(_("The file looks binary, not text."))
     return text

@@ -1,26 +1,40 @@
 """Reading an uploaded report (.txt, .html, .docx, .pdf) into its article text."""
+import datetime as dt
 import io
+import re
 from dataclasses import dataclass
 from pathlib import PurePath
 
 import trafilatura
+from django.utils.translation import gettext as _
 
 from articles.decoding import UnreadableDocument, check_size, decode_text
 
 SUPPORTED_SUFFIXES = (".txt", ".html", ".htm", ".docx", ".pdf")
 
+# trafilatura drops real <script> elements, but a page may show markup as text ("&lt;script&gt;"),
+# which unescapes into the extracted text; such leftovers are removed so stored text never holds markup.
+_EMBEDDED_CODE = re.compile(r"<(script|style)\b.*?(</\1\s*>|$)", re.IGNORECASE | re.DOTALL)
+_TAG = re.compile(r"</?[a-zA-Z][^<>]*>")
+
 
 @dataclass
 class Document:
+    """A report's text and what the file itself says about it (web pages carry title, site and date)."""
+
     text: str
     title: str = ""
+    source: str = ""
+    url: str = ""
+    published: dt.date | None = None
 
 
 def read_document(filename: str, data: bytes, max_bytes: int) -> Document:
     suffix = PurePath(filename).suffix.lower()
     if suffix not in SUPPORTED_SUFFIXES:
         raise UnreadableDocument(
-            f"Files of type “{suffix or 'without extension'}” are not accepted; use {', '.join(SUPPORTED_SUFFIXES)}."
+            _("Files of type “%(suffix)s” are not accepted; use %(accepted)s.")
+            % {"suffix": suffix or _("without extension"), "accepted": ", ".join(SUPPORTED_SUFFIXES)}
         )
     check_size(data, max_bytes)
     if suffix in (".html", ".htm"):
@@ -35,10 +49,26 @@ def read_document(filename: str, data: bytes, max_bytes: int) -> Document:
 def html_document(html: str) -> Document:
     """The article text of a web page: scripts, navigation and footers dropped by trafilatura."""
     text = trafilatura.extract(html, include_comments=False, include_tables=True, favor_recall=True)
-    if not text or not text.strip():
-        raise UnreadableDocument("No article text could be found in this HTML page.")
+    text = _TAG.sub("", _EMBEDDED_CODE.sub("", text or ""))
+    if not text.strip():
+        raise UnreadableDocument(_("No article text could be found in this HTML page."))
     metadata = trafilatura.extract_metadata(html)
-    return Document(text, (metadata.title or "") if metadata else "")
+    if metadata is None:
+        return Document(text)
+    return Document(
+        text,
+        title=metadata.title or "",
+        source=metadata.sitename or "",
+        url=metadata.url or "",
+        published=iso_date(metadata.date),
+    )
+
+
+def iso_date(value: str | None) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(value) if value else None
+    except ValueError:
+        return None
 
 
 def docx_text(data: bytes) -> str:
@@ -47,10 +77,12 @@ def docx_text(data: bytes) -> str:
     try:
         document = docx.Document(io.BytesIO(data))
     except Exception as error:  # python-docx raises several unrelated types for a damaged file
-        raise UnreadableDocument(f"This Word file cannot be read ({error.__class__.__name__}).") from error
+        raise UnreadableDocument(
+            _("This Word file cannot be read (%(error)s).") % {"error": error.__class__.__name__}
+        ) from error
     text = "\n".join(paragraph.text for paragraph in document.paragraphs)
     if not text.strip():
-        raise UnreadableDocument("The Word file contains no text.")
+        raise UnreadableDocument(_("The Word file contains no text."))
     return text
 
 
@@ -62,7 +94,7 @@ def pdf_text(data: bytes) -> str:
         reader = PdfReader(io.BytesIO(data))
         text = "\n".join(page.extract_text() or "" for page in reader.pages)
     except (PdfReadError, ValueError, KeyError) as error:
-        raise UnreadableDocument(f"This PDF cannot be read ({error}).") from error
+        raise UnreadableDocument(_("This PDF cannot be read (%(error)s).") % {"error": error}) from error
     if not text.strip():
-        raise UnreadableDocument("The PDF contains no extractable text (a scanned image needs OCR first).")
+        raise UnreadableDocument(_("The PDF contains no extractable text (a scanned image needs OCR first)."))
     return text

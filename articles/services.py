@@ -1,9 +1,16 @@
-from dataclasses import dataclass
+"""Writing articles, with the rules every way in (upload page, API, bulk import) shares."""
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
 from datetime import date
 
+from django.conf import settings
 from django.db import IntegrityError, transaction
+from django.utils.translation import gettext as _
 
+from articles.decoding import check_length
+from articles.documents import Document, read_document
 from articles.models import Article, content_hash
+from zones.models import Zone
 
 
 class DuplicateArticle(Exception):
@@ -11,7 +18,9 @@ class DuplicateArticle(Exception):
 
     def __init__(self, existing: Article):
         self.existing = existing
-        super().__init__(f"This report is already stored as article #{existing.pk} ({existing}).")
+        super().__init__(
+            _("This report is already stored as article #%(pk)s (%(article)s).") % {"pk": existing.pk, "article": existing}
+        )
 
 
 class EmptyArticle(ValueError):
@@ -26,17 +35,62 @@ class ArticleInput:
     url: str = ""
     published_on: date | None = None
     original_filename: str = ""
+    zones: Sequence[Zone] = field(default_factory=tuple)
 
 
 def find_duplicate(text: str) -> Article | None:
     return Article.objects.filter(content_hash=content_hash(text)).first()
 
 
+def normalise_newlines(text: str) -> str:
+    # Browsers submit text with CRLF and show it with LF; one convention keeps quote offsets
+    # that an editor selects on a page equal to offsets in the stored text.
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def read_report(*, text: str = "", filename: str = "", data: bytes | None = None) -> Document:
+    """A submitted report — a file's bytes or pasted text — as a document, refused with the reason when
+    it is too large, of a type we cannot read, empty, or already stored."""
+    if data is not None:
+        document = read_document(filename, data, settings.MAX_UPLOAD_BYTES)
+    else:
+        check_length(len(text.encode("utf-8")), settings.MAX_UPLOAD_BYTES)
+        document = Document(text)
+    document.text = normalise_newlines(document.text)
+    if not document.text.strip():
+        raise EmptyArticle(_("The report has no text."))
+    duplicate = find_duplicate(document.text)
+    if duplicate is not None:
+        raise DuplicateArticle(duplicate)
+    return document
+
+
+def suggested_input(document: Document, original_filename: str = "") -> ArticleInput:
+    """The article as the document and the extraction engine describe it, for an editor to check:
+    what the file states about itself first, what the engine reads in the text after."""
+    from metrics.extraction import extract  # metrics depends on articles, not the reverse
+    from metrics.services import current_catalogue, current_gazetteer
+
+    found = extract(document.text, gazetteer=current_gazetteer(), catalogue=current_catalogue())
+    return ArticleInput(
+        text=document.text,
+        title=document.title or found.metadata.title or "",
+        source_name=document.source or found.metadata.source or "",
+        url=document.url,
+        published_on=document.published or found.metadata.published,
+        original_filename=original_filename,
+        zones=list(Zone.objects.filter(name__in=found.zones)),
+    )
+
+
 @transaction.atomic
 def store_article(data: ArticleInput, *, added_by=None, extract=True, default_zone=None) -> Article:
-    """Store a report and, unless told otherwise, its extracted indicators: all of it or nothing."""
+    """Store a report and, unless told otherwise, its extracted indicators: all of it or nothing.
+    Zones named by the uploader are kept; a single one is where figures that name no zone belong."""
+    data = replace(data, text=normalise_newlines(data.text))
     if not data.text or not data.text.strip():
-        raise EmptyArticle("The report has no text.")
+        raise EmptyArticle(_("The report has no text."))
+    check_length(len(data.text.encode("utf-8")), settings.MAX_UPLOAD_BYTES)
     duplicate = find_duplicate(data.text)
     if duplicate is not None:
         raise DuplicateArticle(duplicate)
@@ -58,5 +112,8 @@ def store_article(data: ArticleInput, *, added_by=None, extract=True, default_zo
     if extract:
         from metrics.services import extract_article  # metrics depends on articles, not the reverse
 
+        if default_zone is None and len(data.zones) == 1:
+            default_zone = data.zones[0].name
         extract_article(article, default_zone=default_zone)
+    article.zones.add(*data.zones)
     return article
