@@ -21,3 +21,30 @@ def registry(db):
 
     load_registry()
     load_catalogue()
+
+
+@pytest.fixture
+def api_client(db):
+    """A client of the REST API, with throttling history cleared so earlier tests cannot use it up."""
+    from django.core.cache import cache
+    from rest_framework.test import APIClient
+
+    cache.clear()
+    return APIClient()
+
+
+@pytest.fixture
+def token_for(db):
+    """`token_for("name", editor=True)`: the API token of a new user, in the editors group or not."""
+    from django.contrib.auth.models import Group, User
+    from rest_framework.authtoken.models import Token
+
+    from articles.editors import EDITORS_GROUP
+
+    def make(username: str, *, editor: bool) -> str:
+        user = User.objects.create_user(username)
+        if editor:
+            user.groups.add(Group.objects.get_or_create(name=EDITORS_GROUP)[0])
+        return Token.objects.create(user=user).key
+
+    return make
