@@ -10,6 +10,7 @@ Environment:
   SECURE_SSL_REDIRECT   1/0 (default 1 when DEBUG is off); set 0 behind a proxy that redirects
   SECURE_COOKIES   1/0 (default 1 when DEBUG is off): session/CSRF cookies over HTTPS only
   API_READ_REQUIRES_LOGIN  1/0 (default 0): close the read API to anonymous clients
+  API_ANON_RATE, API_USER_RATE  API throttling, e.g. 120/minute (anonymous), 600/minute (per user)
   ZONESCOPE_DATA_DIR  where the embedded database lives (default: <project>/var)
 """
 import os
@@ -139,6 +140,44 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = MAX_UPLOAD_BYTES + 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = MAX_UPLOAD_BYTES + 1024 * 1024
 
 API_READ_REQUIRES_LOGIN = env_flag("API_READ_REQUIRES_LOGIN", False)
+
+# The REST API under /api/v1/ (config/api_urls.py); its plumbing lives in config/api_support.py.
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        # Token first: an anonymous write then gets 401 with a WWW-Authenticate header, not 403.
+        "rest_framework.authentication.TokenAuthentication",
+        "rest_framework.authentication.SessionAuthentication",
+    ],
+    "DEFAULT_PERMISSION_CLASSES": ["config.api_support.ReadOpenEditorsWrite"],
+    "DEFAULT_RENDERER_CLASSES": [
+        "rest_framework.renderers.JSONRenderer",
+        "rest_framework.renderers.BrowsableAPIRenderer",
+    ],
+    "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
+    "DEFAULT_PAGINATION_CLASS": "config.api_support.PageNumberPagination",
+    "DEFAULT_THROTTLE_CLASSES": [
+        "rest_framework.throttling.AnonRateThrottle",
+        "rest_framework.throttling.UserRateThrottle",
+    ],
+    "DEFAULT_THROTTLE_RATES": {
+        "anon": os.environ.get("API_ANON_RATE", "120/minute"),
+        "user": os.environ.get("API_USER_RATE", "600/minute"),
+    },
+    "EXCEPTION_HANDLER": "config.api_support.error_response",
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "TEST_REQUEST_DEFAULT_FORMAT": "json",
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "ZoneScope API",
+    "DESCRIPTION": "High-tech zones, their indicators (targets and achievements) and comparisons.",
+    "VERSION": "1.0.0",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SCHEMA_PATH_PREFIX": "/api/v1",
+    "COMPONENT_SPLIT_REQUEST": True,
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+}
 
 # Production hardening: on whenever DEBUG is off (`manage.py check --deploy` passes).
 if not DEBUG:

@@ -8,6 +8,7 @@ urlpatterns = [
     path("zones/", include("zones.urls")),
     path("articles/", include("articles.urls")),
     path("metrics/", include("metrics.urls")),
+    path("api/", include("config.api_urls")),
     path("accounts/", include("django.contrib.auth.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),

@@ -1,0 +1,193 @@
+"""Plumbing shared by every API endpoint: who may do what, how lists are paged, the CSV format
+and the one shape every error takes."""
+import csv
+import io
+import json
+
+from django.conf import settings
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import (
+    OpenApiParameter, OpenApiResponse, extend_schema, extend_schema_field, extend_schema_view,
+)
+from rest_framework import exceptions, pagination, permissions, renderers, serializers, views
+from rest_framework.settings import api_settings
+
+from articles.editors import EDITORS_GROUP
+
+def is_editor(user) -> bool:
+    return bool(user and user.is_authenticated and user.groups.filter(name=EDITORS_GROUP).exists())
+
+
+class ReadOpenEditorsWrite(permissions.BasePermission):
+    """Anyone may read (unless settings.API_READ_REQUIRES_LOGIN); only editors may write."""
+
+    message = _("Only members of the editors group may change data through the API.")
+
+    def has_permission(self, request, view):
+        if request.method in permissions.SAFE_METHODS:
+            return not settings.API_READ_REQUIRES_LOGIN or bool(request.user and request.user.is_authenticated)
+        return is_editor(request.user)
+
+
+@extend_schema_field(OpenApiTypes.URI)
+class PageURLField(serializers.Field):
+    """The absolute address of the object's page on the site, for people rather than programs."""
+
+    def __init__(self, **kwargs):
+        super().__init__(source="*", read_only=True, **kwargs)
+
+    def to_representation(self, obj):
+        return self.context["request"].build_absolute_uri(obj.get_absolute_url())
+
+
+class APIURLField(serializers.HyperlinkedIdentityField):
+    """The object's API address, without the request's `?format=csv`, which single objects do not serve."""
+
+    def get_url(self, obj, view_name, request, format):
+        path = reverse(view_name, kwargs={self.lookup_url_kwarg: getattr(obj, self.lookup_field)})
+        return request.build_absolute_uri(path)
+
+
+class PageNumberPagination(pagination.PageNumberPagination):
+    page_size = 50
+    page_size_query_param = "page_size"
+    max_page_size = 500
+
+
+class CursorPagination(pagination.CursorPagination):
+    """For long, growing lists: pages stay stable while new rows are added."""
+
+    page_size = 50
+    page_size_query_param = "page_size"
+    max_page_size = 500
+    ordering = "id"
+
+
+class CSVRenderer(renderers.BaseRenderer):
+    """`?format=csv`: one row per result, nested values flattened into dotted column names.
+    UTF-8 with a byte-order mark, without which Excel reads Chinese as mojibake."""
+
+    media_type = "text/csv"
+    format = "csv"
+    charset = "utf-8"
+
+    def render(self, data, accepted_media_type=None, renderer_context=None):
+        rows = [flatten(row) for row in result_rows(data)]
+        columns = list(dict.fromkeys(column for row in rows for column in row))
+        out = io.StringIO()
+        out.write("\ufeff")
+        writer = csv.DictWriter(out, fieldnames=columns, lineterminator="\r\n")
+        writer.writeheader()
+        writer.writerows(rows)
+        return out.getvalue().encode("utf-8")
+
+
+def result_rows(data) -> list:
+    if data is None:
+        return []
+    if isinstance(data, dict) and isinstance(data.get("results"), list):
+        return data["results"]
+    return data if isinstance(data, list) else [data]
+
+
+def flatten(value, prefix: str = "") -> dict:
+    if not isinstance(value, dict):
+        return {prefix or "value": cell(value)}
+    row = {}
+    for key, item in value.items():
+        name = f"{prefix}.{key}" if prefix else str(key)
+        row.update(flatten(item, name) if isinstance(item, dict) else {name: cell(item)})
+    return row
+
+
+def cell(value):
+    if isinstance(value, list):
+        if all(not isinstance(item, (dict, list)) for item in value):
+            return "; ".join("" if item is None else str(item) for item in value)
+        return json.dumps(value, ensure_ascii=False)
+    return "" if value is None else value
+
+
+def error_body(status: int, code: str, message: str, details: dict | None = None) -> dict:
+    return {"error": {"status": status, "code": code, "message": str(message), "details": details or {}}}
+
+
+def error_response(exc, context):
+    """DRF's EXCEPTION_HANDLER: every API error as {"error": {status, code, message, details}}."""
+    # Django's own exceptions become their DRF counterparts first, so that they have a code.
+    if isinstance(exc, Http404):
+        exc = exceptions.NotFound()
+    elif isinstance(exc, PermissionDenied):
+        exc = exceptions.PermissionDenied()
+    response = views.exception_handler(exc, context)
+    if response is None:
+        return None
+    if isinstance(exc, exceptions.ValidationError):
+        details = exc.detail if isinstance(exc.detail, dict) else {"non_field_errors": exc.detail}
+        message = f"{_('Invalid input.')} {first_problem(details)}".strip()
+        response.data = error_body(response.status_code, "invalid", message, details)
+    else:
+        code = getattr(exc.detail, "code", None) or exc.default_code
+        details = {"wait_seconds": exc.wait} if getattr(exc, "wait", None) is not None else {}
+        response.data = error_body(response.status_code, code, exc.detail, details)
+    return response
+
+
+def first_problem(details, path: str = "") -> str:
+    """The first error message of a (possibly nested) validation error, named by its field."""
+    if isinstance(details, dict):
+        for key, item in details.items():
+            return first_problem(item, f"{path}.{key}" if path else str(key))
+    if isinstance(details, list) and details:
+        return first_problem(details[0], path)
+    if path in ("", "non_field_errors"):
+        return str(details)
+    return f"{path}: {details}"
+
+
+class ErrorDetailSerializer(serializers.Serializer):
+    status = serializers.IntegerField()
+    code = serializers.CharField()
+    message = serializers.CharField()
+    details = serializers.DictField()
+
+
+class ErrorSerializer(serializers.Serializer):
+    """The documented shape of every error response."""
+
+    error = ErrorDetailSerializer()
+
+
+# Comparisons and lists can also be downloaded as CSV (`?format=csv`).
+TABLE_RENDERERS = [*api_settings.DEFAULT_RENDERER_CLASSES, CSVRenderer]
+
+
+class CSVListMixin:
+    """For viewsets: the list in CSV as well; single objects and writes stay JSON."""
+
+    def get_renderers(self):
+        renderers = super().get_renderers()
+        return [*renderers, CSVRenderer()] if self.action == "list" else renderers
+
+FORMAT_PARAMETER = OpenApiParameter(
+    "format", str, enum=["json", "csv"], description=_("json (default) or csv: UTF-8 with a byte-order mark for Excel")
+)
+ERROR_RESPONSE = OpenApiResponse(ErrorSerializer, description=_("The error, in the shape every API error takes."))
+
+
+def list_schema(serializer, **kwargs):
+    """The schema of a filtered list: a CSV variant, and 400 for filter values that make no sense."""
+    return extend_schema(parameters=[FORMAT_PARAMETER], responses={200: serializer, 400: ERROR_RESPONSE}, **kwargs)
+
+
+def detail_schema(serializer, **kwargs):
+    return extend_schema(responses={200: serializer, 404: ERROR_RESPONSE}, **kwargs)
+
+
+def read_only_schema(serializer):
+    """For a read-only viewset: its list and its detail."""
+    return extend_schema_view(list=list_schema(serializer), retrieve=detail_schema(serializer))

@@ -1,0 +1,21 @@
+"""The REST API: version 1 under /api/v1/, its OpenAPI schema and interactive documentation."""
+from django.urls import include, path
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
+from rest_framework.routers import DefaultRouter
+
+from articles.api import ArticleViewSet
+from metrics.api import IndicatorViewSet, MetricViewSet
+from zones.api import ZoneViewSet
+
+router = DefaultRouter()
+router.register("zones", ZoneViewSet, basename="zone")
+router.register("metrics", MetricViewSet, basename="metric")
+router.register("indicators", IndicatorViewSet, basename="indicator")
+router.register("articles", ArticleViewSet, basename="article")
+
+app_name = "api"
+urlpatterns = [
+    path("v1/", include(router.urls)),
+    path("schema/", SpectacularAPIView.as_view(), name="schema"),
+    path("docs/", SpectacularSwaggerView.as_view(url_name="api:schema"), name="docs"),
+]

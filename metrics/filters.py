@@ -1,0 +1,55 @@
+import django_filters
+from django import forms
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema_field
+
+from articles.models import Article
+from metrics.models import Indicator, Metric
+from zones.models import Zone
+
+
+class MetricFilter(django_filters.FilterSet):
+    q = django_filters.CharFilter(method="search", label=_("Code or name contains, or an exact synonym"))
+
+    class Meta:
+        model = Metric
+        fields = ["q", "family"]
+
+    def search(self, queryset, name, value):
+        value = value.strip()
+        return queryset.filter(
+            Q(code__icontains=value) | Q(name_zh__icontains=value) | Q(name_en__icontains=value)
+            | Q(synonyms__contains=[value])
+        ) if value else queryset
+
+
+@extend_schema_field(OpenApiTypes.INT)
+class YearFilter(django_filters.Filter):
+    field_class = forms.IntegerField
+
+
+class IndicatorFilter(django_filters.FilterSet):
+    zone = django_filters.ModelChoiceFilter(queryset=Zone.objects.all(), to_field_name="slug", label=_("Zone slug"))
+    province = django_filters.CharFilter(field_name="zone__province", label=_("Province of the zone"))
+    metric = django_filters.ModelChoiceFilter(queryset=Metric.objects.all(), to_field_name="code", label=_("Metric code"))
+    kind = django_filters.ChoiceFilter(choices=Indicator.Kind.choices)
+    stance = django_filters.ChoiceFilter(choices=Indicator.Stance.choices)
+    period = django_filters.CharFilter(field_name="period_label", label=_("Period as written, e.g. 2024年"))
+    year = YearFilter(
+        field_name="period_end__year", min_value=1949, max_value=2100, label=_("Year in which the period ends")
+    )
+    review_state = django_filters.ChoiceFilter(
+        choices=Indicator.ReviewState.choices, label=_("Review state (without it, rejected figures are left out)")
+    )
+    article = django_filters.ModelChoiceFilter(queryset=Article.objects.all(), label=_("Article id"))
+
+    class Meta:
+        model = Indicator
+        fields = ["zone", "province", "metric", "kind", "stance", "period", "year", "review_state", "article"]
+
+    def filter_queryset(self, queryset):
+        if not self.form.cleaned_data.get("review_state"):
+            queryset = queryset.active()
+        return super().filter_queryset(queryset)
