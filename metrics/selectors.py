@@ -1,0 +1,189 @@
+"""Reads shared by the pages and the API: targets against achievements, zone beside zone.
+
+The rules (pairing, choosing among sources, judging progress) live in `metrics.progress`;
+this module loads what they need in a fixed number of queries.
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date
+
+from django.db.models import QuerySet
+from django.utils.translation import gettext as _
+
+from metrics.models import Indicator, Metric
+from metrics.progress import TargetProgress, stated_period, zone_progress_rows
+from zones.models import Zone
+
+MIN_COMPARED_ZONES = 2
+MAX_COMPARED_ZONES = 6
+
+
+def zone_indicators(zones=None, metrics=None) -> QuerySet[Indicator]:
+    """The figures that count (not rejected) attributed to a zone itself: of these zones, on these
+    metrics, or all."""
+    indicators = (Indicator.objects.active()
+                  .filter(scope=Indicator.Scope.ZONE, zone__isnull=False)
+                  .select_related("metric", "article"))
+    if zones is not None:
+        indicators = indicators.filter(zone__in=zones)
+    if metrics is not None:
+        indicators = indicators.filter(metric__in=metrics)
+    return indicators
+
+
+def progress_by_zone(zones, *, metrics=None, year: int | None = None) -> dict[int, list[TargetProgress]]:
+    by_zone: dict[int, list[Indicator]] = defaultdict(list)
+    for indicator in zone_indicators(zones, metrics):
+        by_zone[indicator.zone_id].append(indicator)
+    return {zone.pk: zone_progress_rows(zone, by_zone[zone.pk], year=year) for zone in zones}
+
+
+def zone_progress(zone: Zone, *, year: int | None = None) -> list[TargetProgress]:
+    """All of a zone's targets with their achievements, and its results without a target."""
+    return progress_by_zone([zone], year=year)[zone.pk]
+
+
+def headline(rows: list[TargetProgress], year: int) -> TargetProgress | None:
+    """The one row to show for a year: that year's own target, else a plan covering it, else a
+    result without target."""
+    def order(row):
+        own_year = row.period.is_dated and row.period.start.year == row.period.end.year == year
+        return (row.target is None, not own_year, row.period.sort_key())
+    return min(rows, key=order, default=None)
+
+
+@dataclass(frozen=True)
+class ComparisonCell:
+    zone: Zone
+    progress: TargetProgress | None  # None: the zone reported nothing on this metric and kind
+
+
+@dataclass(frozen=True)
+class ComparisonRow:
+    metric: Metric
+    kind: str
+    cells: list[ComparisonCell]
+
+    @property
+    def kind_label(self) -> str:
+        return Indicator.Kind(self.kind).label
+
+
+@dataclass(frozen=True)
+class Comparison:
+    zones: list[Zone]
+    metrics: list[Metric]
+    year: int
+    rows: list[ComparisonRow]
+
+
+def compare_zones(zones: list[Zone], metrics: list[Metric], *, year: int) -> Comparison:
+    """One row per metric and kind (level, growth, ...), one cell per zone. A metric nobody
+    reported on still gets a row of empty cells."""
+    progress = progress_by_zone(zones, metrics=metrics, year=year)
+    rows = []
+    for metric in metrics:
+        per_zone_kind: dict[tuple[int, str], list[TargetProgress]] = defaultdict(list)
+        for zone in zones:
+            for row in progress[zone.pk]:
+                if row.metric == metric:
+                    per_zone_kind[(zone.pk, row.kind)].append(row)
+        kinds = [kind for kind in Indicator.Kind.values if any(k == kind for _z, k in per_zone_kind)]
+        for kind in kinds or [Indicator.Kind.LEVEL]:
+            cells = [ComparisonCell(zone, headline(per_zone_kind[(zone.pk, kind)], year)) for zone in zones]
+            rows.append(ComparisonRow(metric, kind, cells))
+    return Comparison(zones, metrics, year, rows)
+
+
+@dataclass(frozen=True)
+class RankedProgress:
+    rank: int | None  # None: no achievement to rank on
+    progress: TargetProgress
+
+
+def metric_ranking(metric: Metric, *, year: int, kind: str = Indicator.Kind.LEVEL) -> list[RankedProgress]:
+    """Every zone with a figure on this metric for the year, best achievement first (for a
+    rank, the smallest). Zones with a target but no result come last, unranked."""
+    zones = list(Zone.objects.filter(pk__in=zone_indicators(metrics=[metric]).values("zone")))
+    progress = progress_by_zone(zones, metrics=[metric], year=year)
+    rows = [row for row in (headline([r for r in progress[z.pk] if r.kind == kind], year) for z in zones) if row]
+    achieved = [row for row in rows if row.achievement is not None and row.achievement.amount is not None]
+    lower_is_better = kind == Indicator.Kind.RANK
+    achieved.sort(key=lambda row: row.achievement.amount, reverse=not lower_is_better)
+    unranked = sorted((row for row in rows if row not in achieved), key=lambda row: str(row.zone))
+    return ([RankedProgress(position, row) for position, row in enumerate(achieved, start=1)]
+            + [RankedProgress(None, row) for row in unranked])
+
+
+def metric_kinds(metric: Metric) -> list[str]:
+    """The kinds (level, growth, ...) zones have reported this metric in."""
+    found = set(zone_indicators(metrics=[metric]).values_list("kind", flat=True).distinct())
+    return [kind for kind in Indicator.Kind.values if kind in found]
+
+
+def latest_result_year(zones, metrics=None) -> int:
+    """The last year these zones reported results for; this year when they reported none."""
+    results = (zone_indicators(zones, metrics).filter(stance=Indicator.Stance.ACHIEVEMENT)
+               .select_related(None).only("period_label", "period_start", "period_end"))
+    ends = [period.end for period in map(stated_period, results) if period.is_dated]
+    return max(ends).year if ends else date.today().year
+
+
+def metrics_reported_by(zones) -> list[Metric]:
+    return list(Metric.objects.filter(pk__in=zone_indicators(zones).values("metric")).order_by("code"))
+
+
+class InvalidSelection(ValueError):
+    """A comparison asked for something that cannot be compared; `messages` say what, for people."""
+
+    def __init__(self, messages: list[str]):
+        self.messages = messages
+        super().__init__("; ".join(messages))
+
+
+@dataclass(frozen=True)
+class ComparisonSelection:
+    zones: list[Zone]
+    metrics: list[Metric]
+    year: int
+
+
+def split_list(values: list[str]) -> list[str]:
+    """`a,b` and repeated parameters alike, in the order given, without repeats."""
+    return list(dict.fromkeys(item.strip() for value in values for item in value.split(",") if item.strip()))
+
+
+def comparison_selection(zone_slugs: list[str], metric_codes: list[str], year: str | None) -> ComparisonSelection:
+    """Check a requested comparison (as from a query string) and load what it names.
+
+    No metrics: every metric the zones reported. No year: the last year they reported results for.
+    Raises InvalidSelection with every problem found.
+    """
+    slugs, codes = split_list(zone_slugs), split_list(metric_codes)
+    errors = []
+    if not MIN_COMPARED_ZONES <= len(slugs) <= MAX_COMPARED_ZONES:
+        errors.append(_("请选择 %(min)d 到 %(max)d 个高新区进行对比（当前选了 %(count)d 个）。") % {
+            "min": MIN_COMPARED_ZONES, "max": MAX_COMPARED_ZONES, "count": len(slugs)})
+    zones_by_slug = Zone.objects.in_bulk(slugs, field_name="slug")
+    unknown_zones = [slug for slug in slugs if slug not in zones_by_slug]
+    if unknown_zones:
+        errors.append(_("找不到这些高新区：%(slugs)s") % {"slugs": "、".join(unknown_zones)})
+    metrics_by_code = Metric.objects.in_bulk(codes, field_name="code")
+    unknown_metrics = [code for code in codes if code not in metrics_by_code]
+    if unknown_metrics:
+        errors.append(_("找不到这些指标：%(codes)s") % {"codes": "、".join(unknown_metrics)})
+    chosen_year = None
+    if year:
+        try:
+            chosen_year = int(year)
+        except ValueError:
+            chosen_year = None
+        if chosen_year is None or not 1980 <= chosen_year <= 2100:
+            errors.append(_("年份“%(year)s”无效，请填写四位数年份，例如 2024。") % {"year": year})
+    if errors:
+        raise InvalidSelection(errors)
+    zones = [zones_by_slug[slug] for slug in slugs]
+    metrics = [metrics_by_code[code] for code in codes] or metrics_reported_by(zones)
+    return ComparisonSelection(zones, metrics, chosen_year or latest_result_year(zones, metrics))
