@@ -1,0 +1,18 @@
+"""ZoneScope extraction engine: quantitative indicators (targets and
+achievements) of high-tech zones from news articles. Pure Python, no Django.
+
+    from metrics.extraction import extract
+    result = extract(text, published=date(2024, 2, 1))
+"""
+from .metadata import ArticleMetadata
+from .metric import MetricCatalogue, MetricEntry
+from .periods import period_bounds, resolve_period
+from .pipeline import ExtractedIndicator, ExtractionResult, ZoneFound, extract
+from .units import to_base
+from .zones import ZoneGazetteer, ZoneRecord, load_registry_csv
+
+__all__ = [
+    "ArticleMetadata", "ExtractedIndicator", "ExtractionResult", "MetricCatalogue", "MetricEntry",
+    "ZoneFound", "ZoneGazetteer", "ZoneRecord", "extract", "load_registry_csv", "period_bounds",
+    "resolve_period", "to_base",
+]

@@ -1,0 +1,41 @@
+"""python -m metrics.extraction FILE... [--zone NAME] [--published YYYY-MM-DD]
+
+Prints one JSON line per indicator (GUIDE.md fields; doc = file basename).
+Implied targets (derived from completion ratios) are left out unless
+--with-derived is given, since they are not statements of the article.
+"""
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import sys
+from pathlib import Path
+
+from .pipeline import extract
+
+
+def _date(value: str) -> dt.date:
+    return dt.date.fromisoformat(value)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m metrics.extraction", description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("files", nargs="+", type=Path)
+    parser.add_argument("--zone", help="zone of articles that never name theirs")
+    parser.add_argument("--published", type=_date, help="publication date when the page states none")
+    parser.add_argument("--with-derived", action="store_true", help="also print implied targets")
+    args = parser.parse_args(argv)
+    for path in args.files:
+        text = path.read_text(encoding="utf-8", errors="replace")
+        result = extract(text, published=args.published, default_zone=args.zone)
+        for indicator in result.indicators:
+            if indicator.derived and not args.with_derived:
+                continue
+            print(json.dumps(indicator.to_json(path.name), ensure_ascii=False, default=str))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

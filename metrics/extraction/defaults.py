@@ -1,0 +1,34 @@
+"""The project's own registry and catalogue, loaded once on first use."""
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+from .metric import MetricCatalogue, MetricReader
+from .zones import ZoneGazetteer
+
+PROJECT_ROOT = Path(__file__).resolve().parents[2]
+ZONE_CSVS = (PROJECT_ROOT / "zones" / "data" / "national_hitech_zones.csv",
+             PROJECT_ROOT / "zones" / "data" / "other_zones.csv")
+METRIC_CSV = PROJECT_ROOT / "metrics" / "data" / "metrics.csv"
+
+
+@lru_cache(maxsize=1)
+def gazetteer() -> ZoneGazetteer:
+    return ZoneGazetteer.from_csv([p for p in ZONE_CSVS if p.exists()])
+
+
+@lru_cache(maxsize=1)
+def catalogue() -> MetricCatalogue:
+    return MetricCatalogue.from_csv(METRIC_CSV)
+
+
+_readers: dict[int, MetricReader] = {}
+
+
+def reader(for_catalogue: MetricCatalogue) -> MetricReader:
+    """One reader (and jieba tokenizer) per catalogue, reused across articles."""
+    key = id(for_catalogue)
+    if key not in _readers:
+        _readers[key] = MetricReader(for_catalogue)
+    return _readers[key]

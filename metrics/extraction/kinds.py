@@ -1,0 +1,37 @@
+"""What sort of statement a number makes: level, growth, completion, share,
+rank or delta (GUIDE.md), read from the words just before it."""
+from __future__ import annotations
+
+import re
+
+from .numbers import NumberMention
+
+COMPLETION = re.compile(r"(完成率|完成[^，,。；;]{0,10}?的|目标任务的|计划的|进度的)\s*$")
+GROWTH = re.compile(r"(增长|增速|增幅|同比|下降|减少|降低|回落|提高|提升|上升|增加|扩大|收窄)(了|为|达到?|至)?\s*$")
+SHRINK = re.compile(r"(下降|减少|降低|回落|收窄)(了|为|达到?|至)?\s*$")
+SHARE = re.compile(r"占比|比重|占|(?<!增长)率|强度")
+# 比上年增加122.66亿元 / 较去年同期增加83家: an absolute change.
+ABSOLUTE_CHANGE = re.compile(r"(比|较)[^，,。；;]{0,8}?(增加|增长|多|减少|下降|少)(了)?\s*$")
+CHANGE_WINDOW = 16
+
+
+def classify_kind(mention: NumberMention, before: str) -> tuple[str, float]:
+    """(kind, sign) for a number given the text of its clause before it;
+    sign is -1 for falls (下降3.4% -> -3.4)."""
+    tail = before[-CHANGE_WINDOW:]
+    sign = -1.0 if SHRINK.search(tail) else 1.0
+    if mention.is_rank:
+        return "rank", 1.0
+    if mention.is_doubling:
+        return "growth", 1.0
+    if mention.unit == "个百分点":
+        return ("growth", sign) if GROWTH.search(tail) else ("delta", 1.0)
+    if mention.unit == "%":
+        if COMPLETION.search(tail):
+            return "completion", 1.0
+        if GROWTH.search(tail):
+            return "growth", sign
+        return "share", 1.0
+    if ABSOLUTE_CHANGE.search(tail):
+        return "delta", sign
+    return "level", 1.0

@@ -1,0 +1,163 @@
+"""The metric a figure measures: a short noun phrase cut from the words around
+the number, and the catalogue code it maps to.
+
+Only short windows around numbers are segmented (jieba on a whole article is
+the slow part of naive pipelines); the tokenizer is built once, lazily, with
+the catalogue's names and synonyms as a domain dictionary.
+"""
+from __future__ import annotations
+
+import csv
+import re
+import threading
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Iterable
+
+import jieba
+
+from .units import unit_family
+
+# Domain words jieba must keep whole so stripping works on real word edges.
+DOMAIN_WORDS = ("完成率", "开工率", "增长率", "占比", "比重", "总投资", "高企", "规上", "新签约", "营收",
+                "同比增长", "同比下降", "增加值", "产值", "总数", "累计", "力争", "确保", "全区", "全年")
+# Tokens that open a clause without belonging to the metric.
+LEADING_FILLER = frozenset(
+    "其中 全年 全区 今年 去年 当年 年内 年底 同比 实现 完成 共 共计 力争 确保 争取 预计 计划 将 要 已 已有 目前 截至 "
+    "截至目前 该区 我区 全力 推动 着力 积极 加快 持续 深入 大力 动态 实施 统筹 开发 落实 主动 推进 "
+    "和 及 与 或 的 也 并 还 此外 同时 达 达到 其 以 在 为 上半年 下半年 前三季度 一季度 "
+    "而 且 有 是 中 等 又 重点".split())
+# Tokens that link the metric to its number.
+TRAILING_FILLER = frozenset(
+    "增长 同比增长 同比下降 下降 同比 达到 达 突破 超过 超 为 实现 共 约 近 是 有 已有 已 保持 分别 完成 了 "
+    "合计 累计 至 到 提高 增加 减少 逾 不少于 不低于 至少 新增 净增".split())
+# Ranking words carry no subject of their own: 增速居全市第一 needs the figure before it.
+SUBJECTLESS = re.compile(r"^(增速|增幅|增长|总数|占比|比重|完成率|总额|同比|也|分别|位居|稳居|居|排名?|列|位列|"
+                         r"高出|高于|低于|超出|全省|全市|全国|省市|[,，、;；])*$")
+CLAUSE_BREAK = re.compile(r"[，,。；;：:！!？?\n、()（）]")
+NOISE = re.compile(r"[\s“”\"'‘’《》]")
+ABBREVIATION = re.compile(r"^[A-Za-z&]+$")
+
+_lock = threading.Lock()
+
+
+@dataclass(frozen=True)
+class MetricEntry:
+    code: str
+    name_zh: str
+    unit: str
+    family: str
+    synonyms: tuple[str, ...]
+
+
+def _field(row, name, default=""):
+    value = row.get(name, default) if isinstance(row, dict) else getattr(row, name, default)
+    return default if value is None else value
+
+
+class MetricCatalogue:
+    def __init__(self, entries: Iterable[MetricEntry]):
+        self.entries = tuple(entries)
+        self._by_word = {}
+        for entry in self.entries:
+            for word in (entry.name_zh, *entry.synonyms):
+                self._by_word.setdefault(word.lower(), []).append(entry)
+        self._words = sorted(self._by_word, key=len, reverse=True)
+
+    @classmethod
+    def from_records(cls, rows: Iterable) -> "MetricCatalogue":
+        entries = []
+        for row in rows:
+            synonyms = _field(row, "synonyms", ())
+            if isinstance(synonyms, str):
+                synonyms = [s for s in synonyms.split("|") if s]
+            entries.append(MetricEntry(_field(row, "code"), _field(row, "name_zh"), _field(row, "unit"),
+                                       _field(row, "family"), tuple(synonyms)))
+        return cls(entries)
+
+    @classmethod
+    def from_csv(cls, path) -> "MetricCatalogue":
+        with open(path, encoding="utf-8", newline="") as handle:
+            return cls.from_records(list(csv.DictReader(handle)))
+
+    def words(self) -> list[str]:
+        return list(self._words)
+
+    def match(self, phrase: str, unit: str, kind: str) -> MetricEntry | None:
+        """Entry whose longest name/synonym occurs in the phrase and whose unit
+        measures the same thing as the figure (a % is a share only for share metrics)."""
+        lowered = phrase.lower()
+        family = unit_family(unit)
+        for word in self._words:
+            if word not in lowered:
+                continue
+            for entry in self._by_word[word]:
+                if kind == "level" and unit_family(entry.unit) == family:
+                    return entry
+                if kind in ("share", "rank") and unit_family(entry.unit) == family:
+                    return entry
+                if kind == "growth" and family == "percent" and entry.family != "share":
+                    return entry
+        return None
+
+    def display_name(self, phrase: str) -> str:
+        """Expand abbreviations to the catalogue name (gdp -> 地区生产总值)."""
+        for word, entries in self._by_word.items():
+            if ABBREVIATION.match(word) and word in phrase.lower():
+                start = phrase.lower().index(word)
+                return phrase[:start] + entries[0].name_zh + phrase[start + len(word):]
+        return phrase
+
+
+@lru_cache(maxsize=8)
+def _tokenizer(domain_words: tuple[str, ...]) -> jieba.Tokenizer:
+    with _lock:
+        tokenizer = jieba.Tokenizer()
+        tokenizer.initialize()
+        for word in domain_words:
+            tokenizer.add_word(word, freq=200000)
+    return tokenizer
+
+
+class MetricReader:
+    """Cuts metric phrases from text windows with a shared domain tokenizer."""
+
+    def __init__(self, catalogue: MetricCatalogue):
+        words = [w for w in catalogue.words() if not ABBREVIATION.match(w)]
+        self._domain = tuple(sorted(set(words) | set(DOMAIN_WORDS)))
+        self._cache: dict[str, list[str]] = {}
+
+    def tokens(self, window: str) -> list[str]:
+        if window not in self._cache:
+            self._cache[window] = _tokenizer(self._domain).lcut(window, HMM=False)
+        return self._cache[window]
+
+    def before(self, text: str, start: int, end: int) -> tuple[str, int]:
+        """Metric words in text[start:end] (the clause before a number):
+        fillers stripped at both edges. Returns (phrase, offset of its start)."""
+        window = text[start:end]
+        tokens = self.tokens(window)
+        lead, trail = 0, len(tokens)
+        while lead < trail and (tokens[lead] in LEADING_FILLER or not tokens[lead].strip() or NOISE.fullmatch(tokens[lead])):
+            lead += 1
+        while trail > lead and (tokens[trail - 1] in TRAILING_FILLER or not tokens[trail - 1].strip()):
+            trail -= 1
+        offset = start + sum(len(t) for t in tokens[:lead])
+        return "".join(tokens[lead:trail]), offset
+
+    def after(self, text: str, start: int, limit: int) -> str:
+        """Noun after a counted number (发放3轮消费券, 40幢产业大楼)."""
+        window = text[start:limit]
+        cut = CLAUSE_BREAK.search(window)
+        window = window[: cut.start()] if cut else window
+        digit = re.search(r"\d", window)
+        window = window[: digit.start()] if digit else window
+        return window.lstrip("的").strip()
+
+
+def clean(phrase: str) -> str:
+    return NOISE.sub("", phrase)
+
+
+def is_subjectless(phrase: str) -> bool:
+    return bool(SUBJECTLESS.match(clean(phrase)))

@@ -1,0 +1,205 @@
+"""Numbers with units in normalised text: Arabic and Chinese numerals, the
+qualifier words around them, ranks (第二, 前30名, 10强), shares in 成, 翻番,
+and the filters that drop numbers which are not measurements.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import cn2an
+
+from .units import canonical_unit
+
+ARABIC = r"\d{1,3}(?:,\d{3})+(?!\d)|\d+(?:\.\d+)?"
+# No 万/亿 inside a Chinese numeral: 百亿元 is 100 亿元, not 1e10 元.
+CHINESE = r"[零〇一二两三四五六七八九十百千]+"
+UNITS = sorted([
+    "万亿元", "亿美元", "万美元", "亿元", "万元", "千元", "美元", "元",
+    "个百分点", "百分点", "%", "万平方米", "平方米", "平方公里", "万亩", "亩", "公顷",
+    "家次", "万家", "家", "项", "件", "名", "万人次", "人次", "万人", "人", "万套", "台套", "套",
+    "万辆", "辆", "台", "幢", "栋", "座", "轮", "所", "万吨", "吨",
+    "万千瓦时", "亿千瓦时", "千瓦时", "万千瓦", "千瓦", "gwh", "mwh", "kwh", "gw", "mw",
+], key=len, reverse=True)
+# 个 is not a unit in 三个季度 / 6个月 / 个百分点 (handled as its own unit).
+COUNTER_GE = r"个(?!月|季度|工作日|小时|年头|百分点)"
+# 千亿级规模 / 百亿级税收: a bare 亿/万 before 级 is money.
+SCALE_ONLY = r"[亿万](?=级)"
+UNIT = "|".join(re.escape(u) for u in UNITS) + "|" + COUNTER_GE + "|" + SCALE_ONLY
+
+BEFORE_QUALIFIERS = {"突破": "突破", "超过": "超过", "超": "超过", "逾": "超过", "近": "近", "将近": "近",
+                     "约": "约", "大约": "约", "达到": "达到", "达": "达到", "不少于": "不少于",
+                     "不低于": "不少于", "至少": "不少于"}
+BEFORE_QUALIFIER = "|".join(sorted(BEFORE_QUALIFIERS, key=len, reverse=True))
+AFTER_QUALIFIERS = {"以上": "以上", "左右": "左右", "以下": "以下", "以内": "以下"}
+
+NUMBER = re.compile(
+    rf"(?P<qual>{BEFORE_QUALIFIER})?(?P<num>{ARABIC}|{CHINESE})(?P<approx>余|多)?"
+    rf"(?P<unit>{UNIT})(?P<after>以上|左右|以下|以内)?",
+    re.IGNORECASE,
+)
+# 位列全省第二, 居全市第一, 前30名, 前三位, 10强, 前进14位
+RANK = re.compile(
+    rf"(?:(?P<prefix>第|前)(?P<num1>{ARABIC}|{CHINESE})(?P<suffix1>位|名|强)?"
+    rf"|(?P<num2>{ARABIC}|{CHINESE})(?P<suffix2>强|位(?!数)|名(?=[,，。;；、]|$)))"
+)
+RANK_CONTEXT = re.compile(r"(位列|位居|名列|排名|排在|排|居|列|进入|保持在|入围|跻身|前进|进位|上升|提升|跃居|稳居|全省|全市|全国|全区)\S{0,6}$")
+SHARE_TENTHS = re.compile(rf"(?P<qual>近|约|超|逾|超过|达|占)(?P<num>\d|[一二两三四五六七八九])成(?![本功立为果])")
+DOUBLING = re.compile(r"翻(?P<times>一|两|二|三)?番")
+DOUBLING_GROWTH = {None: 100.0, "一": 100.0, "两": 300.0, "二": 300.0, "三": 700.0}
+
+# A money amount that names a class of projects (10亿元以上项目2个, 过10亿元项目,
+# 50亿元8个, 500万元以上技改项目) is part of the metric, not a figure.
+CLASS_OF_THINGS = re.compile(r"^(?:以上|及以上)?[\u4e00-\u9fff“”\"]{0,8}?(?:项目|企业|工程)|^(?:以上)?\d|^级别")
+LIST_JOINER = re.compile(r"^[、和及与或至到~-]$")
+# A count of actions or of categories is not an indicator (10项攻坚行动, 21个大类).
+ACTION_NOUNS = re.compile(
+    r"^[\u4e00-\u9fff“”\"]{0,6}?(行动|任务|工作|举措|措施|改革|活动|实事|整治|攻坚|政策|制度|机制|战略|指标)"
+    r"|^(个)?(级别|大类|类|方面|领域|方向|指标|环节|板块|条|批次)"
+)
+NAME_CHARS = re.compile(r"[A-Za-z+#_]")
+
+
+@dataclass(frozen=True)
+class NumberMention:
+    start: int            # first char of the qualifier or number
+    end: int              # end of unit / trailing qualifier
+    num_start: int
+    value: float
+    unit: str
+    qualifier: str | None
+    is_rank: bool = False
+    is_doubling: bool = False
+
+
+def parse_numeral(text: str) -> float | None:
+    """Arabic or Chinese numeral as a float (三十 -> 30, 百 -> 100, 两 -> 2)."""
+    text = text.replace(",", "")
+    try:
+        return float(text)
+    except ValueError:
+        pass
+    if text[0] in "十百千":
+        text = "一" + text
+    try:
+        return float(cn2an.cn2an(text.replace("〇", "零"), "smart"))
+    except (ValueError, KeyError, IndexError):
+        return None
+
+
+def _chinese_allowed(numeral: str, unit: str) -> bool:
+    """Single Chinese digits are mostly words (一家企业, 三个作用, 两大网底);
+    keep them only for money and area, and for 两/二..九 enterprises."""
+    if any(c in numeral for c in "十百千") or len(numeral) > 1:
+        return True
+    if numeral in "一〇零":
+        return False
+    return unit.endswith(("元", "亩", "平方公里", "家"))
+
+
+def _is_name_part(text: str, start: int, end: int) -> bool:
+    """PM2.5, 5G, 3+1, COVID-19: digits glued to Latin letters or '+'."""
+    before = text[start - 1] if start > 0 else ""
+    after = text[end] if end < len(text) else ""
+    return bool(NAME_CHARS.match(before) or NAME_CHARS.match(after)) or before == "."
+
+
+def _is_truncated(text: str, end: int) -> bool:
+    """Nothing but blanks after the figure and no sentence end: a cut-off page."""
+    return not text[end:].strip()
+
+
+def _numbers(text: str) -> list[NumberMention]:
+    found = []
+    for m in NUMBER.finditer(text):
+        numeral, unit = m.group("num"), canonical_unit(m.group("unit"))
+        if not numeral[0].isdigit() and not _chinese_allowed(numeral, unit):
+            continue
+        if _is_name_part(text, m.start("num"), m.end()) or _is_truncated(text, m.end()):
+            continue
+        if numeral[0].isdigit() and len(numeral.replace(".", "")) >= 7 and "." not in numeral:
+            continue  # licence, phone, ID numbers
+        value = parse_numeral(numeral)
+        if value is None:
+            continue
+        qualifier = BEFORE_QUALIFIERS.get(m.group("qual") or "")
+        if m.group("approx"):
+            qualifier = "超过"
+        if m.group("after"):
+            qualifier = AFTER_QUALIFIERS[m.group("after")]
+        if unit in ("个", "项", "件") and ACTION_NOUNS.match(text[m.end():m.end() + 8]):
+            continue
+        is_rank = unit == "名" and text[m.start("num") - 1:m.start("num")] == "前"
+        found.append(NumberMention(m.start(), m.end(), m.start("num"), value, "位" if is_rank else unit,
+                                   qualifier, is_rank=is_rank))
+    return found
+
+
+def _ranks(text: str, taken: list[tuple[int, int]]) -> list[NumberMention]:
+    found = []
+    for m in RANK.finditer(text):
+        if any(s < m.end() and m.start() < e for s, e in taken):
+            continue
+        numeral = m.group("num1") or m.group("num2")
+        after = text[m.end():m.end() + 1]
+        if m.group("prefix") == "第" and not m.group("suffix1") and re.match(r"[\u4e00-\u9fff]", after):
+            continue  # 第二届, 第一季度, 第一方阵
+        if m.group("prefix") == "前" and not m.group("suffix1"):
+            continue  # 前三季度
+        if m.group("num2") and m.group("suffix2") == "位" and not RANK_CONTEXT.search(text[max(0, m.start() - 12):m.start()]):
+            continue
+        if not RANK_CONTEXT.search(text[max(0, m.start() - 12):m.start()]) and m.group("prefix") == "第":
+            continue
+        if _is_name_part(text, m.start(), m.end()) or text[m.start() - 1:m.start()] == "“":
+            continue  # 5G, “十强”产业: names, not ranks
+        value = parse_numeral(numeral)
+        if value is None or value <= 0 or value > 1000:
+            continue
+        found.append(NumberMention(m.start(), m.end(), m.start("num1") if m.group("num1") else m.start("num2"),
+                                   value, "位", None, is_rank=True))
+    return found
+
+
+def _tenths_and_doublings(text: str) -> list[NumberMention]:
+    found = []
+    for m in SHARE_TENTHS.finditer(text):
+        value = parse_numeral(m.group("num"))
+        qualifier = BEFORE_QUALIFIERS.get(m.group("qual")) if m.group("qual") != "占" else None
+        found.append(NumberMention(m.start(), m.end(), m.start("num"), value * 10, "%", qualifier))
+    for m in DOUBLING.finditer(text):
+        found.append(NumberMention(m.start(), m.end(), m.start(), DOUBLING_GROWTH[m.group("times")], "%",
+                                   None, is_doubling=True))
+    return found
+
+
+def _spread_list_units(text: str, mentions: list[NumberMention]) -> list[NumberMention]:
+    """增幅分别高出省市2个、1.7个百分点: the first item's 个 is the list's unit."""
+    spread = list(mentions)
+    for i in range(len(spread) - 1):
+        this, nxt = spread[i], spread[i + 1]
+        if nxt.unit != this.unit and nxt.unit.startswith(this.unit) and LIST_JOINER.match(text[this.end:nxt.num_start]):
+            spread[i] = NumberMention(this.start, this.end, this.num_start, this.value, nxt.unit, this.qualifier)
+    return spread
+
+
+def find_numbers(text: str) -> list[NumberMention]:
+    """All measurement-like numbers, in text order, class descriptors removed."""
+    mentions = _numbers(text)
+    mentions += _ranks(text, [(m.num_start, m.end) for m in mentions])
+    mentions += _tenths_and_doublings(text)
+    mentions.sort(key=lambda m: m.start)
+    mentions = _spread_list_units(text, mentions)
+    # Right to left, so a list of money classes (10亿元、50亿元和100亿元3个级别) is
+    # recognised from its last item.
+    kept, descriptor_next = [], False
+    for i in range(len(mentions) - 1, -1, -1):
+        mention = mentions[i]
+        nxt = mentions[i + 1] if i + 1 < len(mentions) else None
+        is_class = mention.unit.endswith("元") and (
+            bool(CLASS_OF_THINGS.match(text[mention.end:mention.end + 12]))
+            or (descriptor_next and nxt is not None and LIST_JOINER.match(text[mention.end:nxt.start]) is not None))
+        descriptor_next = is_class
+        if not is_class:
+            kept.append(mention)
+    kept.reverse()
+    return kept

@@ -1,0 +1,189 @@
+"""Time expressions and the period labels of GUIDE.md.
+
+Labels: "2023", "2024..2026", "2022-01..2022-10", "2022-03", "2022-Q1..Q3",
+"2024-Q1", "2021-H1", "cumulative", or None.
+"""
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+YEAR = r"(?:19|20)\d{2}"
+DASH = r"\s*[-—–~至到]\s*"
+SMALL_NUMBERS = {"两": 2, "二": 2, "三": 3, "四": 4, "五": 5}
+QUARTER_WORDS = {"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4}
+PART_OF_YEAR = r"前三季度|前两季度|上半年|下半年|第?[一二三四1-4]季度"
+# Relative year words; 全年/年内/当年 mean the year the article reports on, which
+# for a review published in January is the previous calendar year.
+THIS_YEAR = "今年以来|今年|本年度|本年"
+REFERENCE_YEAR = "全年|年内|当年|年底|年末"
+LAST_YEAR = r"(?<![比较])(?:去年|上年|上一年)(?!同期)"
+CUMULATIVE = r"截至目前|截止目前|截至当前|截至|截止|目前|至今|迄今|眼下|现有|近年来|多年来|近[两二三四五\d]年来?|[两二三\d]年多来|累计"
+FIVE_YEAR_PLAN_END = r"十([一二三四五六七八九])五[’”\"']?\s*(?:规划)?\s*(?:末|期末)"
+CONSECUTIVE_YEARS = r"连续([两二三四五\d])年"
+
+TIME = re.compile(
+    rf"(?P<yrange>(?P<y1>{YEAR}){DASH}(?P<y2>{YEAR})年?)"
+    rf"|(?P<ymonths>(?P<ym_y>{YEAR})年(?P<ym_m1>\d{{1,2}}){DASH}(?P<ym_m2>\d{{1,2}})月份?)"
+    rf"|(?P<months>(?<![\d.])(?P<m1>\d{{1,2}}){DASH}(?P<m2>\d{{1,2}})月份?)"
+    rf"|(?P<ymonth>(?P<ymo_y>{YEAR})年(?P<ymo_m>\d{{1,2}})月(?!\d{{1,2}}日|份?[-—–~至到]))"
+    rf"|(?P<year>(?P<y>{YEAR})年度?(?:的)?(?P<ypart>{PART_OF_YEAR}|年底|年末|全年)?)"
+    rf"|(?P<this>(?:{THIS_YEAR})(?P<tpart>{PART_OF_YEAR})?)"
+    rf"|(?P<last>(?:{LAST_YEAR})(?P<lpart>{PART_OF_YEAR})?)"
+    rf"|(?P<next>明年)"
+    rf"|(?P<plan>{FIVE_YEAR_PLAN_END})"
+    rf"|(?P<consecutive>{CONSECUTIVE_YEARS})"
+    rf"|(?P<ref>(?:{REFERENCE_YEAR})(?P<rpart>{PART_OF_YEAR})?)"
+    rf"|(?P<part>{PART_OF_YEAR})"
+    rf"|(?P<cumulative>{CUMULATIVE})"
+)
+EXPLICIT_YEAR = re.compile(rf"({YEAR})年")
+# An annual review is published early in the next year.
+REVIEW_SEASON_LAST_MONTH = 4
+
+
+@dataclass(frozen=True)
+class TimeExpression:
+    start: int
+    end: int
+    label: str | None
+    weak: bool = False   # 累计: only used when the sentence has no other time word
+
+
+def reference_year(text: str, published: dt.date | None) -> int | None:
+    """The year an article reports on: the publication year, or the year
+    before for a review published in the first months that names that year
+    more often than the publication year."""
+    years = Counter(int(y) for y in EXPLICIT_YEAR.findall(text))
+    if published is None:
+        return years.most_common(1)[0][0] if years else None
+    year = published.year
+    if published.month <= REVIEW_SEASON_LAST_MONTH and years[year - 1] > years[year]:
+        return year - 1
+    return year
+
+
+def _part_label(year: int, part: str | None) -> str:
+    if not part or part in ("年底", "年末", "全年"):
+        return str(year)
+    if part == "前三季度":
+        return f"{year}-Q1..Q3"
+    if part == "前两季度" or part == "上半年":
+        return f"{year}-H1"
+    if part == "下半年":
+        return f"{year}-H2"
+    return f"{year}-Q{QUARTER_WORDS[part.lstrip('第')[0]]}"
+
+
+def _month_range(year: int, first: int, last: int) -> str | None:
+    if not (1 <= first <= last <= 12):
+        return None
+    return f"{year}-{first:02d}..{year}-{last:02d}"
+
+
+def _five_year_plan_end(ordinal: str) -> int:
+    # The 3rd plan started in 1966 after a three-year adjustment; every later
+    # plan is five years long (十四五 = 2021-2025).
+    number = 10 + "一二三四五六七八九".index(ordinal) + 1
+    return 1966 + 5 * (number - 3) + 4
+
+
+def _label(m: re.Match, published: dt.date | None, ref_year: int | None) -> tuple[str | None, bool]:
+    pub_year = published.year if published else None
+    if m.group("yrange"):
+        y1, y2 = int(m.group("y1")), int(m.group("y2"))
+        return (f"{y1}..{y2}" if y1 < y2 else str(y1)), False
+    if m.group("ymonths"):
+        return _month_range(int(m.group("ym_y")), int(m.group("ym_m1")), int(m.group("ym_m2"))), False
+    if m.group("months"):
+        first, last = int(m.group("m1")), int(m.group("m2"))
+        if pub_year is None:
+            return None, False
+        year = pub_year - 1 if published and last > published.month else pub_year
+        return _month_range(year, first, last), False
+    if m.group("ymonth"):
+        month = int(m.group("ymo_m"))
+        return (f"{m.group('ymo_y')}-{month:02d}" if 1 <= month <= 12 else None), False
+    if m.group("year"):
+        return _part_label(int(m.group("y")), m.group("ypart")), False
+    if m.group("this"):
+        return (_part_label(pub_year, m.group("tpart")) if pub_year else None), False
+    if m.group("last"):
+        return (_part_label(pub_year - 1, m.group("lpart")) if pub_year else None), False
+    if m.group("next"):
+        return (str(pub_year + 1) if pub_year else None), False
+    if m.group("plan"):
+        return str(_five_year_plan_end(_plan_ordinal(m))), False
+    if m.group("consecutive"):
+        count = _small_number(m.group("consecutive")[2])
+        return (f"{ref_year - count + 1}..{ref_year}" if ref_year and count > 1 else None), False
+    if m.group("ref"):
+        return (_part_label(ref_year, m.group("rpart")) if ref_year else None), False
+    if m.group("part"):
+        return (_part_label(ref_year, m.group("part")) if ref_year else None), False
+    weak = m.group("cumulative") == "累计"
+    return "cumulative", weak
+
+
+def _plan_ordinal(m: re.Match) -> str:
+    return re.match(FIVE_YEAR_PLAN_END, m.group("plan")).group(1)
+
+
+def _small_number(char: str) -> int:
+    return int(char) if char.isdigit() else SMALL_NUMBERS[char]
+
+
+def find_time_expressions(text: str, published: dt.date | None) -> list[TimeExpression]:
+    ref_year = reference_year(text, published)
+    found = []
+    for m in TIME.finditer(text):
+        label, weak = _label(m, published, ref_year)
+        found.append(TimeExpression(m.start(), m.end(), label, weak))
+    return found
+
+
+def resolve_period(phrase: str, published: dt.date | None, reference: int | None = None) -> str | None:
+    """Label of the first time expression in `phrase` (None if there is none)."""
+    m = TIME.search(phrase)
+    if not m:
+        return None
+    ref_year = reference if reference is not None else (published.year if published else None)
+    return _label(m, published, ref_year)[0]
+
+
+def _last_day(year: int, month: int) -> dt.date:
+    return dt.date(year, month, calendar.monthrange(year, month)[1])
+
+
+LABEL_YEAR = re.compile(r"^(\d{4})$")
+LABEL_YEARS = re.compile(r"^(\d{4})\.\.(\d{4})$")
+LABEL_MONTHS = re.compile(r"^(\d{4})-(\d{2})(?:\.\.(\d{4})-(\d{2}))?$")
+LABEL_QUARTERS = re.compile(r"^(\d{4})-Q([1-4])(?:\.\.Q([1-4]))?$")
+LABEL_HALF = re.compile(r"^(\d{4})-H([12])$")
+
+
+def period_bounds(label: str | None) -> tuple[dt.date | None, dt.date | None]:
+    """First and last day covered by a period label; (None, None) for
+    'cumulative', None or an unknown label."""
+    if not label:
+        return None, None
+    if m := LABEL_YEAR.match(label):
+        year = int(m.group(1))
+        return dt.date(year, 1, 1), dt.date(year, 12, 31)
+    if m := LABEL_YEARS.match(label):
+        return dt.date(int(m.group(1)), 1, 1), dt.date(int(m.group(2)), 12, 31)
+    if m := LABEL_MONTHS.match(label):
+        year, month = int(m.group(1)), int(m.group(2))
+        end_year, end_month = (int(m.group(3)), int(m.group(4))) if m.group(3) else (year, month)
+        return dt.date(year, month, 1), _last_day(end_year, end_month)
+    if m := LABEL_QUARTERS.match(label):
+        year, first = int(m.group(1)), int(m.group(2))
+        last = int(m.group(3) or first)
+        return dt.date(year, 3 * first - 2, 1), _last_day(year, 3 * last)
+    if m := LABEL_HALF.match(label):
+        year, half = int(m.group(1)), int(m.group(2))
+        return dt.date(year, 6 * half - 5, 1), _last_day(year, 6 * half)
+    return None, None

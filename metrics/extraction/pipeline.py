@@ -1,0 +1,299 @@
+"""extract(): article text in, indicators with exact quotes out.
+
+Stages: normalise -> mask boilerplate -> metadata -> numbers -> for each number
+its kind, metric, place, stance and period -> implied targets -> dedup.
+"""
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from .boilerplate import strip_boilerplate
+from .kinds import classify_kind
+from .metadata import ArticleMetadata, extract_metadata
+from .metric import MetricCatalogue, MetricReader, clean, is_subjectless
+from .normalise import NormalisedText, normalise
+from .numbers import NumberMention, find_numbers
+from .periods import find_time_expressions, period_bounds, reference_year
+from .stance import classify_stance
+from .units import to_base, unit_family
+from .zones import PlaceMention, ZoneGazetteer
+
+SENTENCE_BREAK = re.compile(r"[。！？!?\n]")
+CLAUSE_BREAK = re.compile(r"[，,；;：:。！？!?\n]")
+ITEM_BREAK = re.compile(r"[，,；;：:。！？!?\n、]")
+# A count of zones (全省21家国家开发区, 230个国家级经济技术开发区) describes a group.
+ZONE_GROUP_NOUN = re.compile(r"^[\u4e00-\u9fff]{0,8}?(高新区|开发区|经开区|新区|园区)")
+COUNTY_SCOPE = re.compile(r"县域|全县")
+# Attributes of one project or place, not figures of a period.
+STATIC_ATTRIBUTE = re.compile(r"年产|产能|总投资[^，,。；;]{0,3}$|占地|范围|面积")
+STATIC_FAMILIES = ("area", "energy", "power")
+ALREADY = re.compile(r"已")
+UNKNOWN_ZONE = "*"
+
+
+@dataclass(frozen=True)
+class ExtractedIndicator:
+    zone: str
+    zone_registered: bool
+    scope: str
+    metric: str
+    metric_code: str | None
+    value: float
+    unit: str
+    base_value: float | None
+    base_unit: str | None
+    kind: str
+    stance: str
+    period: str | None
+    period_start: dt.date | None
+    period_end: dt.date | None
+    qualifier: str | None
+    quote: str
+    start: int
+    end: int
+    derived: bool = False
+
+    def to_json(self, doc: str) -> dict:
+        """The GUIDE.md record, plus metric_code, derived and quote offsets."""
+        record = {"doc": doc, "zone": self.zone, "scope": self.scope, "metric": self.metric,
+                  "value": self.value, "unit": self.unit, "kind": self.kind, "stance": self.stance,
+                  "period": self.period, "qualifier": self.qualifier, "quote": self.quote}
+        record.update(metric_code=self.metric_code, base_value=self.base_value, base_unit=self.base_unit,
+                      start=self.start, end=self.end, derived=self.derived)
+        return record
+
+
+@dataclass(frozen=True)
+class ZoneFound:
+    name: str
+    registered: bool
+
+
+@dataclass(frozen=True)
+class ExtractionResult:
+    metadata: ArticleMetadata
+    zones: list[ZoneFound] = field(default_factory=list)
+    indicators: list[ExtractedIndicator] = field(default_factory=list)
+
+    def to_json(self, doc: str) -> list[dict]:
+        return [indicator.to_json(doc) for indicator in self.indicators]
+
+
+@dataclass
+class _Figure:
+    """A number being turned into an indicator (mutable while it is built)."""
+    mention: NumberMention
+    kind: str
+    sign: float
+    metric: str
+    metric_start: int
+    quote_end: int
+    sentence_start: int
+
+
+class _Boundaries:
+    def __init__(self, text: str, pattern: re.Pattern):
+        self.positions = [m.start() for m in pattern.finditer(text)]
+        self.length = len(text)
+
+    def around(self, pos: int) -> tuple[int, int]:
+        i = bisect.bisect_left(self.positions, pos)
+        start = self.positions[i - 1] + 1 if i > 0 else 0
+        end = self.positions[i] if i < len(self.positions) else self.length
+        return start, end
+
+
+def _round_like(value: float, decimals: int) -> float:
+    return round(value, max(1, decimals))
+
+
+class _ArticleExtractor:
+    def __init__(self, text: str, gazetteer: ZoneGazetteer, catalogue: MetricCatalogue,
+                 reader: MetricReader, published: dt.date | None, default_zone: str | None):
+        self.normalised: NormalisedText = normalise(text)
+        self.body = strip_boilerplate(self.normalised.text)
+        self.metadata = extract_metadata(self.normalised.text, self.body)
+        if self.metadata.published is None and published is not None:
+            self.metadata = ArticleMetadata(self.metadata.title, self.metadata.source, published)
+        self.published = self.metadata.published
+        self.catalogue, self.reader = catalogue, reader
+        self.sentences = _Boundaries(self.body, SENTENCE_BREAK)
+        self.clauses = _Boundaries(self.body, CLAUSE_BREAK)
+        self.items = _Boundaries(self.body, ITEM_BREAK)
+        self.paragraphs = _Boundaries(self.body, re.compile(r"\n"))
+        self.places = gazetteer.find_places(self.body)
+        self.times = find_time_expressions(self.body, self.published)
+        self.reference_year = reference_year(self.body, self.published)
+        zones = [p for p in self.places if p.scope == "zone"]
+        self.main_zone = (next((p for p in zones if p.registered), None) or (zones[0] if zones else None))
+        self.default_zone = default_zone
+
+    # -- places -------------------------------------------------------------
+    def zones_found(self) -> list[ZoneFound]:
+        seen = {}
+        for place in self.places:
+            if place.scope == "zone":
+                seen.setdefault(place.name, ZoneFound(place.name, place.registered))
+        if not seen and self.default_zone:
+            seen[self.default_zone] = ZoneFound(self.default_zone, False)
+        return list(seen.values())
+
+    def _section_zone(self, pos: int) -> PlaceMention | None:
+        subjects = [p for p in self.places if p.scope == "zone" and p.subject and p.start < pos]
+        return subjects[-1] if subjects else self.main_zone
+
+    def _place(self, figure: _Figure) -> tuple[str, bool, str]:
+        """(zone or place name, registered, scope) for a figure."""
+        mention = figure.mention
+        after = self.body[mention.end:mention.end + 12]
+        if unit_family(mention.unit) == "count" and ZONE_GROUP_NOUN.match(after):
+            before = self.body[max(0, mention.start - 4):mention.start]
+            scope = "national" if "全国" in before or "国家级" in after else "province" if "全省" in before else "group"
+            return ZONE_GROUP_NOUN.match(after).group(), False, scope
+        if COUNTY_SCOPE.search(figure.metric):
+            return figure.metric, False, "city"
+        paragraph_start, _ = self.paragraphs.around(mention.start)
+        subject = next((p for p in reversed(self.places)
+                        if p.subject and paragraph_start <= p.start < mention.start), None)
+        if subject and subject.scope in ("city", "province", "group", "national"):
+            return subject.name, False, subject.scope
+        zone = subject if subject and subject.scope == "zone" else self._section_zone(mention.start)
+        if zone is not None:
+            return zone.name, zone.registered, "zone"
+        return (self.default_zone or UNKNOWN_ZONE), False, "zone"
+
+    # -- time ---------------------------------------------------------------
+    def _period(self, figure: _Figure, stance: str) -> str | None:
+        mention = figure.mention
+        sentence_start, _ = self.sentences.around(mention.start)
+        _, clause_end = self.clauses.around(mention.start)
+        before = [t for t in self.times if sentence_start <= t.start and t.end <= mention.start]
+        strong = [t for t in before if not t.weak]
+        if strong:
+            return strong[-1].label
+        if before:
+            return before[-1].label
+        after = [t for t in self.times if mention.end <= t.start < clause_end]
+        if after:
+            return after[0].label
+        clause_start, _ = self.clauses.around(mention.start)
+        if ALREADY.search(self.body[clause_start:mention.start]):
+            return "cumulative"
+        if unit_family(mention.unit) in STATIC_FAMILIES or STATIC_ATTRIBUTE.search(
+                self.body[clause_start:mention.start]) or mention.unit.startswith("万") and unit_family(mention.unit) == "count":
+            return None
+        if stance == "target" and self.published:
+            return str(self.published.year)
+        return str(self.reference_year) if self.reference_year else None
+
+    # -- metric -------------------------------------------------------------
+    def _figures(self) -> list[_Figure]:
+        figures: list[_Figure] = []
+        previous_end = 0
+        for mention in find_numbers(self.body):
+            item_start, _ = self.items.around(mention.start)
+            sentence_start, _ = self.sentences.around(mention.start)
+            window_start = max(item_start, previous_end if previous_end <= mention.start else item_start)
+            before_clause = self.body[self.clauses.around(mention.start)[0]:mention.num_start]
+            kind, sign = classify_kind(mention, before_clause)
+            phrase, phrase_start = self.reader.before(self.body, window_start, mention.start)
+            quote_end = mention.end
+            if not phrase or (kind != "level" and is_subjectless(phrase)):
+                earlier = next((f for f in reversed(figures) if f.sentence_start == sentence_start
+                                and f.kind in ("level", "growth")), None)
+                if earlier is not None and kind != "level":
+                    phrase, phrase_start = earlier.metric + clean(phrase), min(earlier.metric_start, phrase_start)
+                else:
+                    noun = self.reader.after(self.body, mention.end, mention.end + 20)
+                    if noun:
+                        quote_end = mention.end + self.body[mention.end:].index(noun) + len(noun)
+                        phrase = phrase + noun
+            elif unit_family(mention.unit) in STATIC_FAMILIES or mention.unit.startswith("万"):
+                noun = self.reader.after(self.body, mention.end, mention.end + 20)
+                if noun and not noun.startswith(("的", "以上")):
+                    quote_end = mention.end + self.body[mention.end:].index(noun) + len(noun)
+                    phrase = phrase + noun
+            figures.append(_Figure(mention, kind, sign, clean(phrase), phrase_start, quote_end, sentence_start))
+            previous_end = mention.end
+        return [f for f in figures if f.metric]
+
+    def _indicator(self, figure: _Figure) -> ExtractedIndicator:
+        mention = figure.mention
+        sentence_start, sentence_end = self.sentences.around(mention.start)
+        _, clause_end = self.clauses.around(mention.start)
+        stance = classify_stance(self.body[sentence_start:mention.start], self.body[mention.end:clause_end])
+        period = self._period(figure, stance)
+        period_start, period_end = period_bounds(period)
+        if self.published and period_start and period_start > self.published:
+            stance = "target"
+        zone, registered, scope = self._place(figure)
+        entry = self.catalogue.match(figure.metric, mention.unit, figure.kind)
+        base_value = to_base(mention.value * figure.sign, mention.unit, entry.unit) \
+            if entry and figure.kind == "level" else None
+        start = min(figure.metric_start, mention.start)
+        quote, orig_start, orig_end = self.normalised.quote(start, max(figure.quote_end, mention.end))
+        return ExtractedIndicator(
+            zone=zone, zone_registered=registered, scope=scope,
+            metric=self.catalogue.display_name(figure.metric), metric_code=entry.code if entry else None,
+            value=mention.value * figure.sign, unit=mention.unit,
+            base_value=base_value, base_unit=entry.unit if base_value is not None else None,
+            kind=figure.kind, stance=stance, period=period, period_start=period_start, period_end=period_end,
+            qualifier=mention.qualifier, quote=quote, start=orig_start, end=orig_end)
+
+    def _implied_target(self, achieved: ExtractedIndicator, ratio: ExtractedIndicator) -> ExtractedIndicator | None:
+        """完成投资122.2亿元，完成年度投资计划的149.6% -> a plan of 81.7亿元."""
+        if ratio.value <= 0 or achieved.kind != "level" or unit_family(achieved.unit) in (None, "percent"):
+            return None
+        decimals = len(f"{achieved.value}".split(".")[1].rstrip("0")) if "." in f"{achieved.value}" else 0
+        value = _round_like(achieved.value * 100 / ratio.value, decimals)
+        yearly = "年度" in ratio.quote or "全年" in ratio.quote
+        period = str(ratio.period_start.year) if yearly and ratio.period_start else ratio.period
+        period_start, period_end = period_bounds(period)
+        start, end = min(achieved.start, ratio.start), max(achieved.end, ratio.end)
+        scale = value / achieved.value if achieved.value else None
+        return ExtractedIndicator(
+            zone=achieved.zone, zone_registered=achieved.zone_registered, scope=achieved.scope,
+            metric=achieved.metric, metric_code=achieved.metric_code, value=value, unit=achieved.unit,
+            base_value=achieved.base_value * scale if achieved.base_value is not None and scale else None,
+            base_unit=achieved.base_unit, kind="level", stance="target", period=period,
+            period_start=period_start, period_end=period_end, qualifier=None,
+            quote=self.normalised.original[start:end], start=start, end=end, derived=True)
+
+    def run(self) -> ExtractionResult:
+        figures = self._figures()
+        indicators = [self._indicator(f) for f in figures]
+        implied = []
+        for i, (figure, indicator) in enumerate(zip(figures, indicators)):
+            if indicator.kind != "completion" or indicator.stance != "achievement":
+                continue
+            achieved = next((a for f, a in reversed(list(zip(figures[:i], indicators[:i])))
+                             if a.kind == "level" and f.sentence_start == figure.sentence_start), None)
+            target = self._implied_target(achieved, indicator) if achieved else None
+            if target:
+                implied.append(target)
+        return ExtractionResult(self.metadata, self.zones_found(), _dedup(indicators + implied))
+
+
+def _dedup(indicators: list[ExtractedIndicator]) -> list[ExtractedIndicator]:
+    seen, unique = set(), []
+    for indicator in indicators:
+        key = (indicator.zone, indicator.scope, indicator.metric_code or indicator.metric, indicator.value,
+               indicator.unit, indicator.kind, indicator.period, indicator.stance)
+        if key not in seen:
+            seen.add(key)
+            unique.append(indicator)
+    return unique
+
+
+def extract(text: str, gazetteer: ZoneGazetteer | None = None, catalogue: MetricCatalogue | None = None,
+            published: dt.date | None = None, default_zone: str | None = None) -> ExtractionResult:
+    """Indicators stated in an article (see GUIDE.md for the fields)."""
+    from . import defaults  # the project's CSVs, loaded on first use
+    gazetteer = gazetteer or defaults.gazetteer()
+    catalogue = catalogue or defaults.catalogue()
+    reader = defaults.reader(catalogue)
+    return _ArticleExtractor(text or "", gazetteer, catalogue, reader, published, default_zone).run()
+

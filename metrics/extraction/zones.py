@@ -1,0 +1,184 @@
+"""Which zones (and which cities, provinces, groups of zones) a text talks about.
+
+`ZoneGazetteer` recognises registered zones by name, short name and aliases,
+and zones missing from the registry by their shape (XX高新区, XX经济技术开发区,
+XX新区...) when XX starts with a known place name.
+"""
+from __future__ import annotations
+
+import csv
+import re
+from dataclasses import dataclass, field
+from typing import Iterable
+
+ZONE_SUFFIXES = ("高新技术产业开发区", "高新技术产业园区", "高技术产业开发区", "经济技术开发区",
+                 "经济开发区", "高新区", "经开区", "工业园区", "开发区", "新区")
+# Long official suffixes are reported in their customary short form.
+SHORT_SUFFIX = {"高新技术产业开发区": "高新区", "高新技术产业园区": "高新区", "高技术产业开发区": "高新区",
+                "经济技术开发区": "经开区", "经济开发区": "经开区"}
+UNREGISTERED = re.compile(r"(?P<suffix>" + "|".join(ZONE_SUFFIXES) + ")")
+UNREGISTERED_PREFIX_MAX = 6
+# Words that make a "zone name" generic: 国家高新区, 全省高新区, 该高新区.
+GENERIC_PREFIX = re.compile(r"(国家|省级|国家级|全省|全国|全市|各|该|本|我|两|多个|\d+家|\d+个|[一二三四五六七八九十百]+家)$")
+# The text's own zone referred to without a name.
+SELF_REFERENCE = re.compile(r"全区|该区|我区|本区|全园|高新区|开发区|园区|新区")
+# A mention is the subject of its clause when only these precede it there.
+CLAUSE_OPENERS = re.compile(
+    r"^(?:[\s·•\-—“”\"'‘’《》()]|今年以来|今年|去年|目前|截至目前|同时|此外|其中|另外|而|在|据悉|近年来|近日|日前|"
+    r"(?:19|20)\d{2}年(?:度)?|\d{1,2}月\d{1,2}日(?:上午|下午)?|\d{1,2}[-—至]\d{1,2}月份?|前三季度|上半年|一季度|"
+    r"会议提出|会议指出|会议要求|会上获悉|[\u4e00-\u9fff]{2,4}讯)*$"
+)
+# 枣庄市委 / 市政府 are institutions, not the city as the subject of a figure.
+INSTITUTION = re.compile(r"^(委|政府|人民|人大|政协|党|领导|统计局)")
+CLAUSE_BREAK = re.compile(r"[，,。；;：:！!？?\n]")
+# A group of zones as subject: 全国178家国家高新区, 全省高新区, 各开发区.
+GROUP = re.compile(r"(?P<where>全国|全省|全市|省内|各)[\d一二三四五六七八九十百]*[家个]?(?:国家级?|省级)?"
+                   r"(?:高新区|开发区|经开区|园区|新区)")
+
+
+@dataclass(frozen=True)
+class ZoneRecord:
+    name: str
+    short_name: str
+    aliases: tuple[str, ...] = ()
+    city: str = ""
+    province: str = ""
+    level: str = ""
+
+
+@dataclass(frozen=True)
+class PlaceMention:
+    """A zone, city, province or group named in the text."""
+    start: int
+    end: int
+    name: str
+    scope: str                  # zone / city / province / group / national / self
+    registered: bool = False
+    subject: bool = False       # opens its clause, so later figures are about it
+
+
+def _field(record, name, default=""):
+    value = record.get(name, default) if isinstance(record, dict) else getattr(record, name, default)
+    return default if value is None else value
+
+
+def _aliases(value) -> tuple[str, ...]:
+    if isinstance(value, str):
+        return tuple(a.strip() for a in value.split("|") if a.strip())
+    return tuple(a for a in value or () if a)
+
+
+def _stem(place: str) -> str:
+    for suffix in ("维吾尔自治区", "壮族自治区", "回族自治区", "自治区", "特别行政区", "省", "市", "新区", "地区", "盟"):
+        if place.endswith(suffix) and len(place) > len(suffix) + 1:
+            return place[: -len(suffix)]
+    return place
+
+
+def _alternation(words: Iterable[str]) -> re.Pattern | None:
+    words = sorted({w for w in words if w}, key=len, reverse=True)
+    return re.compile("|".join(re.escape(w) for w in words)) if words else None
+
+
+@dataclass
+class ZoneGazetteer:
+    records: tuple[ZoneRecord, ...]
+    _by_alias: dict[str, ZoneRecord] = field(default_factory=dict, repr=False)
+
+    def __post_init__(self):
+        for record in self.records:
+            for alias in (record.name, record.short_name, *record.aliases):
+                self._by_alias.setdefault(alias, record)
+        self._alias_pattern = _alternation(self._by_alias)
+        self._cities = {c for r in self.records for c in (r.city,) if c.endswith("市")}
+        self._provinces = {r.province for r in self.records if r.province}
+        places = self._cities | self._provinces
+        self._place_pattern = _alternation(places)
+        self._stems = _alternation(_stem(p) for p in places)
+
+    @classmethod
+    def from_records(cls, records: Iterable) -> "ZoneGazetteer":
+        return cls(tuple(ZoneRecord(
+            name=_field(r, "name"), short_name=_field(r, "short_name") or _field(r, "name"),
+            aliases=_aliases(_field(r, "aliases", ())), city=_field(r, "city"),
+            province=_field(r, "province"), level=_field(r, "level")) for r in records))
+
+    @classmethod
+    def from_csv(cls, paths: Iterable) -> "ZoneGazetteer":
+        return cls.from_records(load_registry_csv(paths))
+
+    def record(self, name: str) -> ZoneRecord | None:
+        return self._by_alias.get(name)
+
+    def _registered(self, text: str) -> list[PlaceMention]:
+        if not self._alias_pattern:
+            return []
+        return [PlaceMention(m.start(), m.end(), self._by_alias[m.group()].short_name, "zone", True)
+                for m in self._alias_pattern.finditer(text)]
+
+    def _unregistered(self, text: str, taken: list[PlaceMention]) -> list[PlaceMention]:
+        found = []
+        for m in UNREGISTERED.finditer(text):
+            if any(p.start <= m.start() < p.end for p in taken):
+                continue
+            window_start = max(0, m.start() - UNREGISTERED_PREFIX_MAX)
+            window = text[window_start:m.start()]
+            stem = self._stems.search(window) if self._stems else None
+            if not stem or GENERIC_PREFIX.search(window) or not re.fullmatch(r"[\u4e00-\u9fff]+", window[stem.start():]):
+                continue
+            start = window_start + stem.start()
+            name = text[start:m.start()] + SHORT_SUFFIX.get(m.group("suffix"), m.group("suffix"))
+            found.append(PlaceMention(start, m.end(), name, "zone", False))
+        return found
+
+    def _places(self, text: str) -> list[PlaceMention]:
+        found = []
+        if self._place_pattern:
+            for m in self._place_pattern.finditer(text):
+                if not INSTITUTION.match(text[m.end():m.end() + 3]) and not UNREGISTERED.match(text, m.end()):
+                    scope = "province" if m.group() in self._provinces else "city"
+                    found.append(PlaceMention(m.start(), m.end(), m.group(), scope))
+        for m in GROUP.finditer(text):
+            found.append(PlaceMention(m.start(), m.end(), m.group(), "national" if m.group("where") == "全国" else "group"))
+        return found
+
+    def _self_references(self, text: str) -> list[PlaceMention]:
+        return [PlaceMention(m.start(), m.end(), m.group(), "self") for m in SELF_REFERENCE.finditer(text)]
+
+    def find_places(self, text: str) -> list[PlaceMention]:
+        """Every place mention, longest first where they overlap, each marked
+        as subject when nothing but time words and openers precede it in its clause."""
+        zones = self._registered(text)
+        zones += self._unregistered(text, zones)
+        candidates = sorted(zones + self._places(text) + self._self_references(text),
+                            key=lambda p: (p.start, -(p.end - p.start)))
+        mentions, covered_until = [], -1
+        for place in candidates:
+            if place.start < covered_until:
+                continue
+            covered_until = place.end
+            clause_start = _clause_start(text, place.start)
+            subject = bool(CLAUSE_OPENERS.match(text[clause_start:place.start]))
+            mentions.append(PlaceMention(place.start, place.end, place.name, place.scope, place.registered, subject))
+        return mentions
+
+
+def _clause_start(text: str, pos: int) -> int:
+    for i in range(pos - 1, max(-1, pos - 40), -1):
+        if CLAUSE_BREAK.match(text[i]):
+            return i + 1
+    return max(0, pos - 40)
+
+
+def load_registry_csv(paths: Iterable) -> list[dict]:
+    """Rows of the zone registry CSVs (name, short_name, province, city,
+    aliases '|'-separated, level) as dicts with aliases as a list."""
+    if isinstance(paths, (str, bytes)) or hasattr(paths, "open"):
+        paths = [paths]
+    rows = []
+    for path in paths:
+        with open(path, encoding="utf-8", newline="") as handle:
+            for row in csv.DictReader(handle):
+                row["aliases"] = list(_aliases(row.get("aliases") or ""))
+                rows.append(row)
+    return rows
