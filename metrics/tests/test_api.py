@@ -1,0 +1,217 @@
+import csv
+import datetime as dt
+import io
+from decimal import Decimal
+
+import pytest
+from django.utils import timezone
+
+from articles.models import Article
+from metrics.models import Indicator, Metric
+from zones.models import Zone
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def catalogue(db):
+    return {
+        metric.code: metric
+        for metric in [
+            Metric.objects.create(
+                code="gdp", name_zh="地区生产总值", name_en="Gross regional product", unit="亿元",
+                family=Metric.Family.MONEY, synonyms=["GDP", "生产总值"],
+            ),
+            Metric.objects.create(
+                code="high_tech_enterprises", name_zh="高新技术企业", name_en="High-tech enterprises", unit="家",
+                family=Metric.Family.COUNT, synonyms=["高企"],
+            ),
+        ]
+    }
+
+
+@pytest.fixture
+def figures(catalogue):
+    """Two zones in two provinces, two reports, and figures of every kind of interest."""
+    donghu = Zone.objects.create(name="武汉东湖新技术开发区", short_name="东湖高新区", slug="donghu", province="湖北省")
+    weihai = Zone.objects.create(name="威海火炬高技术产业开发区", short_name="威海高新区", slug="weihai", province="山东省")
+    plan = Article.objects.create(raw_text="东湖高新区2025年地区生产总值目标3000亿元。", title="东湖规划", published_on=dt.date(2023, 2, 1))
+    review = Article.objects.create(raw_text="威海高新区2024年高企达到500家。", title="威海年报", published_on=dt.date(2025, 1, 5))
+
+    def figure(article, zone, metric, value, unit, base_value, stance, year, quote, **extra):
+        return Indicator.objects.create(
+            article=article, zone=zone, metric=catalogue[metric], metric_text=catalogue[metric].name_zh,
+            value=Decimal(value), unit=unit, base_value=Decimal(base_value), stance=stance,
+            period_label=f"{year}年", period_start=dt.date(year, 1, 1), period_end=dt.date(year, 12, 31),
+            quote=quote, **extra,
+        )
+
+    return {
+        "donghu_gdp_target": figure(
+            plan, donghu, "gdp", "3000", "亿元", "3000", Indicator.Stance.TARGET, 2025, "2025年地区生产总值目标3000亿元",
+            quote_start=5, quote_end=22,
+        ),
+        "donghu_gdp_2024": figure(
+            plan, donghu, "gdp", "0.26", "万亿元", "2600", Indicator.Stance.ACHIEVEMENT, 2024, "2024年生产总值0.26万亿元",
+            review_state=Indicator.ReviewState.CONFIRMED, reviewed_at=timezone.now(),
+        ),
+        "weihai_firms": figure(
+            review, weihai, "high_tech_enterprises", "500", "家", "500", Indicator.Stance.ACHIEVEMENT, 2024,
+            "2024年高企达到500家", kind=Indicator.Kind.LEVEL,
+        ),
+        "weihai_growth": figure(
+            review, weihai, "high_tech_enterprises", "12.5", "%", "12.5", Indicator.Stance.ACHIEVEMENT, 2024,
+            "同比增长12.5%", kind=Indicator.Kind.GROWTH,
+        ),
+        "weihai_rejected": figure(
+            review, weihai, "gdp", "999", "亿元", "999", Indicator.Stance.ACHIEVEMENT, 2024, "999亿元",
+            review_state=Indicator.ReviewState.REJECTED, reviewed_at=timezone.now(),
+        ),
+    }
+
+
+def ids(body):
+    return {row["id"] for row in body["results"]}
+
+
+def named(figures, *names):
+    return {figures[name].pk for name in names}
+
+
+def test_the_metric_catalogue_lists_codes_units_and_synonyms(api_client, catalogue):
+    body = api_client.get("/api/v1/metrics/").json()
+    assert [metric["code"] for metric in body["results"]] == ["gdp", "high_tech_enterprises"]
+    gdp = body["results"][0]
+    assert gdp["unit"] == "亿元" and gdp["synonyms"] == ["GDP", "生产总值"]
+    assert gdp["api_url"] == "http://testserver/api/v1/metrics/gdp/"
+    assert gdp["page_url"] == "http://testserver" + catalogue["gdp"].get_absolute_url()
+
+
+@pytest.mark.parametrize(
+    "query, expected",
+    [({"q": "高企"}, ["high_tech_enterprises"]), ({"q": "生产"}, ["gdp"]), ({"family": "count"}, ["high_tech_enterprises"])],
+)
+def test_metrics_are_found_by_name_or_synonym_and_family(api_client, catalogue, query, expected):
+    body = api_client.get("/api/v1/metrics/", query).json()
+    assert [metric["code"] for metric in body["results"]] == expected
+
+
+def test_a_metric_is_found_by_its_code_and_an_unknown_code_is_404(api_client, catalogue):
+    assert api_client.get("/api/v1/metrics/gdp/").json()["name_en"] == "Gross regional product"
+    missing = api_client.get("/api/v1/metrics/happiness/")
+    assert missing.status_code == 404 and missing.json()["error"]["status"] == 404
+
+
+def test_an_indicator_carries_its_quote_article_links_and_normalised_value(api_client, figures):
+    figure = figures["donghu_gdp_2024"]
+    body = api_client.get(f"/api/v1/indicators/{figure.pk}/").json()
+    assert body["zone"] == "donghu" and body["zone_name"] == "东湖高新区"
+    assert body["metric"] == "gdp" and body["metric_name"] == "地区生产总值"
+    assert (body["value"], body["unit"]) == ("0.26", "万亿元")
+    assert (body["base_value"], body["base_unit"]) == ("2600", "亿元")
+    assert body["quote"] == "2024年生产总值0.26万亿元"
+    assert body["review_state"] == "confirmed"
+    assert body["article"]["id"] == figure.article_id and body["article"]["title"] == "东湖规划"
+    assert body["article"]["page_url"] == f"http://testserver/articles/{figure.article_id}/"
+    assert body["article"]["api_url"] == f"http://testserver/api/v1/articles/{figure.article_id}/"
+
+
+def test_rejected_indicators_are_left_out_unless_asked_for(api_client, figures):
+    everything_but_rejected = set(named(figures, *figures)) - named(figures, "weihai_rejected")
+    assert ids(api_client.get("/api/v1/indicators/").json()) == everything_but_rejected
+    rejected = api_client.get("/api/v1/indicators/", {"review_state": "rejected"}).json()
+    assert ids(rejected) == named(figures, "weihai_rejected")
+
+
+@pytest.mark.parametrize(
+    "query, expected",
+    [
+        ({"zone": "donghu"}, ["donghu_gdp_target", "donghu_gdp_2024"]),
+        ({"metric": "high_tech_enterprises"}, ["weihai_firms", "weihai_growth"]),
+        ({"kind": "growth"}, ["weihai_growth"]),
+        ({"stance": "target"}, ["donghu_gdp_target"]),
+        ({"period": "2025年"}, ["donghu_gdp_target"]),
+        ({"year": 2024}, ["donghu_gdp_2024", "weihai_firms", "weihai_growth"]),
+        ({"province": "山东省"}, ["weihai_firms", "weihai_growth"]),
+        ({"review_state": "confirmed"}, ["donghu_gdp_2024"]),
+        ({"metric": "gdp", "year": 2024}, ["donghu_gdp_2024"]),
+        ({"zone": "weihai", "stance": "target"}, []),
+    ],
+)
+def test_indicators_are_filtered(api_client, figures, query, expected):
+    response = api_client.get("/api/v1/indicators/", query)
+    assert response.status_code == 200
+    assert ids(response.json()) == named(figures, *expected)
+
+
+def test_indicators_are_filtered_by_article(api_client, figures):
+    article = figures["weihai_firms"].article
+    body = api_client.get("/api/v1/indicators/", {"article": article.pk}).json()
+    assert ids(body) == named(figures, "weihai_firms", "weihai_growth")
+
+
+@pytest.mark.parametrize(
+    "query, field",
+    [
+        ({"year": "last"}, "year"),
+        ({"year": "2024.5"}, "year"),
+        ({"year": "20240"}, "year"),
+        ({"zone": "atlantis"}, "zone"),
+        ({"metric": "happiness"}, "metric"),
+        ({"kind": "vibe"}, "kind"),
+        ({"article": "x"}, "article"),
+    ],
+)
+def test_bad_filter_values_are_refused_with_the_reason(api_client, figures, query, field):
+    response = api_client.get("/api/v1/indicators/", query)
+    assert response.status_code == 400
+    error = response.json()["error"]
+    assert (error["status"], error["code"]) == (400, "invalid")
+    assert list(error["details"]) == [field]
+    assert error["message"].split(" ", 1)[1].startswith(f"{field}: ")
+
+
+def test_indicators_are_paged_by_cursor_in_id_order(api_client, figures):
+    first = api_client.get("/api/v1/indicators/", {"page_size": 2}).json()
+    assert "count" not in first and first["previous"] is None
+    seen = [row["id"] for row in first["results"]]
+    page = first
+    while page["next"]:
+        page = api_client.get(page["next"]).json()
+        seen += [row["id"] for row in page["results"]]
+    assert seen == sorted(named(figures, *figures) - named(figures, "weihai_rejected"))
+
+
+def test_indicators_download_as_csv_with_flattened_article_columns(api_client, figures):
+    response = api_client.get("/api/v1/indicators/", {"format": "csv", "zone": "donghu"})
+    assert response.status_code == 200 and response["Content-Type"].startswith("text/csv")
+    assert response.content.startswith(b"\xef\xbb\xbf")
+    rows = list(csv.DictReader(io.StringIO(response.content.decode("utf-8-sig"))))
+    assert [row["quote"] for row in rows] == ["2025年地区生产总值目标3000亿元", "2024年生产总值0.26万亿元"]
+    assert rows[1]["base_value"] == "2600" and rows[1]["base_unit"] == "亿元"
+    assert rows[1]["article.title"] == "东湖规划"
+    assert rows[1]["article.page_url"].endswith(f"/articles/{figures['donghu_gdp_2024'].article_id}/")
+
+
+def test_a_bad_filter_in_csv_is_still_refused_with_400(api_client, figures):
+    response = api_client.get("/api/v1/indicators/", {"format": "csv", "year": "soon"})
+    assert response.status_code == 400
+
+
+@pytest.mark.parametrize("page_size", [2, 50])
+def test_listing_indicators_takes_a_fixed_number_of_queries(
+    api_client, figures, django_assert_max_num_queries, page_size
+):
+    template = figures["weihai_firms"]
+    zones = [Zone.objects.create(name=f"测试区{n}", short_name=f"测试{n}", slug=f"test-{n}") for n in range(5)]
+    articles = [Article.objects.create(raw_text=f"测试报告{n}") for n in range(5)]
+    Indicator.objects.bulk_create(
+        Indicator(
+            article=articles[n % 5], zone=zones[n % 5], metric=template.metric, metric_text="高企",
+            value=n, unit="家", base_value=n, quote=f"{n}家",
+        )
+        for n in range(60)
+    )
+    with django_assert_max_num_queries(3):
+        response = api_client.get("/api/v1/indicators/", {"page_size": page_size, "metric": "high_tech_enterprises"})
+    assert len(response.json()["results"]) == page_size
