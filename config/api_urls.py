@@ -4,7 +4,7 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 from rest_framework.routers import DefaultRouter
 
 from articles.api import ArticleViewSet
-from metrics.api import IndicatorViewSet, MetricViewSet
+from metrics.api import ComparisonView, IndicatorViewSet, MetricViewSet
 from zones.api import ZoneViewSet
 
 router = DefaultRouter()
@@ -16,6 +16,7 @@ router.register("articles", ArticleViewSet, basename="article")
 app_name = "api"
 urlpatterns = [
     path("v1/", include(router.urls)),
+    path("v1/compare/", ComparisonView.as_view(), name="compare"),
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
     path("docs/", SpectacularSwaggerView.as_view(url_name="api:schema"), name="docs"),
 ]

@@ -177,6 +177,10 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
+    "ENUM_NAME_OVERRIDES": {
+        "ArticleStatusEnum": "articles.models.Article.Status",
+        "ProgressStatusEnum": "metrics.progress.Status",
+    },
 }
 
 # Production hardening: on whenever DEBUG is off (`manage.py check --deploy` passes).

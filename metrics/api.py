@@ -1,10 +1,20 @@
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import serializers, viewsets
+from rest_framework.exceptions import ValidationError
+from rest_framework.response import Response
+from rest_framework.views import APIView
 
 from articles.models import Article
-from config.api_support import APIURLField, CSVListMixin, CursorPagination, PageURLField, read_only_schema
+from config.api_support import (
+    ERROR_RESPONSE, FORMAT_PARAMETER, TABLE_RENDERERS, APIURLField, CSVListMixin, CursorPagination, PageURLField,
+    read_only_schema,
+)
 from metrics.filters import IndicatorFilter, MetricFilter
 from metrics.models import Indicator, Metric
+from metrics.progress import Status
+from metrics.selectors import InvalidSelection, compare_zones, comparison_selection
 
 
 class MetricSerializer(serializers.ModelSerializer):
@@ -67,3 +77,107 @@ class IndicatorViewSet(CSVListMixin, viewsets.ReadOnlyModelViewSet):
     serializer_class = IndicatorSerializer
     filterset_class = IndicatorFilter
     pagination_class = CursorPagination
+
+
+class ShareField(serializers.DecimalField):
+    """A ratio or amount computed by the comparison (no fixed precision), as a plain decimal string."""
+
+    def __init__(self, **kwargs):
+        super().__init__(max_digits=None, decimal_places=None, normalize_output=True, allow_null=True, **kwargs)
+
+
+class ComparedFigureSerializer(serializers.Serializer):
+    """The figure believed for one side of a comparison, and how many sources state it."""
+
+    indicator_id = serializers.IntegerField()
+    value = ShareField()
+    unit = serializers.CharField()
+    amount = ShareField(help_text=_("The value in amount_unit: the metric's base unit for amounts."))
+    amount_unit = serializers.CharField()
+    qualifier = serializers.CharField()
+    period = serializers.CharField(source="period.display")
+    derived = serializers.BooleanField()
+    reviewed = serializers.BooleanField()
+    quote = serializers.CharField()
+    published_on = serializers.DateField(allow_null=True)
+    sources = serializers.IntegerField(help_text=_("Articles stating a figure for this side."))
+    agreeing = serializers.IntegerField()
+    disagreeing = serializers.IntegerField()
+    page_url = serializers.SerializerMethodField()
+    indicator_api_url = serializers.SerializerMethodField()
+
+    def get_page_url(self, figure) -> str:
+        return self.context["request"].build_absolute_uri(figure.url)
+
+    def get_indicator_api_url(self, figure) -> str:
+        return self.context["request"].build_absolute_uri(reverse("api:indicator-detail", args=[figure.indicator_id]))
+
+
+class ComparisonCellSerializer(serializers.Serializer):
+    """One zone on one metric and kind: its target, its result and how far the one reaches the other.
+    A zone that reported nothing on the metric has every progress field empty."""
+
+    metric = serializers.CharField(source="row.metric.code")
+    metric_name = serializers.CharField(source="row.metric.name_zh")
+    kind = serializers.CharField(source="row.kind")
+    zone = serializers.CharField(source="cell.zone.slug")
+    zone_name = serializers.CharField(source="cell.zone.short_name")
+    period = serializers.CharField(source="cell.progress.period_label", default=None, allow_null=True)
+    status = serializers.ChoiceField(
+        Status.choices, source="cell.progress.status", default=None, allow_null=True
+    )
+    status_label = serializers.CharField(source="cell.progress.status_label", default=None, allow_null=True)
+    progress = ShareField(
+        source="cell.progress.progress", default=None,
+        help_text=_("Achieved ÷ target (target ÷ achieved for ranks)."),
+    )
+    elapsed = ShareField(
+        source="cell.progress.elapsed", default=None, help_text=_("Share of the target's period the result covers.")
+    )
+    gap = ShareField(source="cell.progress.gap", default=None, help_text=_("Target − achieved, in the amount unit."))
+    unit = serializers.CharField(source="cell.progress.unit", default=None, allow_null=True)
+    reason = serializers.CharField(source="cell.progress.reason", default=None, allow_null=True)
+    sources = serializers.IntegerField(source="cell.progress.sources_count", default=None, allow_null=True)
+    target = ComparedFigureSerializer(source="cell.progress.target", default=None, allow_null=True)
+    achieved = ComparedFigureSerializer(source="cell.progress.achievement", default=None, allow_null=True)
+
+
+class ComparisonSerializer(serializers.Serializer):
+    year = serializers.IntegerField()
+    zones = serializers.ListField(child=serializers.CharField(), help_text=_("Zone slugs, in the order asked for."))
+    metrics = serializers.ListField(child=serializers.CharField(), help_text=_("Metric codes compared."))
+    results = ComparisonCellSerializer(many=True, source="cells")
+
+
+@extend_schema(
+    parameters=[
+        OpenApiParameter("zones", str, required=True, description=_("2 to 6 zone slugs, comma-separated")),
+        OpenApiParameter("metrics", str, description=_("Metric codes, comma-separated; none: every metric reported")),
+        OpenApiParameter("year", int, description=_("Targets covering this year; none: the last year with results")),
+        FORMAT_PARAMETER,
+    ],
+    responses={200: ComparisonSerializer, 400: ERROR_RESPONSE},
+)
+class ComparisonView(APIView):
+    """Zones side by side: per metric and kind, each zone's target, result, progress and status,
+    with their sources. The same numbers as the compare page."""
+
+    renderer_classes = TABLE_RENDERERS
+
+    def get(self, request):
+        try:
+            selection = comparison_selection(
+                request.query_params.getlist("zones"), request.query_params.getlist("metrics"),
+                request.query_params.get("year"),
+            )
+        except InvalidSelection as invalid:
+            raise ValidationError(invalid.messages) from invalid
+        comparison = compare_zones(selection.zones, selection.metrics, year=selection.year)
+        cells = [{"row": row, "cell": cell} for row in comparison.rows for cell in row.cells]
+        data = {
+            "year": comparison.year,
+            "zones": [zone.slug for zone in comparison.zones],
+            "metrics": [metric.code for metric in comparison.metrics],
+            "cells": cells,
+        }
+        return Response(ComparisonSerializer(data, context={"request": request}).data)

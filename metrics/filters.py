@@ -38,7 +38,8 @@ class IndicatorFilter(django_filters.FilterSet):
     stance = django_filters.ChoiceFilter(choices=Indicator.Stance.choices)
     period = django_filters.CharFilter(field_name="period_label", label=_("Period as written, e.g. 2024年"))
     year = YearFilter(
-        field_name="period_end__year", min_value=1949, max_value=2100, label=_("Year in which the period ends")
+        method="filter_year", min_value=1949, max_value=2100,
+        label=_("A year the period includes (a 2021–2025 plan is in 2024), as the comparison counts it"),
     )
     review_state = django_filters.ChoiceFilter(
         choices=Indicator.ReviewState.choices, label=_("Review state (without it, rejected figures are left out)")
@@ -48,6 +49,9 @@ class IndicatorFilter(django_filters.FilterSet):
     class Meta:
         model = Indicator
         fields = ["zone", "province", "metric", "kind", "stance", "period", "year", "review_state", "article"]
+
+    def filter_year(self, queryset, name, year):
+        return queryset.filter(period_start__year__lte=year, period_end__year__gte=year)
 
     def filter_queryset(self, queryset):
         if not self.form.cleaned_data.get("review_state"):

@@ -215,3 +215,55 @@ def test_listing_indicators_takes_a_fixed_number_of_queries(
     with django_assert_max_num_queries(3):
         response = api_client.get("/api/v1/indicators/", {"page_size": page_size, "metric": "high_tech_enterprises"})
     assert len(response.json()["results"]) == page_size
+
+
+def test_the_comparison_judges_each_zones_target_against_its_result(api_client, figures):
+    response = api_client.get("/api/v1/compare/", {"zones": "donghu,weihai", "metrics": "gdp", "year": 2024})
+    assert response.status_code == 200
+    body = response.json()
+    assert (body["year"], body["zones"], body["metrics"]) == (2024, ["donghu", "weihai"], ["gdp"])
+    donghu, weihai = body["results"]
+    assert (donghu["zone"], donghu["metric"], donghu["kind"]) == ("donghu", "gdp", "level")
+    # The 2025 target was set in a 2023 article: a plan over 2023–2025, two thirds of it elapsed by
+    # the end of 2024, when 2600 of 3000 亿元 (86.67%) were reached — on track.
+    assert donghu["target"]["value"] == "3000" and donghu["target"]["quote"] == "2025年地区生产总值目标3000亿元"
+    assert (donghu["achieved"]["value"], donghu["achieved"]["unit"]) == ("0.26", "万亿元")
+    assert (donghu["achieved"]["amount"], donghu["achieved"]["amount_unit"]) == ("2600", "亿元")
+    assert (donghu["progress"], donghu["gap"], donghu["unit"]) == ("0.8667", "400", "亿元")
+    assert Decimal(donghu["elapsed"]) == round(Decimal(731) / Decimal(1096), 4)
+    assert donghu["status"] == "on_track" and donghu["sources"] == 2
+    target_article = figures["donghu_gdp_target"].article_id
+    assert donghu["target"]["page_url"] == (
+        f"http://testserver/articles/{target_article}/#indicator-{figures['donghu_gdp_target'].pk}"
+    )
+    # Weihai's only GDP figure was rejected by an editor: nothing to compare.
+    assert weihai["zone"] == "weihai"
+    assert weihai["status"] is None and weihai["target"] is None and weihai["achieved"] is None
+
+
+def test_the_comparison_downloads_as_csv_one_row_per_zone(api_client, figures):
+    response = api_client.get(
+        "/api/v1/compare/", {"zones": "donghu,weihai", "metrics": "gdp", "year": 2024, "format": "csv"}
+    )
+    assert response.content.startswith(b"\xef\xbb\xbf")
+    rows = list(csv.DictReader(io.StringIO(response.content.decode("utf-8-sig"))))
+    assert [(row["zone_name"], row["metric_name"]) for row in rows] == [("东湖高新区", "地区生产总值"), ("威海高新区", "地区生产总值")]
+    assert rows[0]["target.quote"] == "2025年地区生产总值目标3000亿元" and rows[0]["achieved.amount"] == "2600"
+    assert rows[1]["status"] == "" and rows[1]["target"] == ""
+
+
+@pytest.mark.parametrize(
+    "query, problem",
+    [
+        ({"zones": "donghu"}, "2"),
+        ({"zones": "donghu,atlantis"}, "atlantis"),
+        ({"zones": "donghu,weihai", "metrics": "happiness"}, "happiness"),
+        ({"zones": "donghu,weihai", "year": "soon"}, "soon"),
+        ({}, "0"),
+    ],
+)
+def test_a_comparison_that_cannot_be_made_is_refused_with_the_reason(api_client, figures, query, problem):
+    response = api_client.get("/api/v1/compare/", query)
+    assert response.status_code == 400
+    error = response.json()["error"]
+    assert error["code"] == "invalid" and problem in error["message"]
