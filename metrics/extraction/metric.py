@@ -26,16 +26,17 @@ LEADING_FILLER = frozenset(
     "其中 全年 全区 今年 去年 当年 年内 年底 同比 实现 完成 共 共计 力争 确保 争取 预计 计划 将 要 已 已有 目前 截至 "
     "截至目前 该区 我区 全力 推动 着力 积极 加快 持续 深入 大力 动态 实施 统筹 开发 落实 主动 推进 "
     "和 及 与 或 的 也 并 还 此外 同时 达 达到 其 以 在 为 上半年 下半年 前三季度 一季度 "
-    "而 且 有 是 中 等 又 重点".split())
+    "而 且 有 是 中 等 又".split())
 # Tokens that link the metric to its number.
 TRAILING_FILLER = frozenset(
     "增长 同比增长 同比下降 下降 同比 达到 达 突破 超过 超 为 实现 共 约 近 是 有 已有 已 保持 分别 完成 了 "
     "合计 累计 至 到 提高 增加 减少 逾 不少于 不低于 至少 新增 净增".split())
 # Ranking words carry no subject of their own: 增速居全市第一 needs the figure before it.
 SUBJECTLESS = re.compile(r"^(增速|增幅|增长|总数|占比|比重|完成率|总额|同比|也|分别|位居|稳居|居|排名?|列|位列|"
-                         r"高出|高于|低于|超出|全省|全市|全国|省市|[,，、;；])*$")
+                         r"高出|高于|低于|超出|全省|全市|全国|省市|按可比价格?计算|目标任务的?|计划的?|年度|[,，、;；])*$")
 CLAUSE_BREAK = re.compile(r"[，,。；;：:！!？?\n、()（）]")
 NOISE = re.compile(r"[\s“”\"'‘’《》]")
+TIME_TOKEN = re.compile(r"^(\d+|年|年度|月|月份|季度|-|—)$")
 ABBREVIATION = re.compile(r"^[A-Za-z&]+$")
 
 _lock = threading.Lock()
@@ -138,7 +139,8 @@ class MetricReader:
         window = text[start:end]
         tokens = self.tokens(window)
         lead, trail = 0, len(tokens)
-        while lead < trail and (tokens[lead] in LEADING_FILLER or not tokens[lead].strip() or NOISE.fullmatch(tokens[lead])):
+        while lead < trail and (tokens[lead] in LEADING_FILLER or TIME_TOKEN.match(tokens[lead])
+                                or not tokens[lead].strip() or NOISE.fullmatch(tokens[lead])):
             lead += 1
         while trail > lead and (tokens[trail - 1] in TRAILING_FILLER or not tokens[trail - 1].strip()):
             trail -= 1
@@ -152,7 +154,7 @@ class MetricReader:
         window = window[: cut.start()] if cut else window
         digit = re.search(r"\d", window)
         window = window[: digit.start()] if digit else window
-        return window.lstrip("的").strip()
+        return window.lstrip("的级").rstrip("和及与、").strip()
 
 
 def clean(phrase: str) -> str:

@@ -25,11 +25,25 @@ SENTENCE_BREAK = re.compile(r"[。！？!?\n]")
 CLAUSE_BREAK = re.compile(r"[，,；;：:。！？!?\n]")
 ITEM_BREAK = re.compile(r"[，,；;：:。！？!?\n、]")
 # A count of zones (全省21家国家开发区, 230个国家级经济技术开发区) describes a group.
-ZONE_GROUP_NOUN = re.compile(r"^[\u4e00-\u9fff]{0,8}?(高新区|开发区|经开区|新区|园区)")
+ZONE_GROUP_NOUN = re.compile(r"^(国家级|省级以上|省级|国家|省)?(经济技术开发区|高新技术产业开发区|高新区|开发区|经开区|新区|园区)")
 COUNTY_SCOPE = re.compile(r"县域|全县")
-# Attributes of one project or place, not figures of a period.
-STATIC_ATTRIBUTE = re.compile(r"年产|产能|总投资[^，,。；;]{0,3}$|占地|范围|面积")
-STATIC_FAMILIES = ("area", "energy", "power")
+# Attributes of one project or place, not figures of a period: capacities,
+# sizes, and investment totals used attributively (总投资200亿元的X).
+CAPACITY = re.compile(r"年产|产能")
+# 总投资200亿元的欣旺达基地 / 总投资300亿元、总建筑面积300万平方米的产业大楼 (but
+# 总投资855.5亿元的94个重点项目 is the total of a year's project list).
+ATTRIBUTIVE_TOTAL = re.compile(r"(、[^，,。；;的]{1,20})?的(?![\d一二三四五六七八九十])")
+SUB_YEAR = re.compile(r"^(\d{4})-")
+STATIC_UNITS = ("平方公里", "平方米", "万平方米", "公顷")
+STATIC_FAMILIES = ("energy", "power")
+# A noun right after the number is what is counted (发放3轮消费券, 40幢产业大楼,
+# 300亿元级产业集群); 以上/左右 close the figure instead.
+ATTRIBUTIVE = re.compile(r"^(?!以上|左右|以下|以内)[的级]?[\u4e00-\u9fff“‘\"]")
+SHORT_PREFIX = 4
+# Verbs whose object is the counted noun: 连续两年获批3个资质, 注册成立3家公司.
+VERB_BEFORE_COUNT = re.compile(r"(获批|成立|发放|形成|打造|建成|引进|培育|认定|入选|获得|新建|组建|招引)$")
+# The ranking a bare 位列全省第二 refers to, named earlier in the sentence.
+RANKING_NOUN = re.compile(r"[\u4e00-\u9fff]{0,10}?(评价|排名|考核|评比|评估|榜单)")
 ALREADY = re.compile(r"已")
 UNKNOWN_ZONE = "*"
 
@@ -84,7 +98,7 @@ class ExtractionResult:
 
 @dataclass
 class _Figure:
-    """A number being turned into an indicator (mutable while it is built)."""
+    """A number being turned into an indicator."""
     mention: NumberMention
     kind: str
     sign: float
@@ -92,6 +106,7 @@ class _Figure:
     metric_start: int
     quote_end: int
     sentence_start: int
+    introduces_next: bool = False   # 29个省重点项目累计完成投资122.2亿元: the count names a set
 
 
 class _Boundaries:
@@ -170,62 +185,90 @@ class _ArticleExtractor:
         mention = figure.mention
         sentence_start, _ = self.sentences.around(mention.start)
         _, clause_end = self.clauses.around(mention.start)
+        clause_start, _ = self.clauses.around(mention.start)
         before = [t for t in self.times if sentence_start <= t.start and t.end <= mention.start]
         strong = [t for t in before if not t.weak]
         if strong:
             return strong[-1].label
-        if before:
-            return before[-1].label
+        # 累计 only speaks for its own clause.
+        if any(t.start >= clause_start for t in before):
+            return "cumulative"
         after = [t for t in self.times if mention.end <= t.start < clause_end]
         if after:
             return after[0].label
-        clause_start, _ = self.clauses.around(mention.start)
         if ALREADY.search(self.body[clause_start:mention.start]):
             return "cumulative"
-        if unit_family(mention.unit) in STATIC_FAMILIES or STATIC_ATTRIBUTE.search(
-                self.body[clause_start:mention.start]) or mention.unit.startswith("万") and unit_family(mention.unit) == "count":
+        if self._is_static(mention, self.body[clause_start:mention.start]):
             return None
         if stance == "target" and self.published:
             return str(self.published.year)
         return str(self.reference_year) if self.reference_year else None
 
+    def _is_static(self, mention: NumberMention, before: str) -> bool:
+        attributive_money = mention.unit.endswith("元") and bool(
+            ATTRIBUTIVE_TOTAL.match(self.body, mention.end, mention.end + 30))
+        return (mention.unit in STATIC_UNITS or unit_family(mention.unit) in STATIC_FAMILIES
+                or bool(CAPACITY.search(before)) or attributive_money)
+
     # -- metric -------------------------------------------------------------
+    def _counted_noun(self, mention: NumberMention, limit: int) -> tuple[str, int]:
+        """Noun after the number (up to `limit`, the next number) and the end of its span."""
+        noun = self.reader.after(self.body, mention.end, min(limit, mention.end + 20))
+        end = self.body.find(noun, mention.end) + len(noun) if noun else mention.end
+        return noun, end
+
+    def _ranking_noun(self, sentence_start: int, pos: int) -> str:
+        nouns = RANKING_NOUN.findall(self.body[sentence_start:pos])
+        return "".join(nouns[-1]) if nouns else ""
+
     def _figures(self) -> list[_Figure]:
         figures: list[_Figure] = []
         previous_end = 0
-        for mention in find_numbers(self.body):
+        mentions = find_numbers(self.body)
+        for index, mention in enumerate(mentions):
+            next_start = mentions[index + 1].start if index + 1 < len(mentions) else len(self.body)
             item_start, _ = self.items.around(mention.start)
             sentence_start, _ = self.sentences.around(mention.start)
             window_start = max(item_start, previous_end if previous_end <= mention.start else item_start)
             before_clause = self.body[self.clauses.around(mention.start)[0]:mention.num_start]
             kind, sign = classify_kind(mention, before_clause)
             phrase, phrase_start = self.reader.before(self.body, window_start, mention.start)
-            quote_end = mention.end
-            if not phrase or (kind != "level" and is_subjectless(phrase)):
+            quote_end, introduces_next = mention.end, False
+            counted = not mention.is_rank and ATTRIBUTIVE.match(self.body[mention.end:mention.end + 2])
+            listed = phrase.endswith("等")  # 华润三九等24家企业: names, then the counted noun
+            if counted and (not phrase or listed or len(phrase) <= SHORT_PREFIX or self.body[mention.end] == "级"
+                            or unit_family(mention.unit) in STATIC_FAMILIES or mention.unit.startswith("万")):
+                noun, quote_end = self._counted_noun(mention, next_start)
+                keep_prefix = phrase and not listed and self.body[mention.end] != "级"
+                phrase = (phrase if keep_prefix else "") + noun
+                introduces_next = bool(noun) and self.body[quote_end:next_start].strip() == ""
+            elif counted and (verb := VERB_BEFORE_COUNT.search(phrase)):
+                noun, quote_end = self._counted_noun(mention, next_start)
+                phrase, phrase_start = verb.group() + noun, phrase_start + verb.start()
+            elif not phrase or (kind != "level" and is_subjectless(phrase)):
                 earlier = next((f for f in reversed(figures) if f.sentence_start == sentence_start
                                 and f.kind in ("level", "growth")), None)
                 if earlier is not None and kind != "level":
                     phrase, phrase_start = earlier.metric + clean(phrase), min(earlier.metric_start, phrase_start)
-                else:
-                    noun = self.reader.after(self.body, mention.end, mention.end + 20)
-                    if noun:
-                        quote_end = mention.end + self.body[mention.end:].index(noun) + len(noun)
-                        phrase = phrase + noun
-            elif unit_family(mention.unit) in STATIC_FAMILIES or mention.unit.startswith("万"):
-                noun = self.reader.after(self.body, mention.end, mention.end + 20)
-                if noun and not noun.startswith(("的", "以上")):
-                    quote_end = mention.end + self.body[mention.end:].index(noun) + len(noun)
-                    phrase = phrase + noun
-            figures.append(_Figure(mention, kind, sign, clean(phrase), phrase_start, quote_end, sentence_start))
+                elif kind == "rank":
+                    phrase = self._ranking_noun(sentence_start, mention.start) + clean(phrase)
+            figures.append(_Figure(mention, kind, sign, clean(phrase), phrase_start, quote_end, sentence_start,
+                                   introduces_next))
+            # The noun after a count also names the next figure (29个省重点项目累计完成投资122.2亿元).
             previous_end = mention.end
         return [f for f in figures if f.metric]
 
     def _indicator(self, figure: _Figure) -> ExtractedIndicator:
         mention = figure.mention
         sentence_start, sentence_end = self.sentences.around(mention.start)
-        _, clause_end = self.clauses.around(mention.start)
-        stance = classify_stance(self.body[sentence_start:mention.start], self.body[mention.end:clause_end])
+        clause_start, clause_end = self.clauses.around(mention.start)
+        stance = classify_stance(self.body[sentence_start:mention.start], self.body[clause_start:mention.start],
+                                 self.body[mention.end:clause_end])
         period = self._period(figure, stance)
+        if figure.introduces_next and period and SUB_YEAR.match(period):
+            # The set a count introduces is the year's (the year's list of key projects),
+            # even when the figure after it covers months of that year.
+            period = SUB_YEAR.match(period).group(1)
         period_start, period_end = period_bounds(period)
         if self.published and period_start and period_start > self.published:
             stance = "target"

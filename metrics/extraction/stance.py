@@ -9,18 +9,18 @@ TARGET = re.compile(
 )
 # 完成年度投资计划的149.6% / 超额完成目标任务: plans mentioned as done.
 COMPLETED_PLAN = re.compile(r"(超额)?完成[^，,。；;]{0,8}?(目标|计划)(任务)?")
-ACHIEVED = re.compile(r"完成|实现|累计|已|达到|达|突破")
+ACHIEVED = re.compile(r"完成|实现|累计|已")
 
 
 def _target_marker(text: str) -> bool:
     return bool(TARGET.search(COMPLETED_PLAN.sub("", text)))
 
 
-def classify_stance(before_in_sentence: str, after_in_clause: str) -> str:
+def classify_stance(before_in_sentence: str, before_in_clause: str, after_in_clause: str) -> str:
     """'target' when a goal word precedes the figure in its sentence, or follows
     it in its clause with no sign of completion before it; else 'achievement'."""
     if _target_marker(before_in_sentence):
         return "target"
-    if _target_marker(after_in_clause) and not ACHIEVED.search(before_in_sentence):
+    if _target_marker(after_in_clause) and not ACHIEVED.search(before_in_clause):
         return "target"
     return "achievement"

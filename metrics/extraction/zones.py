@@ -158,7 +158,10 @@ class ZoneGazetteer:
                 continue
             covered_until = place.end
             clause_start = _clause_start(text, place.start)
-            subject = bool(CLAUSE_OPENERS.match(text[clause_start:place.start]))
+            opener = text[clause_start:place.start]
+            # 在全省21家国家开发区中…: a place after 在 frames the figure, it is not its subject.
+            framed = place.scope != "zone" and "在" in opener
+            subject = bool(CLAUSE_OPENERS.match(opener)) and not framed
             mentions.append(PlaceMention(place.start, place.end, place.name, place.scope, place.registered, subject))
         return mentions
 
