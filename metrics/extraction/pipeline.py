@@ -16,7 +16,7 @@ from .metadata import ArticleMetadata, extract_metadata
 from .metric import MetricCatalogue, MetricReader, clean, is_subjectless
 from .normalise import NormalisedText, normalise
 from .numbers import NumberMention, find_numbers
-from .periods import find_time_expressions, period_bounds, reference_year
+from .periods import find_time_expressions, period_bounds, reference_year, undated_target_year
 from .stance import classify_stance
 from .units import to_base, unit_family
 from .zones import PlaceMention, ZoneGazetteer
@@ -200,8 +200,9 @@ class _ArticleExtractor:
             return "cumulative"
         if self._is_static(mention, self.body[clause_start:mention.start]):
             return None
-        if stance == "target" and self.published:
-            return str(self.published.year)
+        if stance == "target":
+            year = undated_target_year(self.published)
+            return str(year) if year else None
         return str(self.reference_year) if self.reference_year else None
 
     def _is_static(self, mention: NumberMention, before: str) -> bool:
