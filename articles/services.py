@@ -5,6 +5,7 @@ from datetime import date
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
+from django.db.models import Q
 from django.utils.translation import gettext as _
 
 from articles.decoding import check_length
@@ -72,6 +73,7 @@ def suggested_input(document: Document, original_filename: str = "") -> ArticleI
     from metrics.services import current_catalogue, current_gazetteer
 
     found = extract(document.text, gazetteer=current_gazetteer(), catalogue=current_catalogue())
+    names = [zone.name for zone in found.zones]
     return ArticleInput(
         text=document.text,
         title=document.title or found.metadata.title or "",
@@ -79,7 +81,7 @@ def suggested_input(document: Document, original_filename: str = "") -> ArticleI
         url=document.url,
         published_on=document.published or found.metadata.published,
         original_filename=original_filename,
-        zones=list(Zone.objects.filter(name__in=found.zones)),
+        zones=list(Zone.objects.filter(Q(name__in=names) | Q(short_name__in=names))),
     )
 
 

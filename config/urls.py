@@ -9,6 +9,7 @@ urlpatterns = [
     path("zones/", include("zones.urls")),
     path("articles/", include("articles.urls")),
     path("metrics/", include("metrics.urls")),
+    path("review/", include("metrics.review_urls")),
     path("compare/", metric_views.compare, name="compare"),
     path("api/", include("config.api_urls")),
     path("accounts/", include("django.contrib.auth.urls")),

@@ -1,0 +1,124 @@
+import re
+
+from django import forms
+from django.db.models import Q
+from django.urls import reverse
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
+
+from articles.decoding import UnreadableDocument
+from articles.documents import SUPPORTED_SUFFIXES
+from articles.services import ArticleInput, DuplicateArticle, EmptyArticle, read_report, suggested_input
+from zones.models import Zone
+
+# Editors list zones the way Chinese text does: 、，, ; or spaces between names.
+_NAME_SEPARATORS = re.compile(r"[、，,;；\s]+")
+
+
+def find_zone(name: str) -> Zone:
+    """The zone going by `name` (official name, short name or alias); ValidationError when none or
+    several do."""
+    matches = list(Zone.objects.filter(Q(name=name) | Q(short_name=name) | Q(aliases__contains=[name]))[:5])
+    exact = [zone for zone in matches if zone.name == name]
+    if exact or len(matches) == 1:
+        return (exact or matches)[0]
+    if not matches:
+        raise forms.ValidationError(_("No zone is called “%(name)s”."), params={"name": name}, code="unknown_zone")
+    raise forms.ValidationError(
+        _("Several zones are called “%(name)s”: %(zones)s; give the official name."),
+        params={"name": name, "zones": "、".join(zone.name for zone in matches)}, code="ambiguous_zone",
+    )
+
+
+class ZoneNamesField(forms.CharField):
+    """Zones typed by name, separated by 、 or commas."""
+
+    def to_python(self, value):
+        names = _NAME_SEPARATORS.split(super().to_python(value))
+        return list(dict.fromkeys(find_zone(name) for name in names if name))
+
+    def prepare_value(self, value):
+        if isinstance(value, (list, tuple)):
+            return "、".join(zone.name for zone in value)
+        return value
+
+
+class UploadForm(forms.Form):
+    """A report to store. Submitted first to read it (the file's text and the details found in it come
+    back prefilled), then, checked by the editor, to save it (`confirmed`)."""
+
+    file = forms.FileField(
+        label=_("File"), required=False,
+        widget=forms.ClearableFileInput(attrs={"accept": ",".join(SUPPORTED_SUFFIXES)}),
+        help_text=_("A .txt, .html, .docx or .pdf file."),
+    )
+    text = forms.CharField(
+        label=_("Text"), required=False, strip=False, widget=forms.Textarea(attrs={"rows": 12}),
+        help_text=_("Or paste the report's text."),
+    )
+    title = forms.CharField(label=_("Title"), max_length=300, required=False)
+    source = forms.CharField(label=_("Source"), max_length=200, required=False)
+    url = forms.URLField(label=_("URL"), max_length=1000, required=False, assume_scheme="https")
+    published_on = forms.DateField(
+        label=_("Publication date"), required=False, input_formats=["%Y-%m-%d"],
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+    )
+    zones = ZoneNamesField(
+        label=_("Zones"), required=False, widget=forms.TextInput(attrs={"list": "zone-names"}),
+        help_text=_("Zones the report is about, separated by 、"),
+    )
+    confirmed = forms.BooleanField(required=False, widget=forms.HiddenInput)
+    original_filename = forms.CharField(required=False, max_length=255, widget=forms.HiddenInput)
+
+    def clean(self):
+        cleaned = super().clean()
+        upload, text = cleaned.get("file"), cleaned.get("text", "")
+        if upload is None and not text.strip():
+            raise forms.ValidationError(_("Choose a file or paste the report's text."), code="nothing")
+        try:
+            if upload is not None:
+                self.document = read_report(filename=upload.name, data=upload.read())
+            else:
+                self.document = read_report(text=text)
+        except DuplicateArticle as duplicate:
+            raise forms.ValidationError(format_html(
+                '{} <a href="{}">{}</a>', _("This report is already stored:"),
+                reverse("articles:detail", args=[duplicate.existing.pk]), duplicate.existing,
+            ), code="duplicate") from None
+        except (UnreadableDocument, EmptyArticle) as refusal:
+            raise forms.ValidationError(str(refusal), code="unreadable") from None
+        return cleaned
+
+    @property
+    def is_ready_to_save(self) -> bool:
+        """Pasted or already-read text the editor confirmed; a file is always read and shown first."""
+        return self.cleaned_data["confirmed"] and self.cleaned_data["file"] is None
+
+    def article_input(self) -> ArticleInput:
+        data = self.cleaned_data
+        return ArticleInput(
+            text=self.document.text,
+            title=data["title"],
+            source_name=data["source"],
+            url=data["url"],
+            published_on=data["published_on"],
+            original_filename=data["original_filename"],
+            zones=data["zones"],
+        )
+
+    def confirmation_form(self) -> "UploadForm":
+        """The form again, with the text as read and every detail the editor left empty filled in from
+        the document, for the editor to check and save."""
+        data = self.cleaned_data
+        upload = data["file"]
+        suggested = suggested_input(self.document, upload.name if upload else data["original_filename"])
+        return UploadForm(initial={
+            "text": suggested.text,
+            "title": data["title"] or suggested.title,
+            "source": data["source"] or suggested.source_name,
+            "url": data["url"] or suggested.url,
+            "published_on": data["published_on"] or suggested.published_on,
+            "zones": data["zones"] or suggested.zones,
+            "original_filename": suggested.original_filename,
+            "confirmed": True,
+        })

@@ -1,0 +1,152 @@
+from functools import wraps
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required, permission_required
+from django.core.exceptions import ValidationError
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from articles.editors import REVIEW_PERMISSION
+from articles.models import Article
+from metrics.forms import AddIndicatorForm, IndicatorCorrectionForm, MetricWordsForm, VersionForm
+from metrics.models import Indicator
+from metrics.review import (
+    MisplacedQuote, StaleIndicator, add_indicator, confirm_indicator, correct_indicator, map_metric_words,
+    reject_indicator,
+)
+from metrics.review_selectors import (
+    articles_awaiting_review, indicators_for_review, text_segments, unmapped_metric_words,
+)
+from metrics.services import extract_article
+from zones.models import Zone
+
+# Answer to a save made against an older version of the figure.
+CONFLICT = 409
+
+
+def editor_only(view):
+    """Anonymous visitors are sent to log in; users who are not editors are refused (403)."""
+    return login_required(permission_required(REVIEW_PERMISSION, raise_exception=True)(view))
+
+
+def review_url(article_id: int, indicator_id: int | None = None) -> str:
+    url = reverse("articles:review", args=[article_id])
+    return f"{url}#indicator-{indicator_id}" if indicator_id else url
+
+
+@editor_only
+def review_queue(request):
+    return render(request, "review/queue.html", {"articles": articles_awaiting_review()})
+
+
+@editor_only
+def review_article(request, pk):
+    return render_review(request, get_object_or_404(Article, pk=pk))
+
+
+def render_review(request, article, *, correction: IndicatorCorrectionForm | None = None,
+                  add_form: AddIndicatorForm | None = None, status: int = 200):
+    """The review page; `correction` is a submitted form to show again (with its errors) in place of
+    its indicator's fresh one."""
+    indicators = list(indicators_for_review(article))
+    forms = {indicator.pk: IndicatorCorrectionForm(instance=indicator) for indicator in indicators}
+    if correction is not None:
+        forms[correction.instance.pk] = correction
+    return render(request, "review/article.html", {
+        "article": article,
+        "segments": text_segments(article.raw_text, indicators),
+        "items": [(indicator, forms[indicator.pk]) for indicator in indicators],
+        "conflict_id": correction.instance.pk if status == CONFLICT else None,
+        "add_form": add_form or AddIndicatorForm(),
+        "unmapped_words": [MetricWordsForm(initial={"words": words}) for words in unmapped_metric_words(article)],
+        "zone_names": Zone.objects.values_list("name", flat=True),
+    }, status=status)
+
+
+def versioned_action(action):
+    """A POST that applies `action` to an indicator at the version the editor's page showed."""
+
+    @editor_only
+    @require_POST
+    @wraps(action)
+    def view(request, pk):
+        indicator = get_object_or_404(Indicator, pk=pk)
+        form = VersionForm(request.POST)
+        if not form.is_valid():
+            messages.error(request, _("The form was incomplete; nothing was changed."))
+        else:
+            try:
+                action(pk, version=form.cleaned_data["version"], user=request.user)
+            except StaleIndicator as stale:
+                messages.error(request, str(stale))
+        return redirect(review_url(indicator.article_id, pk))
+
+    return view
+
+
+confirm = versioned_action(confirm_indicator)
+reject = versioned_action(reject_indicator)
+
+
+@editor_only
+@require_POST
+def correct(request, pk):
+    indicator = get_object_or_404(Indicator.objects.select_related("article", "zone", "metric"), pk=pk)
+    form = IndicatorCorrectionForm(request.POST, instance=indicator)
+    if form.is_valid():
+        try:
+            correct_indicator(pk, version=form.cleaned_data["version"], user=request.user, **form.corrections())
+        except StaleIndicator as stale:
+            return render_review(request, indicator.article, correction=form.conflicting(stale), status=CONFLICT)
+        except ValidationError as error:
+            form.add_error(None, error.messages)
+        else:
+            messages.success(request, _("The correction is saved."))
+            return redirect(review_url(indicator.article_id, pk))
+    return render_review(request, indicator.article, correction=form)
+
+
+@editor_only
+@require_POST
+def add_figure(request, pk):
+    article = get_object_or_404(Article, pk=pk)
+    form = AddIndicatorForm(request.POST)
+    if form.is_valid():
+        try:
+            added = add_indicator(article, user=request.user, **form.figure())
+        except MisplacedQuote as error:
+            form.add_error(None, str(error))
+        except ValidationError as error:
+            form.add_error(None, error.messages)
+        else:
+            messages.success(request, _("The figure is added."))
+            return redirect(review_url(article.pk, added.pk))
+    return render_review(request, article, add_form=form)
+
+
+@editor_only
+@require_POST
+def map_words(request, pk):
+    article = get_object_or_404(Article, pk=pk)
+    form = MetricWordsForm(request.POST)
+    if form.is_valid():
+        count = map_metric_words(form.cleaned_data["words"], form.cleaned_data["metric"], user=request.user)
+        messages.success(request, _("“%(words)s” now means %(metric)s; %(count)d figures updated.") % {
+            "words": form.cleaned_data["words"], "metric": form.cleaned_data["metric"], "count": count,
+        })
+    else:
+        messages.error(request, _("Choose a metric for the words."))
+    return redirect(review_url(article.pk))
+
+
+@editor_only
+@require_POST
+def reextract(request, pk):
+    article = get_object_or_404(Article, pk=pk)
+    created = extract_article(article)
+    messages.success(request, _("Extracted again: %(count)d automatic figures; reviewed figures were kept.") % {
+        "count": len(created),
+    })
+    return redirect(review_url(article.pk))
