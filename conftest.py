@@ -48,3 +48,23 @@ def token_for(db):
         return Token.objects.create(user=user).key
 
     return make
+
+
+@pytest.fixture
+def client_of(db):
+    """`client_of("name", editor=True)`: a test client (English pages) logged in as a new user, in the
+    editors group or not."""
+    from django.contrib.auth.models import Group, User
+    from django.test import Client
+
+    from articles.editors import EDITORS_GROUP
+
+    def make(username: str, *, editor: bool) -> Client:
+        user = User.objects.create_user(username)
+        if editor:
+            user.groups.add(Group.objects.get(name=EDITORS_GROUP))
+        client = Client(headers={"accept-language": "en"})
+        client.force_login(user)
+        return client
+
+    return make
