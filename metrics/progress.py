@@ -32,12 +32,12 @@ BASE_UNIT_KINDS = {Indicator.Kind.LEVEL, Indicator.Kind.DELTA}
 
 
 class Status(models.TextChoices):
-    MET = "met", _("已完成")
-    ON_TRACK = "on_track", _("进度正常")
-    BEHIND = "behind", _("落后")
-    NO_RESULT = "no_result", _("暂无实绩")
-    NO_TARGET = "no_target", _("无目标")
-    NOT_COMPARABLE = "not_comparable", _("无法比较")
+    MET = "met", _("met")
+    ON_TRACK = "on_track", _("on track")
+    BEHIND = "behind", _("behind")
+    NO_RESULT = "no_result", _("no result yet")
+    NO_TARGET = "no_target", _("no target")
+    NOT_COMPARABLE = "not_comparable", _("not comparable")
 
 
 @dataclass(frozen=True)
@@ -134,6 +134,14 @@ class TargetProgress:
         return self.period.display
 
     @property
+    def metric_name(self) -> str:
+        return self.metric.name_zh if self.metric else self.metric_text
+
+    @property
+    def kind_label(self) -> str:
+        return Indicator.Kind(self.kind).label
+
+    @property
     def status_label(self) -> str:
         return Status(self.status).label
 
@@ -202,7 +210,7 @@ def judge(zone, metric, metric_text, kind, period, target: Figure | None, achiev
     if target is None:
         return result(Status.NO_TARGET)
     if target.amount is None or achievement.amount is None or target.amount_unit != achievement.amount_unit:
-        return result(Status.NOT_COMPARABLE, reason=_("目标（%(target)s）与实绩（%(achieved)s）单位不同，无法换算比较") % {
+        return result(Status.NOT_COMPARABLE, reason=_("The target (in %(target)s) and the result (in %(achieved)s) are in units that cannot be converted.") % {
             "target": target.unit or "—", "achieved": achievement.unit or "—"})
     goal, done = target.amount, achievement.amount
     lower_is_better = kind == Indicator.Kind.RANK
@@ -218,7 +226,7 @@ def judge(zone, metric, metric_text, kind, period, target: Figure | None, achiev
         status = Status.ON_TRACK if progress is not None and progress >= elapsed else Status.BEHIND
     else:
         status = Status.ON_TRACK if reached else Status.BEHIND
-    reason = "" if progress is not None else _("目标为零或负数，无法计算完成率")
+    reason = "" if progress is not None else _("The target is zero or negative: no completion rate.")
     return result(status, progress, goal - done, elapsed, reason)
 
 
@@ -295,6 +303,5 @@ KIND_ORDER = {kind: position for position, kind in enumerate(Indicator.Kind.valu
 
 
 def row_order(row: TargetProgress):
-    metric_name = row.metric.name_zh if row.metric else row.metric_text
-    return (row.metric is None, metric_name, KIND_ORDER.get(row.kind, len(KIND_ORDER)), row.period.sort_key())
+    return (row.metric is None, row.metric_name, KIND_ORDER.get(row.kind, len(KIND_ORDER)), row.period.sort_key())
 

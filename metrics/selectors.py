@@ -5,6 +5,7 @@ this module loads what they need in a fixed number of queries.
 """
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
@@ -16,6 +17,8 @@ from metrics.models import Indicator, Metric
 from metrics.progress import TargetProgress, stated_period, zone_progress_rows
 from zones.models import Zone
 
+# Only words that could be a slug or code reach the database (a NUL byte would not).
+SLUG = re.compile(r"[-\w]{1,100}")
 MIN_COMPARED_ZONES = 2
 MAX_COMPARED_ZONES = 6
 
@@ -123,7 +126,7 @@ def metric_kinds(metric: Metric) -> list[str]:
     return [kind for kind in Indicator.Kind.values if kind in found]
 
 
-def latest_result_year(zones, metrics=None) -> int:
+def latest_result_year(zones=None, metrics=None) -> int:
     """The last year these zones reported results for; this year when they reported none."""
     results = (zone_indicators(zones, metrics).filter(stance=Indicator.Stance.ACHIEVEMENT)
                .select_related(None).only("period_label", "period_start", "period_end"))
@@ -155,6 +158,16 @@ def split_list(values: list[str]) -> list[str]:
     return list(dict.fromkeys(item.strip() for value in values for item in value.split(",") if item.strip()))
 
 
+def parse_year(value: str | None) -> int | None:
+    """A year from a query string; None when not given."""
+    value = (value or "").strip()
+    if not value:
+        return None
+    if not (value.isascii() and value.isdigit() and 1980 <= int(value) <= 2100):
+        raise InvalidSelection([_("“%(year)s” is not a year; give four digits, e.g. 2024.") % {"year": value}])
+    return int(value)
+
+
 def comparison_selection(zone_slugs: list[str], metric_codes: list[str], year: str | None) -> ComparisonSelection:
     """Check a requested comparison (as from a query string) and load what it names.
 
@@ -164,24 +177,20 @@ def comparison_selection(zone_slugs: list[str], metric_codes: list[str], year: s
     slugs, codes = split_list(zone_slugs), split_list(metric_codes)
     errors = []
     if not MIN_COMPARED_ZONES <= len(slugs) <= MAX_COMPARED_ZONES:
-        errors.append(_("请选择 %(min)d 到 %(max)d 个高新区进行对比（当前选了 %(count)d 个）。") % {
+        errors.append(_("Choose %(min)d to %(max)d zones to compare (you chose %(count)d).") % {
             "min": MIN_COMPARED_ZONES, "max": MAX_COMPARED_ZONES, "count": len(slugs)})
-    zones_by_slug = Zone.objects.in_bulk(slugs, field_name="slug")
+    zones_by_slug = Zone.objects.in_bulk(list(filter(SLUG.fullmatch, slugs)), field_name="slug")
     unknown_zones = [slug for slug in slugs if slug not in zones_by_slug]
     if unknown_zones:
-        errors.append(_("找不到这些高新区：%(slugs)s") % {"slugs": "、".join(unknown_zones)})
-    metrics_by_code = Metric.objects.in_bulk(codes, field_name="code")
+        errors.append(_("No zone has these identifiers: %(slugs)s") % {"slugs": ", ".join(unknown_zones)})
+    metrics_by_code = Metric.objects.in_bulk(list(filter(SLUG.fullmatch, codes)), field_name="code")
     unknown_metrics = [code for code in codes if code not in metrics_by_code]
     if unknown_metrics:
-        errors.append(_("找不到这些指标：%(codes)s") % {"codes": "、".join(unknown_metrics)})
-    chosen_year = None
-    if year:
-        try:
-            chosen_year = int(year)
-        except ValueError:
-            chosen_year = None
-        if chosen_year is None or not 1980 <= chosen_year <= 2100:
-            errors.append(_("年份“%(year)s”无效，请填写四位数年份，例如 2024。") % {"year": year})
+        errors.append(_("No metric has these codes: %(codes)s") % {"codes": ", ".join(unknown_metrics)})
+    try:
+        chosen_year = parse_year(year)
+    except InvalidSelection as invalid:
+        errors.extend(invalid.messages)
     if errors:
         raise InvalidSelection(errors)
     zones = [zones_by_slug[slug] for slug in slugs]

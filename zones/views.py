@@ -1,30 +1,29 @@
-from django.db.models import Count
 from django.shortcuts import get_object_or_404, render
 
+from metrics.charts import zone_charts
+from metrics.selectors import zone_progress
+from zones import selectors
 from zones.models import Zone
 
 
 def zone_list(request):
-    zones = Zone.objects.all()
-    query = request.GET.get("q", "")
-    province = request.GET.get("province", "")
-    level = request.GET.get("level", "")
-    zones = zones.search(query)
-    if province:
-        zones = zones.filter(province=province)
-    if level:
-        zones = zones.filter(level=level)
+    query, province, level = (request.GET.get(name, "").strip() for name in ("q", "province", "level"))
     return render(request, "zones/zone_list.html", {
-        "zones": zones,
+        "zones": selectors.zones_with_counts(query=query, province=province, level=level),
         "query": query,
         "province": province,
         "level": level,
-        "provinces": Zone.objects.order_by("province").values_list("province", flat=True).distinct(),
+        "provinces": selectors.provinces(),
         "levels": Zone.Level.choices,
     })
 
 
 def zone_detail(request, slug):
     zone = get_object_or_404(Zone, slug=slug)
-    indicators = zone.indicators.active().select_related("metric", "article").order_by("metric_text", "period_label")
-    return render(request, "zones/zone_detail.html", {"zone": zone, "indicators": indicators})
+    rows = zone_progress(zone)
+    return render(request, "zones/zone_detail.html", {
+        "zone": zone,
+        "rows": rows,
+        "charts": zone_charts(rows),
+        "articles": selectors.zone_articles(zone),
+    })

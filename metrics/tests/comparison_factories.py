@@ -20,7 +20,7 @@ def make_zone(short_name: str, *, province="测试省", level=Zone.Level.NATIONA
 
 
 def make_metric(code="test_enterprises", name_zh="测试企业数", unit="家") -> Metric:
-    return Metric.objects.create(code=code, name_zh=name_zh, name_en=code, unit=unit)
+    return Metric.objects.get_or_create(code=code, defaults={"name_zh": name_zh, "name_en": code, "unit": unit})[0]
 
 
 def make_article(published_on: date | None = date(2024, 3, 1), text: str = ""):

@@ -2,7 +2,7 @@ from datetime import date
 from decimal import Decimal
 
 import pytest
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from metrics.models import Indicator
 from metrics.progress import Status
@@ -144,7 +144,7 @@ def test_a_unit_that_cannot_be_converted_is_refused_with_a_reason(zone):
 
     assert row.status == Status.NOT_COMPARABLE
     assert row.progress is None and row.gap is None
-    assert "亿元" in row.reason and "亿美元" in row.reason
+    assert "亿元" in str(row.reason) and "亿美元" in str(row.reason)
 
 
 def test_figures_without_a_catalogue_metric_pair_on_the_same_words_and_unit(zone):
@@ -242,12 +242,13 @@ def test_ranking_orders_zones_by_achievement_and_leaves_those_without_result_unr
 
 
 @pytest.mark.parametrize(("zones", "message"), [
-    (["a"], "当前选了 1 个"),
-    (["a,b,c,d,e,f,g"], "当前选了 7 个"),
-    (["test-nowhere,test-elsewhere"], "test-nowhere"),
+    (["a"], "you chose 1"),
+    (["a,b,c,d,e,f,g"], "you chose 7"),
+    (["test-nowhere,test-elsewhere"], "test-nowhere, test-elsewhere"),
+    (["a\x00,b"], "No zone"),
 ])
 def test_a_bad_selection_is_refused_with_a_message(zones, message):
-    with pytest.raises(InvalidSelection) as refused:
+    with translation.override("en"), pytest.raises(InvalidSelection) as refused:
         comparison_selection(zones, [], None)
     assert any(message in text for text in refused.value.messages)
 

@@ -1,0 +1,64 @@
+"""What the Chart.js charts draw, as plain data for `json_script`; static/js/charts.js draws it.
+
+Labels are translated here so that the script holds no user-visible words.
+"""
+from decimal import Decimal
+from itertools import groupby
+
+from django.utils.translation import gettext as _
+
+from metrics.models import Indicator
+from metrics.progress import Status, TargetProgress
+from metrics.selectors import Comparison
+
+
+def as_number(amount: Decimal | None) -> float | None:
+    return None if amount is None else float(amount)
+
+
+def series_title(metric_name: str, kind: str) -> str:
+    return f"{metric_name} · {Indicator.Kind(kind).label}"
+
+
+def zone_charts(rows: list[TargetProgress]) -> list[dict]:
+    """One chart per metric and kind over time: the target as a line, the achievement as bars.
+    Rows whose units cannot be compared are left out: one axis has one unit."""
+    charts = []
+    for (metric_name, kind), series in groupby(rows, key=lambda row: (row.metric_name, row.kind)):
+        series = [row for row in series if row.status != Status.NOT_COMPARABLE]
+        if not series:
+            continue
+        charts.append({
+            "id": f"zone-chart-{len(charts) + 1}",
+            "type": "progress",
+            "title": series_title(metric_name, kind),
+            "unit": series[0].unit,
+            "labels": [row.period_label for row in series],
+            "datasets": [
+                {"label": _("Target"), "values": [as_number(row.target and row.target.amount) for row in series]},
+                {"label": _("Achieved"), "values": [as_number(row.achievement and row.achievement.amount) for row in series]},
+            ],
+        })
+    return charts
+
+
+def comparison_chart(comparison: Comparison) -> dict:
+    """Grouped bars: the completion rate (%) of each zone on each metric; rates, unlike the
+    figures themselves, share one axis across metrics."""
+    return {
+        "id": "comparison-chart",
+        "type": "grouped",
+        "title": _("Completion rate"),
+        "unit": "%",
+        "labels": [series_title(row.metric.name_zh, row.kind) for row in comparison.rows],
+        "datasets": [
+            {"label": str(zone), "values": [percent(row.cells[position].progress) for row in comparison.rows]}
+            for position, zone in enumerate(comparison.zones)
+        ],
+    }
+
+
+def percent(progress: TargetProgress | None) -> float | None:
+    if progress is None or progress.progress is None:
+        return None
+    return round(float(progress.progress) * 100, 1)
