@@ -64,7 +64,7 @@ def find_title(text: str, body: str) -> str | None:
             continue
         line = TITLE_PREFIX.sub("", line)
         line = TITLE_SITE_SUFFIX.sub("", line) if len(line) > 20 else line
-        if TITLE_MIN <= len(line) <= TITLE_MAX and not line.endswith(("。", ":", "：")) \
+        if TITLE_MIN <= len(line) <= TITLE_MAX and "。" not in line and not line.endswith((":", "：")) \
                 and not DATE.search(line) and "来源" not in line:
             return line
     return None

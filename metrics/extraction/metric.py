@@ -16,6 +16,7 @@ from typing import Iterable
 
 import jieba
 
+from .clauses import PHRASE_BREAK
 from .units import unit_family
 
 # Domain words jieba must keep whole so stripping works on real word edges.
@@ -33,10 +34,8 @@ TRAILING_FILLER = frozenset(
     "合计 累计 至 到 提高 增加 减少 逾 不少于 不低于 至少 新增 净增".split())
 # Ranking words carry no subject of their own: 增速居全市第一 needs the figure before it.
 SUBJECTLESS = re.compile(r"^(增速|增幅|增长|总数|占比|比重|完成率|总额|同比|也|分别|位居|稳居|居|排名?|列|位列|"
-                         r"高出|高于|低于|超出|全省|全市|全国|省市|按可比价格?计算|目标任务的?|计划的?|年度|[,，、;；])*$")
-CLAUSE_BREAK = re.compile(r"[，,。；;：:！!？?\n、()（）]")
+                         r"高出|高于|低于|超出|全省|全市|全国|省市|按可比价格?计算|目标任务的?|目标的?|计划的?|年度|[,，、;；])*$")
 NOISE = re.compile(r"[\s“”\"'‘’《》]")
-TIME_TOKEN = re.compile(r"^(\d+|年|年度|月|月份|季度|-|—)$")
 ABBREVIATION = re.compile(r"^[A-Za-z&]+$")
 
 _lock = threading.Lock()
@@ -93,9 +92,7 @@ class MetricCatalogue:
             if word not in lowered:
                 continue
             for entry in self._by_word[word]:
-                if kind == "level" and unit_family(entry.unit) == family:
-                    return entry
-                if kind in ("share", "rank") and unit_family(entry.unit) == family:
+                if kind in ("level", "delta", "share", "rank") and unit_family(entry.unit) == family:
                     return entry
                 if kind == "growth" and family == "percent" and entry.family != "share":
                     return entry
@@ -133,24 +130,25 @@ class MetricReader:
             self._cache[window] = _tokenizer(self._domain).lcut(window, HMM=False)
         return self._cache[window]
 
-    def before(self, text: str, start: int, end: int) -> tuple[str, int]:
-        """Metric words in text[start:end] (the clause before a number):
-        fillers stripped at both edges. Returns (phrase, offset of its start)."""
-        window = text[start:end]
-        tokens = self.tokens(window)
-        lead, trail = 0, len(tokens)
-        while lead < trail and (tokens[lead] in LEADING_FILLER or TIME_TOKEN.match(tokens[lead])
-                                or not tokens[lead].strip() or NOISE.fullmatch(tokens[lead])):
+    def before(self, text: str, start: int, end: int, skip: list[tuple[int, int]] = ()) -> tuple[str, int]:
+        """Metric words in text[start:end] (the clause before a number): fillers,
+        and places or time words in `skip` spans, stripped at the front; linking
+        words stripped at the back. Returns (phrase, offset of its start)."""
+        tokens = self.tokens(text[start:end])
+        lead, trail, offset = 0, len(tokens), start
+        while lead < trail and (tokens[lead] in LEADING_FILLER or not tokens[lead].strip()
+                                or NOISE.fullmatch(tokens[lead])
+                                or any(s <= offset and offset + len(tokens[lead]) <= e for s, e in skip)):
+            offset += len(tokens[lead])
             lead += 1
         while trail > lead and (tokens[trail - 1] in TRAILING_FILLER or not tokens[trail - 1].strip()):
             trail -= 1
-        offset = start + sum(len(t) for t in tokens[:lead])
         return "".join(tokens[lead:trail]), offset
 
     def after(self, text: str, start: int, limit: int) -> str:
         """Noun after a counted number (发放3轮消费券, 40幢产业大楼)."""
         window = text[start:limit]
-        cut = CLAUSE_BREAK.search(window)
+        cut = PHRASE_BREAK.search(window)
         window = window[: cut.start()] if cut else window
         digit = re.search(r"\d", window)
         window = window[: digit.start()] if digit else window

@@ -11,7 +11,7 @@ import cn2an
 
 from .units import canonical_unit
 
-ARABIC = r"\d{1,3}(?:,\d{3})+(?!\d)|\d+(?:\.\d+)?"
+ARABIC = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\d)|\d+(?:\.\d+)?"
 # No 万/亿 inside a Chinese numeral: 百亿元 is 100 亿元, not 1e10 元.
 CHINESE = r"[零〇一二两三四五六七八九十百千]+"
 UNITS = sorted([

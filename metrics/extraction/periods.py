@@ -23,6 +23,7 @@ REFERENCE_YEAR = "全年|年内|当年|年底|年末|(?<!完成)年度"
 LAST_YEAR = r"(?<![比较])(?:去年|上年|上一年)(?!同期)"
 CUMULATIVE = r"截至目前|截止目前|截至当前|截至|截止|目前|至今|迄今|眼下|现有|近年来|多年来|近[两二三四五\d]年来?|[两二三\d]年多来|累计"
 FIVE_YEAR_PLAN_END = r"十([一二三四五六七八九])五[’”\"']?\s*(?:规划)?\s*(?:末|期末)"
+FIVE_YEAR_PLAN_SPAN = r"十([一二三四五六七八九])五[’”\"']?\s*(?:规划)?\s*(?:期间|时期)"
 CONSECUTIVE_YEARS = r"连续([两二三四五\d])年"
 
 TIME = re.compile(
@@ -35,6 +36,7 @@ TIME = re.compile(
     rf"|(?P<last>(?:{LAST_YEAR})(?P<lpart>{PART_OF_YEAR})?)"
     rf"|(?P<next>明年)"
     rf"|(?P<plan>{FIVE_YEAR_PLAN_END})"
+    rf"|(?P<planspan>{FIVE_YEAR_PLAN_SPAN})"
     rf"|(?P<consecutive>{CONSECUTIVE_YEARS})"
     rf"|(?P<ref>(?:{REFERENCE_YEAR})(?P<rpart>{PART_OF_YEAR})?)"
     rf"|(?P<part>{PART_OF_YEAR})"
@@ -124,7 +126,10 @@ def _label(m: re.Match, published: dt.date | None, ref_year: int | None) -> tupl
     if m.group("next"):
         return (str(pub_year + 1) if pub_year else None), False
     if m.group("plan"):
-        return str(_five_year_plan_end(_plan_ordinal(m))), False
+        return str(_five_year_plan_end(_plan_ordinal(m.group("plan")))), False
+    if m.group("planspan"):
+        end = _five_year_plan_end(_plan_ordinal(m.group("planspan")))
+        return f"{end - 4}..{end}", False
     if m.group("consecutive"):
         count = _small_number(m.group("consecutive")[2])
         return (f"{ref_year - count + 1}..{ref_year}" if ref_year and count > 1 else None), False
@@ -136,8 +141,8 @@ def _label(m: re.Match, published: dt.date | None, ref_year: int | None) -> tupl
     return "cumulative", weak
 
 
-def _plan_ordinal(m: re.Match) -> str:
-    return re.match(FIVE_YEAR_PLAN_END, m.group("plan")).group(1)
+def _plan_ordinal(phrase: str) -> str:
+    return re.search(r"十(.)五", phrase).group(1)
 
 
 def _small_number(char: str) -> int:

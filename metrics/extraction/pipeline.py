@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from .boilerplate import strip_boilerplate
+from .clauses import CLAUSE_BREAK, ITEM_BREAK, SENTENCE_BREAK
 from .kinds import classify_kind
 from .metadata import ArticleMetadata, extract_metadata
 from .metric import MetricCatalogue, MetricReader, clean, is_subjectless
@@ -19,11 +20,8 @@ from .numbers import NumberMention, find_numbers
 from .periods import find_time_expressions, period_bounds, reference_year, undated_target_year
 from .stance import classify_stance
 from .units import to_base, unit_family
-from .zones import PlaceMention, ZoneGazetteer
+from .zones import WHOLE_PLACE_SCOPE, PlaceMention, ZoneGazetteer
 
-SENTENCE_BREAK = re.compile(r"[。！？!?\n]")
-CLAUSE_BREAK = re.compile(r"[，,；;：:。！？!?\n]")
-ITEM_BREAK = re.compile(r"[，,；;：:。！？!?\n、]")
 # A count of zones (全省21家国家开发区, 230个国家级经济技术开发区) describes a group.
 ZONE_GROUP_NOUN = re.compile(r"^(国家级|省级以上|省级|国家|省)?(经济技术开发区|高新技术产业开发区|高新区|开发区|经开区|新区|园区)")
 COUNTY_SCOPE = re.compile(r"县域|全县")
@@ -142,6 +140,8 @@ class _ArticleExtractor:
         self.places = gazetteer.find_places(self.body)
         self.times = find_time_expressions(self.body, self.published)
         self.reference_year = reference_year(self.body, self.published)
+        # Places and time words open clauses but are not part of a metric.
+        self.skip_spans = [(p.start, p.end) for p in self.places] + [(t.start, t.end) for t in self.times]
         zones = [p for p in self.places if p.scope == "zone"]
         self.main_zone = (next((p for p in zones if p.registered), None) or (zones[0] if zones else None))
         self.default_zone = default_zone
@@ -171,8 +171,10 @@ class _ArticleExtractor:
         if COUNTY_SCOPE.search(figure.metric):
             return figure.metric, False, "city"
         paragraph_start, _ = self.paragraphs.around(mention.start)
-        subject = next((p for p in reversed(self.places)
-                        if p.subject and paragraph_start <= p.start < mention.start), None)
+        sentence_start, _ = self.sentences.around(mention.start)
+        # A named place stays the subject for its paragraph; 全市/全省 only for its sentence.
+        subject = next((p for p in reversed(self.places) if p.subject and p.start < mention.start
+                        and (paragraph_start if p.name not in WHOLE_PLACE_SCOPE else sentence_start) <= p.start), None)
         if subject and subject.scope in ("city", "province", "group", "national"):
             return subject.name, False, subject.scope
         zone = subject if subject and subject.scope == "zone" else self._section_zone(mention.start)
@@ -233,7 +235,7 @@ class _ArticleExtractor:
             window_start = max(item_start, previous_end if previous_end <= mention.start else item_start)
             before_clause = self.body[self.clauses.around(mention.start)[0]:mention.num_start]
             kind, sign = classify_kind(mention, before_clause)
-            phrase, phrase_start = self.reader.before(self.body, window_start, mention.start)
+            phrase, phrase_start = self.reader.before(self.body, window_start, mention.start, self.skip_spans)
             quote_end, introduces_next = mention.end, False
             counted = not mention.is_rank and ATTRIBUTIVE.match(self.body[mention.end:mention.end + 2])
             listed = phrase.endswith("等")  # 华润三九等24家企业: names, then the counted noun

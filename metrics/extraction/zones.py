@@ -11,6 +11,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Iterable
 
+from .clauses import clause_start
+
 ZONE_SUFFIXES = ("高新技术产业开发区", "高新技术产业园区", "高技术产业开发区", "经济技术开发区",
                  "经济开发区", "高新区", "经开区", "工业园区", "开发区", "新区")
 # Long official suffixes are reported in their customary short form.
@@ -30,8 +32,9 @@ CLAUSE_OPENERS = re.compile(
 )
 # 枣庄市委 / 市政府 are institutions, not the city as the subject of a figure.
 INSTITUTION = re.compile(r"^(委|政府|人民|人大|政协|党|领导|统计局)")
-CLAUSE_BREAK = re.compile(r"[，,。；;：:！!？?\n]")
 # A group of zones as subject: 全国178家国家高新区, 全省高新区, 各开发区.
+WHOLE_PLACE = re.compile(r"(全市|全省|全国)(?![\d一二三四五六七八九十百]*[家个]?(?:国家级?|省级)?(?:高新区|开发区|经开区|园区|新区))")
+WHOLE_PLACE_SCOPE = {"全市": "city", "全省": "province", "全国": "national"}
 GROUP = re.compile(r"(?P<where>全国|全省|全市|省内|各)[\d一二三四五六七八九十百]*[家个]?(?:国家级?|省级)?"
                    r"(?:高新区|开发区|经开区|园区|新区)")
 
@@ -138,6 +141,8 @@ class ZoneGazetteer:
                 if not INSTITUTION.match(text[m.end():m.end() + 3]) and not UNREGISTERED.match(text, m.end()):
                     scope = "province" if m.group() in self._provinces else "city"
                     found.append(PlaceMention(m.start(), m.end(), m.group(), scope))
+        for m in WHOLE_PLACE.finditer(text):
+            found.append(PlaceMention(m.start(), m.end(), m.group(), WHOLE_PLACE_SCOPE[m.group()]))
         for m in GROUP.finditer(text):
             found.append(PlaceMention(m.start(), m.end(), m.group(), "national" if m.group("where") == "全国" else "group"))
         return found
@@ -157,20 +162,12 @@ class ZoneGazetteer:
             if place.start < covered_until:
                 continue
             covered_until = place.end
-            clause_start = _clause_start(text, place.start)
-            opener = text[clause_start:place.start]
+            opener = text[clause_start(text, place.start):place.start]
             # 在全省21家国家开发区中…: a place after 在 frames the figure, it is not its subject.
             framed = place.scope != "zone" and "在" in opener
             subject = bool(CLAUSE_OPENERS.match(opener)) and not framed
             mentions.append(PlaceMention(place.start, place.end, place.name, place.scope, place.registered, subject))
         return mentions
-
-
-def _clause_start(text: str, pos: int) -> int:
-    for i in range(pos - 1, max(-1, pos - 40), -1):
-        if CLAUSE_BREAK.match(text[i]):
-            return i + 1
-    return max(0, pos - 40)
 
 
 def load_registry_csv(paths: Iterable) -> list[dict]:
