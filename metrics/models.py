@@ -214,3 +214,11 @@ class IndicatorChange(models.Model):
         """(field, before, after) for every field whose value the change altered."""
         before = self.before or {}
         return [(name, before.get(name), value) for name, value in self.after.items() if before.get(name) != value]
+
+    def described_changes(self) -> list[tuple[str, object, object]]:
+        """changed_fields() as an editor reads them: by field label, without the review state (the action says it)."""
+        return [
+            (Indicator._meta.get_field(name).verbose_name, before, after)
+            for name, before, after in self.changed_fields()
+            if name != "review_state"
+        ]

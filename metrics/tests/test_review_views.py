@@ -1,0 +1,121 @@
+"""The review pages: who may use them, and what each action does through a real request."""
+import pytest
+from django.urls import reverse
+
+from metrics.models import Indicator, Metric
+from metrics.tests.review_factories import make_article, make_indicator, make_zone
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def gdp():
+    return Metric.objects.create(code="gdp", name_zh="地区生产总值", name_en="GDP", unit="亿元", family="money")
+
+
+@pytest.fixture
+def indicator(gdp):
+    return make_indicator(make_article(), "地区生产总值300亿元", value="300", unit="亿元", metric=gdp)
+
+
+@pytest.fixture
+def editor(client_of):
+    return client_of("editor", editor=True)
+
+
+def correction(indicator, **changes):
+    """The correction form as the review page submits it, with `changes` made."""
+    fields = {
+        "zone": "", "scope": indicator.scope, "metric": indicator.metric_id or "", "value": str(indicator.value),
+        "unit": indicator.unit, "kind": indicator.kind, "stance": indicator.stance,
+        "period_label": indicator.period_label, "period_start": "", "period_end": "",
+        "qualifier": indicator.qualifier, "version": indicator.version,
+    }
+    return {**fields, **changes}
+
+
+def editor_pages(indicator):
+    article = indicator.article
+    return [
+        ("get", reverse("review:queue"), {}),
+        ("get", reverse("articles:review", args=[article.pk]), {}),
+        ("post", reverse("review:confirm", args=[indicator.pk]), {"version": 1}),
+        ("post", reverse("review:reject", args=[indicator.pk]), {"version": 1}),
+        ("post", reverse("review:correct", args=[indicator.pk]), correction(indicator, value="1")),
+        ("post", reverse("review:add", args=[article.pk]), {"quote": "300", "quote_start": 0, "quote_end": 3}),
+        ("post", reverse("review:map_words", args=[article.pk]), {"words": "x", "metric": indicator.metric_id}),
+        ("post", reverse("review:reextract", args=[article.pk]), {}),
+    ]
+
+
+def test_readers_are_refused_every_review_page_and_action(client_of, indicator):
+    reader = client_of("reader", editor=False)
+    for method, url, data in editor_pages(indicator):
+        assert getattr(reader, method)(url, data).status_code == 403, url
+    indicator.refresh_from_db()
+    assert (indicator.review_state, indicator.version, indicator.changes.count()) == ("auto", 1, 0)
+
+
+def test_anonymous_visitors_are_sent_to_log_in(client, indicator):
+    for method, url, data in editor_pages(indicator):
+        response = getattr(client, method)(url, data)
+        assert response.status_code == 302 and response.url.startswith(reverse("login")), url
+    assert Indicator.objects.get().version == 1
+
+
+def test_the_queue_lists_articles_with_unreviewed_figures_oldest_first(editor, gdp):
+    older = make_indicator(make_article("甲区投资10亿元。", title="甲"), "10亿元", value="10", unit="亿元")
+    newer = make_indicator(make_article("乙区投资20亿元。", title="乙"), "20亿元", value="20", unit="亿元")
+    done = make_indicator(make_article("丙区投资30亿元。", title="丙"), "30亿元", value="30", unit="亿元")
+    editor.post(reverse("review:confirm", args=[done.pk]), {"version": 1})
+    articles = list(editor.get(reverse("review:queue")).context["articles"])
+    assert articles == [older.article, newer.article]
+
+
+def test_the_review_page_marks_each_quote_in_the_text(editor, indicator):
+    html = editor.get(reverse("articles:review", args=[indicator.article_id])).content.decode()
+    assert f'<mark class="figure" data-indicator="{indicator.pk}">地区生产总值300亿元</mark>' in html
+
+
+def test_a_correction_is_saved_and_shown_in_the_history(editor, indicator):
+    zone = make_zone()
+    response = editor.post(reverse("review:correct", args=[indicator.pk]), correction(indicator, value="310", zone="威海高新区"))
+    assert response.status_code == 302
+    indicator.refresh_from_db()
+    assert (indicator.value, indicator.zone, indicator.review_state, indicator.version) == (310, zone, "corrected", 2)
+    html = editor.get(reverse("articles:review", args=[indicator.article_id])).content.decode()
+    assert "value: 300 → 310" in html
+
+
+def test_an_invalid_correction_is_shown_again_with_its_errors(editor, indicator):
+    response = editor.post(reverse("review:correct", args=[indicator.pk]), correction(indicator, value="many", zone="火星"))
+    assert response.status_code == 200
+    form = dict(response.context["items"])[Indicator.objects.get()]
+    assert set(form.errors) == {"value", "zone"}
+    assert Indicator.objects.get().version == 1
+
+
+def test_an_editor_adds_a_missed_figure_by_its_quote(editor, indicator):
+    article = indicator.article
+    start = article.raw_text.index("320家")
+    figure = {"quote": "320家", "quote_start": start, "quote_end": start + 4, "metric_text": "高新技术企业",
+              "scope": "zone", "value": "320", "unit": "家", "kind": "level", "stance": "achievement"}
+    moved = editor.post(reverse("review:add", args=[article.pk]), {**figure, "quote_start": start + 2})
+    assert moved.status_code == 200 and moved.context["add_form"].non_field_errors()
+    assert editor.post(reverse("review:add", args=[article.pk]), figure).status_code == 302
+    added = Indicator.objects.get(quote="320家")
+    assert (added.value, added.review_state, added.changes.get().action) == (320, "corrected", "add")
+
+
+def test_adding_without_a_selection_asks_for_one(editor, indicator):
+    response = editor.post(reverse("review:add", args=[indicator.article_id]), {"metric_text": "x", "value": "1"})
+    assert "Select the figure" in response.context["add_form"].non_field_errors()[0]
+
+
+def test_mapping_words_is_offered_for_unknown_metric_words_and_applies(editor, gdp):
+    unknown = make_indicator(make_article(), "300亿元", value="300", unit="亿元", metric_text="园区经济总量")
+    page = editor.get(reverse("articles:review", args=[unknown.article_id]))
+    assert [form.initial["words"] for form in page.context["unmapped_words"]] == ["园区经济总量"]
+    editor.post(reverse("review:map_words", args=[unknown.article_id]), {"words": "园区经济总量", "metric": gdp.pk})
+    unknown.refresh_from_db()
+    assert unknown.metric == gdp
