@@ -38,6 +38,7 @@ def compare(request):
         "chosen_codes": selectors.split_list(metric_codes),
         "year": year,
         "errors": [],
+        "comparison": None,
     }
     if zone_slugs or metric_codes or year:
         try:
