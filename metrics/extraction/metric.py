@@ -63,6 +63,7 @@ class MetricCatalogue:
             for word in (entry.name_zh, *entry.synonyms):
                 self._by_word.setdefault(word.lower(), []).append(entry)
         self._words = sorted(self._by_word, key=len, reverse=True)
+        self._abbreviations = [w for w in self._words if ABBREVIATION.match(w)]
 
     @classmethod
     def from_records(cls, rows: Iterable) -> "MetricCatalogue":
@@ -100,10 +101,11 @@ class MetricCatalogue:
 
     def display_name(self, phrase: str) -> str:
         """Expand abbreviations to the catalogue name (gdp -> 地区生产总值)."""
-        for word, entries in self._by_word.items():
-            if ABBREVIATION.match(word) and word in phrase.lower():
-                start = phrase.lower().index(word)
-                return phrase[:start] + entries[0].name_zh + phrase[start + len(word):]
+        lowered = phrase.lower()
+        for word in self._abbreviations:
+            if word in lowered:
+                start = lowered.index(word)
+                return phrase[:start] + self._by_word[word][0].name_zh + phrase[start + len(word):]
         return phrase
 
 
@@ -123,22 +125,20 @@ class MetricReader:
     def __init__(self, catalogue: MetricCatalogue):
         words = [w for w in catalogue.words() if not ABBREVIATION.match(w)]
         self._domain = tuple(sorted(set(words) | set(DOMAIN_WORDS)))
-        self._cache: dict[str, list[str]] = {}
 
     def tokens(self, window: str) -> list[str]:
-        if window not in self._cache:
-            self._cache[window] = _tokenizer(self._domain).lcut(window, HMM=False)
-        return self._cache[window]
+        return _tokenizer(self._domain).lcut(window, HMM=False)
 
-    def before(self, text: str, start: int, end: int, skip: list[tuple[int, int]] = ()) -> tuple[str, int]:
+    def before(self, text: str, start: int, end: int, skipped: bytes = b"") -> tuple[str, int]:
         """Metric words in text[start:end] (the clause before a number): fillers,
-        and places or time words in `skip` spans, stripped at the front; linking
-        words stripped at the back. Returns (phrase, offset of its start)."""
+        and places or time words (nonzero bytes in `skipped`, one per char of
+        text), stripped at the front; linking words stripped at the back.
+        Returns (phrase, offset of its start)."""
         tokens = self.tokens(text[start:end])
         lead, trail, offset = 0, len(tokens), start
         while lead < trail and (tokens[lead] in LEADING_FILLER or not tokens[lead].strip()
                                 or NOISE.fullmatch(tokens[lead])
-                                or any(s <= offset and offset + len(tokens[lead]) <= e for s, e in skip)):
+                                or (skipped and skipped.find(0, offset, offset + len(tokens[lead])) == -1)):
             offset += len(tokens[lead])
             lead += 1
         while trail > lead and (tokens[trail - 1] in TRAILING_FILLER or not tokens[trail - 1].strip()):

@@ -34,12 +34,14 @@ BEFORE_QUALIFIER = "|".join(sorted(BEFORE_QUALIFIERS, key=len, reverse=True))
 AFTER_QUALIFIERS = {"以上": "以上", "左右": "左右", "以下": "以下", "以内": "以下"}
 
 NUMBER = re.compile(
+    r"(?=[突超逾近将约大达不至\d零〇一二两三四五六七八九十百千])"
     rf"(?P<qual>{BEFORE_QUALIFIER})?(?P<num>{ARABIC}|{CHINESE})(?P<approx>余|多)?"
     rf"(?P<unit>{UNIT})(?P<after>以上|左右|以下|以内)?",
     re.IGNORECASE,
 )
 # 位列全省第二, 居全市第一, 前30名, 前三位, 10强, 前进14位
 RANK = re.compile(
+    r"(?=[第前\d零〇一二两三四五六七八九十百千])"
     rf"(?:(?P<prefix>第|前)(?P<num1>{ARABIC}|{CHINESE})(?P<suffix1>位|名|强)?"
     rf"|(?P<num2>{ARABIC}|{CHINESE})(?P<suffix2>强|位(?!数)|名(?=[,，。;；、]|$)))"
 )

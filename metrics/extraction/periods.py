@@ -27,7 +27,8 @@ FIVE_YEAR_PLAN_SPAN = r"十([一二三四五六七八九])五[’”\"']?\s*(?:�
 CONSECUTIVE_YEARS = r"连续([两二三四五\d])年"
 
 TIME = re.compile(
-    rf"(?P<yrange>(?P<y1>{YEAR}){DASH}(?P<y2>{YEAR})年?)"
+    r"(?=[\d今本去上下明十连全年当前第一二三四截目至迄眼现近多两累])"
+    rf"(?:(?P<yrange>(?P<y1>{YEAR}){DASH}(?P<y2>{YEAR})年?)"
     rf"|(?P<ymonths>(?P<ym_y>{YEAR})年(?P<ym_m1>\d{{1,2}}){DASH}(?P<ym_m2>\d{{1,2}})月份?)"
     rf"|(?P<months>(?<![\d.])(?P<m1>\d{{1,2}}){DASH}(?P<m2>\d{{1,2}})月份?)"
     rf"|(?P<ymonth>(?P<ymo_y>{YEAR})年(?P<ymo_m>\d{{1,2}})月(?!\d{{1,2}}日|份?[-—–~至到]))"
@@ -40,7 +41,7 @@ TIME = re.compile(
     rf"|(?P<consecutive>{CONSECUTIVE_YEARS})"
     rf"|(?P<ref>(?:{REFERENCE_YEAR})(?P<rpart>{PART_OF_YEAR})?)"
     rf"|(?P<part>{PART_OF_YEAR})"
-    rf"|(?P<cumulative>{CUMULATIVE})"
+    rf"|(?P<cumulative>{CUMULATIVE}))"
 )
 EXPLICIT_YEAR = re.compile(rf"({YEAR})年")
 # Annual reviews and the year's plans are published in the first months of a year.

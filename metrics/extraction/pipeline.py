@@ -141,7 +141,10 @@ class _ArticleExtractor:
         self.times = find_time_expressions(self.body, self.published)
         self.reference_year = reference_year(self.body, self.published)
         # Places and time words open clauses but are not part of a metric.
-        self.skip_spans = [(p.start, p.end) for p in self.places] + [(t.start, t.end) for t in self.times]
+        skipped = bytearray(len(self.body))
+        for span in [*self.places, *self.times]:
+            skipped[span.start:span.end] = b"\x01" * (span.end - span.start)
+        self.skipped = bytes(skipped)
         zones = [p for p in self.places if p.scope == "zone"]
         self.main_zone = (next((p for p in zones if p.registered), None) or (zones[0] if zones else None))
         self.default_zone = default_zone
@@ -235,7 +238,7 @@ class _ArticleExtractor:
             window_start = max(item_start, previous_end if previous_end <= mention.start else item_start)
             before_clause = self.body[self.clauses.around(mention.start)[0]:mention.num_start]
             kind, sign = classify_kind(mention, before_clause)
-            phrase, phrase_start = self.reader.before(self.body, window_start, mention.start, self.skip_spans)
+            phrase, phrase_start = self.reader.before(self.body, window_start, mention.start, self.skipped)
             quote_end, introduces_next = mention.end, False
             counted = not mention.is_rank and ATTRIBUTIVE.match(self.body[mention.end:mention.end + 2])
             listed = phrase.endswith("等")  # 华润三九等24家企业: names, then the counted noun

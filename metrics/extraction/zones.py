@@ -79,8 +79,13 @@ def _stem(place: str) -> str:
 
 
 def _alternation(words: Iterable[str]) -> re.Pattern | None:
+    """One regex for many literal words, longest first; the leading character
+    class lets the engine skip positions no word can start at."""
     words = sorted({w for w in words if w}, key=len, reverse=True)
-    return re.compile("|".join(re.escape(w) for w in words)) if words else None
+    if not words:
+        return None
+    first_chars = "".join(sorted({re.escape(w[0]) for w in words}))
+    return re.compile(f"(?=[{first_chars}])(?:" + "|".join(re.escape(w) for w in words) + ")")
 
 
 @dataclass
