@@ -15,6 +15,7 @@ setup: $(VENV)/.installed
 	$(PY) manage.py setup_demo
 
 test: $(VENV)/.installed
+	sh scripts/ensure_chromium.sh
 	$(PY) -m pytest $(PYTEST_ARGS)
 
 bench: $(VENV)/.installed
