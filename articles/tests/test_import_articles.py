@@ -21,3 +21,16 @@ def test_import_stores_files_reports_duplicates_and_failures(tmp_path, capsys):
     out, _ = capsys.readouterr()
     assert "Imported 0, duplicates 3, failed 1." in out
     assert Article.objects.count() == 2
+
+
+def test_a_web_page_brings_its_title_site_and_date(tmp_path):
+    (tmp_path / "page.html").write_text(
+        '<html><head><title>丙高新区投资情况</title><meta property="og:site_name" content="丙市政府网">'
+        '<meta name="date" content="2024-05-06"></head><body><article><h1>丙高新区投资情况</h1>'
+        "<p>丙高新区全年完成投资30亿元，同比增长9%。新增高新技术企业40家。</p></article></body></html>",
+        encoding="utf-8",
+    )
+    call_command("import_articles", str(tmp_path), "--no-extract", verbosity=0)
+    article = Article.objects.get()
+    assert (article.title, article.source_name, str(article.published_on)) == ("丙高新区投资情况", "丙市政府网", "2024-05-06")
+    assert article.original_filename == "page.html"

@@ -37,7 +37,10 @@ class Command(BaseCommand):
             try:
                 document = read_document(path.name, path.read_bytes(), settings.MAX_UPLOAD_BYTES)
                 store_article(
-                    ArticleInput(text=document.text, title=document.title, original_filename=path.name),
+                    ArticleInput(
+                        text=document.text, title=document.title, source_name=document.source, url=document.url,
+                        published_on=document.published, original_filename=path.name,
+                    ),
                     extract=not no_extract,
                     default_zone=zone,
                 )
