@@ -6,9 +6,10 @@ import re
 # A comma inside 1,250.5 separates thousands, not clauses.
 _COMMA = r"(?:(?<!\d),|,(?!\d{3}(?!\d)))"
 SENTENCE_BREAK = re.compile(r"[。！？!?\n]")
-CLAUSE_BREAK = re.compile(rf"{_COMMA}|[；;：:。！？!?\n]")
-ITEM_BREAK = re.compile(rf"{_COMMA}|[；;：:。！？!?\n、]")
-PHRASE_BREAK = re.compile(rf"{_COMMA}|[；;：:。！？!?\n、()]")
+# The leading class lets the engine skip ordinary characters quickly.
+CLAUSE_BREAK = re.compile(rf"(?=[,；;：:。！？!?\n])(?:{_COMMA}|[；;：:。！？!?\n])")
+ITEM_BREAK = re.compile(rf"(?=[,；;：:。！？!?\n、])(?:{_COMMA}|[；;：:。！？!?\n、])")
+PHRASE_BREAK = re.compile(rf"(?=[,；;：:。！？!?\n、()])(?:{_COMMA}|[；;：:。！？!?\n、()])")
 
 
 def clause_start(text: str, pos: int, reach: int = 40) -> int:

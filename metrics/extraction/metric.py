@@ -32,6 +32,8 @@ LEADING_FILLER = frozenset(
 TRAILING_FILLER = frozenset(
     "增长 同比增长 同比下降 下降 同比 达到 达 突破 超过 超 为 实现 共 约 近 是 有 已有 已 保持 分别 完成 了 "
     "合计 累计 至 到 提高 增加 减少 逾 不少于 不低于 至少 新增 净增".split())
+LEADING_EDGES = tuple(LEADING_FILLER) + tuple(" \t“”\"'‘’《》")
+TRAILING_EDGES = tuple(TRAILING_FILLER) + (" ", "\t")
 # Ranking words carry no subject of their own: 增速居全市第一 needs the figure before it.
 SUBJECTLESS = re.compile(r"^(增速|增幅|增长|总数|占比|比重|完成率|总额|同比|也|分别|位居|稳居|居|排名?|列|位列|"
                          r"高出|高于|低于|超出|全省|全市|全国|省市|按可比价格?计算|目标任务的?|目标的?|计划的?|年度|[,，、;；])*$")
@@ -134,7 +136,10 @@ class MetricReader:
         and places or time words (nonzero bytes in `skipped`, one per char of
         text), stripped at the front; linking words stripped at the back.
         Returns (phrase, offset of its start)."""
-        tokens = self.tokens(text[start:end])
+        window = text[start:end]
+        if not self._needs_segmenting(window, start, skipped):
+            return window, start
+        tokens = self.tokens(window)
         lead, trail, offset = 0, len(tokens), start
         while lead < trail and (tokens[lead] in LEADING_FILLER or not tokens[lead].strip()
                                 or NOISE.fullmatch(tokens[lead])
@@ -144,6 +149,14 @@ class MetricReader:
         while trail > lead and (tokens[trail - 1] in TRAILING_FILLER or not tokens[trail - 1].strip()):
             trail -= 1
         return "".join(tokens[lead:trail]), offset
+
+    @staticmethod
+    def _needs_segmenting(window: str, start: int, skipped: bytes) -> bool:
+        """Only a window whose edges could be filler, blank, or a place/time
+        word needs word boundaries; a filler token at an edge implies the
+        window starts or ends with that filler's characters."""
+        return (not window or window.startswith(LEADING_EDGES) or window.endswith(TRAILING_EDGES)
+                or bool(skipped and skipped[start]))
 
     def after(self, text: str, start: int, limit: int) -> str:
         """Noun after a counted number (发放3轮消费券, 40幢产业大楼)."""

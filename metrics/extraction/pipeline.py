@@ -38,6 +38,8 @@ STATIC_FAMILIES = ("energy", "power")
 # 300亿元级产业集群); 以上/左右 close the figure instead.
 ATTRIBUTIVE = re.compile(r"^(?!以上|左右|以下|以内)[的级]?[\u4e00-\u9fff“‘\"]")
 SHORT_PREFIX = 4
+# Metric phrases are short; a longer stretch before a number is narrative.
+METRIC_WINDOW = 24
 # Verbs whose object is the counted noun: 连续两年获批3个资质, 注册成立3家公司.
 VERB_BEFORE_COUNT = re.compile(r"(获批|成立|发放|形成|打造|建成|引进|培育|认定|入选|获得|新建|组建|招引)$")
 # The ranking a bare 位列全省第二 refers to, named earlier in the sentence.
@@ -235,7 +237,8 @@ class _ArticleExtractor:
             next_start = mentions[index + 1].start if index + 1 < len(mentions) else len(self.body)
             item_start, _ = self.items.around(mention.start)
             sentence_start, _ = self.sentences.around(mention.start)
-            window_start = max(item_start, previous_end if previous_end <= mention.start else item_start)
+            window_start = max(item_start, previous_end if previous_end <= mention.start else item_start,
+                               mention.start - METRIC_WINDOW)
             before_clause = self.body[self.clauses.around(mention.start)[0]:mention.num_start]
             kind, sign = classify_kind(mention, before_clause)
             phrase, phrase_start = self.reader.before(self.body, window_start, mention.start, self.skipped)

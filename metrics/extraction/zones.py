@@ -88,6 +88,33 @@ def _alternation(words: Iterable[str]) -> re.Pattern | None:
     return re.compile(f"(?=[{first_chars}])(?:" + "|".join(re.escape(w) for w in words) + ")")
 
 
+class _SuffixIndex:
+    """Finds many literal names fast: a small regex finds the endings names
+    have (高新区, 园区, 中关村...), then the candidate names ending there are
+    looked up in a set, longest first."""
+
+    def __init__(self, names: Iterable[str]):
+        self.names = {n for n in names if len(n) >= 2}
+        by_ending: dict[str, set[int]] = {}
+        for name in self.names:
+            by_ending.setdefault(name[-2:], set()).add(len(name))
+        self.lengths = {ending: sorted(lengths, reverse=True) for ending, lengths in by_ending.items()}
+        self.endings = _alternation(self.lengths)
+
+    def find(self, text: str) -> list[tuple[int, int, str]]:
+        found = []
+        if not self.endings:
+            return found
+        for m in self.endings.finditer(text):
+            end = m.end()
+            for length in self.lengths[m.group()]:
+                candidate = text[max(0, end - length):end]
+                if len(candidate) == length and candidate in self.names:
+                    found.append((end - length, end, candidate))
+                    break
+        return found
+
+
 @dataclass
 class ZoneGazetteer:
     records: tuple[ZoneRecord, ...]
@@ -97,7 +124,7 @@ class ZoneGazetteer:
         for record in self.records:
             for alias in (record.name, record.short_name, *record.aliases):
                 self._by_alias.setdefault(alias, record)
-        self._alias_pattern = _alternation(self._by_alias)
+        self._alias_index = _SuffixIndex(self._by_alias)
         self._cities = {c for r in self.records for c in (r.city,) if c.endswith("市")}
         self._provinces = {r.province for r in self.records if r.province}
         places = self._cities | self._provinces
@@ -119,10 +146,8 @@ class ZoneGazetteer:
         return self._by_alias.get(name)
 
     def _registered(self, text: str) -> list[PlaceMention]:
-        if not self._alias_pattern:
-            return []
-        return [PlaceMention(m.start(), m.end(), self._by_alias[m.group()].short_name, "zone", True)
-                for m in self._alias_pattern.finditer(text)]
+        return [PlaceMention(start, end, self._by_alias[alias].short_name, "zone", True)
+                for start, end, alias in self._alias_index.find(text)]
 
     def _unregistered(self, text: str, taken: list[PlaceMention]) -> list[PlaceMention]:
         found = []
