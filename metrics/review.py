@@ -5,6 +5,7 @@ An editor's save names the indicator version it started from; when someone else 
 StaleIndicator is raised with the current indicator and nothing is written."""
 from decimal import Decimal
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
@@ -33,7 +34,7 @@ class StaleIndicator(Exception):
         )
 
 
-class MisplacedQuote(ValueError):
+class MisplacedQuote(ValidationError):
     """The quote an editor selected is not the article's text at the given offsets."""
 
 
@@ -79,20 +80,27 @@ def save_change(indicator: Indicator, action: str, user, before: dict | None) ->
     return indicator
 
 
-@transaction.atomic
-def confirm_indicator(indicator_id: int, *, version: int, user) -> Indicator:
+def set_review_state(indicator_id: int, *, version: int, user, state: str, action: str) -> Indicator:
     indicator = locked_indicator(indicator_id, version)
     before = snapshot(indicator)
-    indicator.mark_reviewed(Indicator.ReviewState.CONFIRMED, user)
-    return save_change(indicator, IndicatorChange.Action.CONFIRM, user, before)
+    indicator.mark_reviewed(state, user)
+    return save_change(indicator, action, user, before)
+
+
+@transaction.atomic
+def confirm_indicator(indicator_id: int, *, version: int, user) -> Indicator:
+    return set_review_state(
+        indicator_id, version=version, user=user,
+        state=Indicator.ReviewState.CONFIRMED, action=IndicatorChange.Action.CONFIRM,
+    )
 
 
 @transaction.atomic
 def reject_indicator(indicator_id: int, *, version: int, user) -> Indicator:
-    indicator = locked_indicator(indicator_id, version)
-    before = snapshot(indicator)
-    indicator.mark_reviewed(Indicator.ReviewState.REJECTED, user)
-    return save_change(indicator, IndicatorChange.Action.REJECT, user, before)
+    return set_review_state(
+        indicator_id, version=version, user=user,
+        state=Indicator.ReviewState.REJECTED, action=IndicatorChange.Action.REJECT,
+    )
 
 
 @transaction.atomic

@@ -13,7 +13,7 @@ from articles.models import Article
 from metrics.forms import AddIndicatorForm, IndicatorCorrectionForm, MetricWordsForm, VersionForm
 from metrics.models import Indicator
 from metrics.review import (
-    MisplacedQuote, StaleIndicator, add_indicator, confirm_indicator, correct_indicator, map_metric_words,
+    StaleIndicator, add_indicator, confirm_indicator, correct_indicator, map_metric_words,
     reject_indicator,
 )
 from metrics.review_selectors import (
@@ -116,9 +116,7 @@ def add_figure(request, pk):
     if form.is_valid():
         try:
             added = add_indicator(article, user=request.user, **form.figure())
-        except MisplacedQuote as error:
-            form.add_error(None, str(error))
-        except ValidationError as error:
+        except ValidationError as error:  # a misplaced quote, or values the model refuses
             form.add_error(None, error.messages)
         else:
             messages.success(request, _("The figure is added."))

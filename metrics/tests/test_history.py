@@ -4,15 +4,9 @@ import pytest
 from django.urls import reverse
 
 from metrics.models import Indicator, IndicatorChange
-from metrics.tests.review_factories import make_article, make_indicator
 from metrics.tests.test_review_views import correction
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def indicator():
-    return make_indicator(make_article(), "地区生产总值300亿元", value="300", unit="亿元", metric_text="地区生产总值")
 
 
 def test_the_second_of_two_concurrent_corrections_is_told_and_nothing_is_overwritten(client_of, indicator):

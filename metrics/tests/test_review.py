@@ -3,7 +3,7 @@ from decimal import Decimal
 import pytest
 from django.contrib.auth import get_user_model
 
-from metrics.models import Indicator, IndicatorChange, Metric
+from metrics.models import Indicator, IndicatorChange
 from metrics.review import (
     MisplacedQuote, StaleIndicator, add_indicator, confirm_indicator, correct_indicator, map_metric_words,
     reject_indicator,
@@ -17,15 +17,6 @@ pytestmark = pytest.mark.django_db
 def editor():
     return get_user_model().objects.create_user("editor", password="x")
 
-
-@pytest.fixture
-def gdp():
-    return Metric.objects.create(code="gdp", name_zh="地区生产总值", name_en="GDP", unit="亿元", family="money")
-
-
-@pytest.fixture
-def indicator(gdp):
-    return make_indicator(make_article(), "地区生产总值300亿元", value="300", unit="亿元", metric=gdp)
 
 
 def test_confirming_marks_the_figure_reviewed_and_records_who(indicator, editor):

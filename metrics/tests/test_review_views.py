@@ -2,20 +2,11 @@
 import pytest
 from django.urls import reverse
 
-from metrics.models import Indicator, Metric
+from metrics.models import Indicator
 from metrics.tests.review_factories import make_article, make_indicator, make_zone
 
 pytestmark = pytest.mark.django_db
 
-
-@pytest.fixture
-def gdp():
-    return Metric.objects.create(code="gdp", name_zh="地区生产总值", name_en="GDP", unit="亿元", family="money")
-
-
-@pytest.fixture
-def indicator(gdp):
-    return make_indicator(make_article(), "地区生产总值300亿元", value="300", unit="亿元", metric=gdp)
 
 
 @pytest.fixture
