@@ -32,10 +32,6 @@ FURNITURE_MAX_LEN = 60
 MIN_BODY_BEFORE_END = 200
 
 
-def _mask(text: str, start: int, end: int) -> str:
-    return text[:start] + NOT_NEWLINE.sub(" ", text[start:end]) + text[end:]
-
-
 def _is_furniture(line: str) -> bool:
     stripped = line.strip()
     if not stripped:
@@ -46,18 +42,28 @@ def _is_furniture(line: str) -> bool:
     return len(stripped) <= FURNITURE_MAX_LEN and bool(PHONE.search(stripped))
 
 
+def _masked(text: str, spans: list[tuple[int, int]]) -> str:
+    parts, cursor = [], 0
+    for start, end in spans:
+        parts.append(text[cursor:start])
+        parts.append(NOT_NEWLINE.sub(" ", text[start:end]))
+        cursor = end
+    parts.append(text[cursor:])
+    return "".join(parts)
+
+
 def strip_boilerplate(text: str) -> str:
     """Same-length copy of `text` with furniture lines and the page tail masked."""
-    body_chars, pos = 0, 0
+    spans, body_chars, pos = [], 0, 0
     for line in text.split("\n"):
         start, end = pos, pos + len(line)
         pos = end + 1
         if END_OF_ARTICLE.match(line) and body_chars >= MIN_BODY_BEFORE_END:
-            return _mask(text, start, len(text))
+            spans.append((start, len(text)))
+            break
         if END_OF_ARTICLE.match(line) or _is_furniture(line):
-            text = _mask(text, start, end)
+            spans.append((start, end))
             continue
-        for match in PHONE.finditer(line):
-            text = _mask(text, start + match.start(), start + match.end())
+        spans += [(start + m.start(), start + m.end()) for m in PHONE.finditer(line)]
         body_chars += len(line.strip())
-    return text
+    return _masked(text, spans)

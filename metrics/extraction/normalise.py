@@ -21,6 +21,7 @@ PINYIN_GLOSS = re.compile(r"(?<=[\u3400-\u9fff])(?:[(（][a-zA-Zāáǎàēéěè
 SPACE_RUN = re.compile(r"[ \t\u3000\u00a0\u2002\u2003\u200b\ufeff]+")
 
 FULLWIDTH_TO_ASCII = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)}
+FULLWIDTH = re.compile("[\uff01-\uff5e]")
 
 
 @lru_cache(maxsize=1)
@@ -114,5 +115,7 @@ def normalise(original: str) -> NormalisedText:
         runs.append((norm_pos, orig_start, len(piece)))
         parts.append(piece)
         norm_pos += len(piece)
-    joined = "".join(parts).translate(FULLWIDTH_TO_ASCII)
+    joined = "".join(parts)
+    if FULLWIDTH.search(joined):
+        joined = joined.translate(FULLWIDTH_TO_ASCII)
     return NormalisedText(to_simplified(joined), OffsetMap(tuple(runs)), original)

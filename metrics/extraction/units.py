@@ -5,6 +5,8 @@ only convert within a family (money in yuan never becomes a count).
 """
 from __future__ import annotations
 
+from functools import lru_cache
+
 # base unit -> (family, factor to the family's reference unit)
 BASE_UNITS = {
     "元": ("cny", 1.0),
@@ -38,12 +40,14 @@ UNIT_SPELLINGS = {"百分点": "个百分点", "gwh": "GWh", "mwh": "MWh", "kwh"
                   "mw": "MW", "亿": "亿元", "万": "万元", "万亿": "万亿元", "‰": "‰"}
 
 
+@lru_cache(maxsize=512)
 def canonical_unit(unit: str) -> str:
     """Unit as it should be reported: simplified, fixed case (30gwh -> GWh)."""
     unit = unit.strip()
     return UNIT_SPELLINGS.get(unit, UNIT_SPELLINGS.get(unit.lower(), unit))
 
 
+@lru_cache(maxsize=512)
 def parse_unit(unit: str) -> tuple[str, float] | None:
     """(family, factor to the family reference) or None for an unknown unit."""
     unit = canonical_unit(unit)
