@@ -68,3 +68,38 @@ def client_of(db):
         return client
 
     return make
+
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+
+
+@pytest.fixture
+def browser_page(live_server, transactional_db, monkeypatch):
+    """A page in Debian's headless Chromium (Playwright) for tests against `live_server`.
+
+    `page.base_url` is the live server's address; `page.requested_urls` lists every URL the page
+    asked for, so a test can check that nothing left the server. Mark such tests
+    `@pytest.mark.browser`; `make test` installs Chromium (scripts/ensure_chromium.sh).
+    """
+    from django.db import connections
+    from playwright.sync_api import sync_playwright
+
+    if not os.path.exists(CHROMIUM):
+        pytest.fail(f"{CHROMIUM} is missing: run scripts/ensure_chromium.sh (as root) first")
+    # Playwright's sync API runs an event loop in this thread; the ORM calls in the test are still
+    # synchronous and safe.
+    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    # Inside Playwright the test runs in another greenlet, whose context gets database connections of
+    # its own; close them on both sides, or one is left open and the test database cannot be dropped.
+    connections.close_all()
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        page = browser.new_page(locale="zh-CN")
+        page.base_url = live_server.url
+        page.requested_urls = []
+        page.on("request", lambda request: page.requested_urls.append(request.url))
+        yield page
+        browser.close()
+        connections.close_all()

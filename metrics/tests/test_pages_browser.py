@@ -1,0 +1,96 @@
+"""The zone and compare pages in a real headless Chromium: charts drawn by the project's own
+Chart.js, nothing fetched from another host, readable at phone width."""
+from datetime import date
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+from metrics.models import Indicator
+from metrics.tests.comparison_factories import make_article, make_indicator, make_metric, make_zone
+
+pytestmark = pytest.mark.browser
+
+ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
+PHONE = {"width": 375, "height": 740}
+
+CHART_IS_DRAWN = """canvas => {
+  const chart = Chart.getChart(canvas);
+  const pixels = canvas.getContext("2d").getImageData(0, 0, canvas.width, canvas.height).data;
+  let painted = 0;
+  for (let i = 3; i < pixels.length; i += 4) { if (pixels[i] > 0) painted++; }
+  return {chart: chart !== undefined, bars: chart ? chart.data.datasets.length : 0, painted};
+}"""
+
+
+@pytest.fixture
+def reported_zones():
+    metric = make_metric()
+    zones = []
+    for number, achieved in enumerate([80, 130, 95]):
+        zone = make_zone(f"测{number}高新区")
+        for year in (2023, 2024):
+            make_indicator(make_article(date(year, 2, 1)), zone, metric, 100 + number * 10,
+                           stance=Indicator.Stance.TARGET, period=str(year))
+            make_indicator(make_article(date(year + 1, 1, 20)), zone, metric, achieved + year - 2024,
+                           period=str(year))
+        zones.append(zone)
+    return zones, metric
+
+
+def open_page(page, path, name):
+    response = page.goto(page.base_url + path)
+    assert response.status == 200
+    page.wait_for_load_state("networkidle")
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
+
+
+def assert_only_the_server_was_asked(page):
+    server = urlsplit(page.base_url).netloc
+    assert page.requested_urls
+    assert {urlsplit(url).netloc for url in page.requested_urls} == {server}
+
+
+def assert_charts_drawn(page, count):
+    canvases = page.locator("canvas[data-chart]")
+    assert canvases.count() == count
+    for index in range(count):
+        drawn = canvases.nth(index).evaluate(CHART_IS_DRAWN)
+        assert drawn["chart"] and drawn["bars"] >= 2 and drawn["painted"] > 500, drawn
+
+
+def test_zone_page_draws_its_chart_from_local_files(browser_page, reported_zones):
+    zones, _metric = reported_zones
+    open_page(browser_page, zones[0].get_absolute_url(), "zone-page")
+
+    assert_charts_drawn(browser_page, 1)
+    assert browser_page.locator(".status-behind").count() == 2
+    assert_only_the_server_was_asked(browser_page)
+
+
+def test_compare_page_draws_grouped_bars_and_keeps_the_selection_in_the_url(browser_page, reported_zones):
+    zones, metric = reported_zones
+    slugs = ",".join(zone.slug for zone in zones)
+    open_page(browser_page, f"/compare/?zones={slugs}&metrics={metric.code}&year=2024", "compare-page")
+
+    assert_charts_drawn(browser_page, 1)
+    assert browser_page.locator("table.comparison tbody td").count() == 3
+    assert_only_the_server_was_asked(browser_page)
+
+    # Submitting the form again keeps every choice, in the address.
+    browser_page.click(".compare-form button[type=submit]")
+    browser_page.wait_for_load_state("networkidle")
+    assert all(zone.slug in browser_page.url for zone in zones) and "year=2024" in browser_page.url
+    assert browser_page.locator("table.comparison tbody td").count() == 3
+
+
+def test_pages_fit_a_phone_screen(browser_page, reported_zones):
+    zones, _metric = reported_zones
+    browser_page.set_viewport_size(PHONE)
+    slugs = ",".join(zone.slug for zone in zones)
+    for path, name in [("/", "zone-list-phone"), (zones[0].get_absolute_url(), "zone-page-phone"),
+                       (f"/compare/?zones={slugs}&year=2024", "compare-page-phone")]:
+        open_page(browser_page, path, name)
+        width = browser_page.evaluate("document.documentElement.scrollWidth")
+        assert width <= PHONE["width"], (path, width)
