@@ -89,6 +89,7 @@ class ZoneFound:
 @dataclass(frozen=True)
 class ExtractionResult:
     metadata: ArticleMetadata
+    text: str  # the normalised text (simplified script, boilerplate kept) the figures were read from
     zones: list[ZoneFound] = field(default_factory=list)
     indicators: list[ExtractedIndicator] = field(default_factory=list)
 
@@ -326,7 +327,7 @@ class _ArticleExtractor:
             target = self._implied_target(achieved, indicator) if achieved else None
             if target:
                 implied.append(target)
-        return ExtractionResult(self.metadata, self.zones_found(), _dedup(indicators + implied))
+        return ExtractionResult(self.metadata, self.normalised.text, self.zones_found(), _dedup(indicators + implied))
 
 
 def _dedup(indicators: list[ExtractedIndicator]) -> list[ExtractedIndicator]:
