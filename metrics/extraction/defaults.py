@@ -4,7 +4,7 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
-from .metric import MetricCatalogue, MetricReader
+from .metric import MetricCatalogue
 from .zones import ZoneGazetteer
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
@@ -21,14 +21,3 @@ def gazetteer() -> ZoneGazetteer:
 @lru_cache(maxsize=1)
 def catalogue() -> MetricCatalogue:
     return MetricCatalogue.from_csv(METRIC_CSV)
-
-
-_readers: dict[int, MetricReader] = {}
-
-
-def reader(for_catalogue: MetricCatalogue) -> MetricReader:
-    """One reader (and jieba tokenizer) per catalogue, reused across articles."""
-    key = id(for_catalogue)
-    if key not in _readers:
-        _readers[key] = MetricReader(for_catalogue)
-    return _readers[key]

@@ -66,6 +66,7 @@ class MetricCatalogue:
                 self._by_word.setdefault(word.lower(), []).append(entry)
         self._words = sorted(self._by_word, key=len, reverse=True)
         self._abbreviations = [w for w in self._words if ABBREVIATION.match(w)]
+        self._reader: MetricReader | None = None
 
     @classmethod
     def from_records(cls, rows: Iterable) -> "MetricCatalogue":
@@ -85,6 +86,12 @@ class MetricCatalogue:
 
     def words(self) -> list[str]:
         return list(self._words)
+
+    def reader(self) -> "MetricReader":
+        """The phrase reader for this catalogue's vocabulary, made once."""
+        if self._reader is None:
+            self._reader = MetricReader(self)
+        return self._reader
 
     def match(self, phrase: str, unit: str, kind: str) -> MetricEntry | None:
         """Entry whose longest name/synonym occurs in the phrase and whose unit

@@ -347,6 +347,5 @@ def extract(text: str, gazetteer: ZoneGazetteer | None = None, catalogue: Metric
     from . import defaults  # the project's CSVs, loaded on first use
     gazetteer = gazetteer or defaults.gazetteer()
     catalogue = catalogue or defaults.catalogue()
-    reader = defaults.reader(catalogue)
-    return _ArticleExtractor(text or "", gazetteer, catalogue, reader, published, default_zone).run()
+    return _ArticleExtractor(text or "", gazetteer, catalogue, catalogue.reader(), published, default_zone).run()
 
