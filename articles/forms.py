@@ -8,7 +8,9 @@ from django.utils.translation import gettext_lazy as _
 
 from articles.decoding import UnreadableDocument
 from articles.documents import SUPPORTED_SUFFIXES
-from articles.services import ArticleInput, DuplicateArticle, EmptyArticle, read_report, suggested_input
+from articles.services import (
+    ArticleInput, DuplicateArticle, EmptyArticle, read_report, read_uploaded_file, suggested_input,
+)
 from zones.models import Zone
 
 # Editors list zones the way Chinese text does: 、，, ; or spaces between names.
@@ -77,7 +79,7 @@ class UploadForm(forms.Form):
             raise forms.ValidationError(_("Choose a file or paste the report's text."), code="nothing")
         try:
             if upload is not None:
-                self.document = read_report(filename=upload.name, data=upload.read())
+                self.document = read_uploaded_file(upload)
             else:
                 self.document = read_report(text=text)
         except DuplicateArticle as duplicate:

@@ -66,6 +66,13 @@ def read_report(*, text: str = "", filename: str = "", data: bytes | None = None
     return document
 
 
+def read_uploaded_file(upload) -> Document:
+    """An uploaded file (a Django UploadedFile) as read_report reads it; one over the size limit is
+    refused before it is read into memory."""
+    check_length(upload.size, settings.MAX_UPLOAD_BYTES)
+    return read_report(filename=upload.name, data=upload.read())
+
+
 def suggested_input(document: Document, original_filename: str = "") -> ArticleInput:
     """The article as the document and the extraction engine describe it, for an editor to check:
     what the file states about itself first, what the engine reads in the text after."""

@@ -148,3 +148,22 @@ def test_pasted_markup_is_stored_as_text_and_escaped_on_pages(editor):
         html = editor.get(page).content.decode()
         assert '<script>alert("x")' not in html
         assert "&lt;script&gt;alert(" in html
+
+
+def test_a_word_file_is_read(editor, registry):
+    import io
+
+    import docx
+
+    paragraphs = ["威海高新区2024年完成地区生产总值300亿元。", "高新技术企业达到320家。"]
+    document = docx.Document()
+    for paragraph in paragraphs:
+        document.add_paragraph(paragraph)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    form = read(editor, file=SimpleUploadedFile("report.docx", buffer.getvalue()))
+    assert form.initial["text"] == "\n".join(paragraphs)
+
+
+def test_a_damaged_pdf_is_refused_with_the_reason(editor):
+    assert "PDF" in refusal(editor, file=SimpleUploadedFile("report.pdf", b"%PDF-1.4 this is not really a pdf"))
