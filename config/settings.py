@@ -109,6 +109,10 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
+# Translations: msgids are English in code and templates; locale/zh_Hans/ gives the Chinese of the
+# default UI, locale/en/ the English of the few msgids written in Chinese (zone levels, site name).
+# After changing strings: manage.py makemessages -l zh_Hans -l en --no-location --ignore=.venv
+# --ignore=var --ignore="*/tests/*", translate, compilemessages; commit the .po and the .mo files.
 LANGUAGE_CODE = "zh-hans"
 LANGUAGES = [("zh-hans", "简体中文"), ("en", "English")]
 LOCALE_PATHS = [BASE_DIR / "locale"]
