@@ -1,0 +1,24 @@
+import pytest
+
+from metrics.extraction.stance import classify_stance
+
+
+@pytest.mark.parametrize("before", ["力争", "确保全年", "目标是:", "计划", "预计", "将", "到2026年,", "争取"])
+def test_goal_words_before_the_figure(before):
+    assert classify_stance(before + "营收", "营收", "") == "target"
+
+
+@pytest.mark.parametrize("before", ["完成", "实现", "累计", "已", "", "目标定位清晰,营收"])
+def test_reported_figures(before):
+    assert classify_stance(before, before, "") == "achievement"
+
+
+def test_completed_plans_are_achievements():
+    assert classify_stance("完成年度投资计划的", "完成年度投资计划的", "") == "achievement"
+    assert classify_stance("超额完成目标任务,营收", "营收", "") == "achievement"
+
+
+def test_goal_word_after_the_figure_in_its_clause():
+    assert classify_stance("10个项目", "10个项目", "年底建成投产") == "target"
+    assert classify_stance("年度计划投资", "年度计划投资", "") == "target"
+    assert classify_stance("已完成", "已完成", "年内") == "achievement"
