@@ -33,7 +33,9 @@ CLAUSE_OPENERS = re.compile(
 # 枣庄市委 / 市政府 are institutions, not the city as the subject of a figure.
 INSTITUTION = re.compile(r"^(委|政府|人民|人大|政协|党|领导|统计局)")
 # A group of zones as subject: 全国178家国家高新区, 全省高新区, 各开发区.
-WHOLE_PLACE = re.compile(r"(全市|全省|全国)(?![\d一二三四五六七八九十百]*[家个]?(?:国家级?|省级)?(?:高新区|开发区|经开区|园区|新区))")
+# 全市/全省 as a whole; not a count of its zones, nor a ranking frame (全省排名第二, 全市领先).
+WHOLE_PLACE = re.compile(r"(全市|全省|全国)(?![\d一二三四五六七八九十百]*[家个]?(?:国家级?|省级)?(?:高新区|开发区|经开区|园区|新区)"
+                         r"|排名|排|第|前|领先|首位)")
 WHOLE_PLACE_SCOPE = {"全市": "city", "全省": "province", "全国": "national"}
 GROUP = re.compile(r"(?P<where>全国|全省|全市|省内|各)[\d一二三四五六七八九十百]*[家个]?(?:国家级?|省级)?"
                    r"(?:高新区|开发区|经开区|园区|新区)")

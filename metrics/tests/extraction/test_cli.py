@@ -1,0 +1,20 @@
+import json
+
+from metrics.extraction.cli import main
+
+
+def test_prints_one_json_line_per_indicator(tmp_path, capsys):
+    article = tmp_path / "report.txt"
+    article.write_text("高新区今年营业收入300亿元,完成年度计划的120%。", encoding="utf-8")
+    assert main([str(article), "--zone", "某高新区", "--published", "2023-06-01"]) == 0
+    records = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert {(r["doc"], r["zone"], r["value"], r["period"]) for r in records} == {
+        ("report.txt", "某高新区", 300.0, "2023"), ("report.txt", "某高新区", 120.0, "2023")}
+
+
+def test_implied_targets_on_request(tmp_path, capsys):
+    article = tmp_path / "report.txt"
+    article.write_text("高新区今年营业收入300亿元,完成年度计划的120%。", encoding="utf-8")
+    main([str(article), "--published", "2023-06-01", "--with-derived"])
+    records = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert [r["value"] for r in records if r["derived"]] == [250.0]

@@ -1,0 +1,129 @@
+import dataclasses
+import datetime as dt
+
+import pytest
+
+from metrics.extraction import ExtractedIndicator, extract
+
+
+def _by_value(result):
+    return {(i.value, i.unit): i for i in result.indicators}
+
+
+def test_quotes_are_exact_substrings_of_the_traditional_original(run):
+    text = "據悉,洛陽高新區2022年全年完成固定資產投資320億元,增長12.5%。"
+    result = run(text, published=dt.date(2023, 1, 10))
+    assert result.indicators
+    for indicator in result.indicators:
+        assert text[indicator.start:indicator.end] == indicator.quote
+    level = _by_value(result)[(320, "亿元")]
+    assert (level.zone, level.metric, level.metric_code, level.kind, level.stance, level.period) == (
+        "洛阳高新区", "固定资产投资", "fai", "level", "achievement", "2022")
+    assert level.quote == "固定資產投資320億元"
+
+
+def test_growth_takes_the_metric_before_it_and_falls_are_negative(run):
+    result = run("宝鸡高新区上半年实现营业收入560亿元,同比下降4.2%。", published=dt.date(2023, 7, 20))
+    growth = _by_value(result)[(-4.2, "%")]
+    assert (growth.metric, growth.kind, growth.period) == ("营业收入", "growth", "2023-H1")
+    assert growth.period_start == dt.date(2023, 1, 1) and growth.period_end == dt.date(2023, 6, 30)
+
+
+def test_targets_with_a_target_year(run):
+    text = "会议提出,力争到2026年,宝鸡高新区营业收入突破1000亿元,高新技术企业达到600家,综合排名进入全国前40位。"
+    result = run(text, published=dt.date(2024, 3, 1))
+    assert {(i.value, i.kind, i.stance, i.period, i.qualifier) for i in result.indicators} == {
+        (1000, "level", "target", "2026", "突破"), (600, "level", "target", "2026", "达到"),
+        (40, "rank", "target", "2026", None)}
+
+
+def test_multi_zone_article_attributes_each_section(run):
+    text = ("多地高新区部署工作。\n洛阳高新区\n今年新增高新技术企业80家。\n"
+            "郑州高新区\n今年新增高新技术企业120家,营业收入增长9%。")
+    result = run(text, published=dt.date(2024, 2, 1))
+    zones = {i.value: i.zone for i in result.indicators}
+    assert zones == {80: "洛阳高新区", 120: "郑州高新区", 9: "郑州高新区"}
+    assert [z.name for z in result.zones] == ["洛阳高新区", "郑州高新区"]
+
+
+def test_city_figures_and_deltas_against_the_city(run):
+    text = ("前三季度,洛阳市生产总值增长4.1%。\n"
+            "洛阳高新区前三季度生产总值增长7.3%,高出全市3.2个百分点,位居全市第一。")
+    found = _by_value(run(text, published=dt.date(2023, 11, 1)))
+    assert (found[(4.1, "%")].scope, found[(4.1, "%")].zone) == ("city", "洛阳市")
+    assert found[(7.3, "%")].scope == "zone"
+    delta = found[(3.2, "个百分点")]
+    assert (delta.scope, delta.kind, delta.zone) == ("zone", "delta", "洛阳高新区")
+    assert found[(1, "位")].kind == "rank"
+
+
+def test_group_figures_are_not_zone_figures(run):
+    result = run("全国178家国家高新区实现营业收入48万亿元。洛阳高新区营业收入800亿元。", published=dt.date(2023, 5, 1))
+    scopes = {i.value: i.scope for i in result.indicators}
+    assert scopes[178] == "national" and scopes[48] == "national" and scopes[800] == "zone"
+
+
+def test_an_article_that_never_names_its_zone(run):
+    text = "高新区今年实现营业收入45亿元。"
+    assert {i.zone for i in run(text).indicators} == {"*"}
+    assert {i.zone for i in run(text, default_zone="某某高新区").indicators} == {"某某高新区"}
+
+
+def test_implied_target_from_a_completion_ratio(run):
+    text = "洛阳高新区1-9月完成固定资产投资122.2亿元,完成年度计划的149.6%。"
+    result = run(text, published=dt.date(2023, 10, 20))
+    derived = [i for i in result.indicators if i.derived]
+    assert len(derived) == 1
+    target = derived[0]
+    assert (target.value, target.unit, target.stance, target.kind, target.period) == (
+        81.7, "亿元", "target", "level", "2023")
+    assert text[target.start:target.end] == target.quote
+    completion = _by_value(result)[(149.6, "%")]
+    assert (completion.kind, completion.stance, completion.period) == ("completion", "achievement", "2023-01..2023-09")
+
+
+def test_the_same_figure_twice_is_one_indicator(run):
+    text = "洛阳高新区今年新增高新技术企业80家。总结会上再次提到,今年新增高新技术企业80家。"
+    assert len(run(text, published=dt.date(2023, 12, 1)).indicators) == 1
+
+
+def test_absolute_change_is_a_delta(run):
+    found = _by_value(run("洛阳高新区营业收入比上年增加36.5亿元。", published=dt.date(2023, 12, 1)))
+    assert found[(36.5, "亿元")].kind == "delta"
+
+
+def test_base_value_in_the_catalogue_unit(run):
+    found = _by_value(run("洛阳高新区营业收入8500万元。", published=dt.date(2023, 12, 1)))
+    assert found[(8500, "万元")].base_value == pytest.approx(0.85)
+    assert found[(8500, "万元")].base_unit == "亿元"
+
+
+def test_publication_date_from_the_page_or_the_caller(run):
+    page = "来源:某报 2022-06-30\n洛阳高新区今年营业收入300亿元。"
+    assert run(page).metadata.published == dt.date(2022, 6, 30)
+    assert run(page).indicators[0].period == "2022"
+    bare = "洛阳高新区今年营业收入300亿元。"
+    assert run(bare, published=dt.date(2021, 5, 1)).indicators[0].period == "2021"
+
+
+def test_indicator_json_follows_the_guide(run):
+    indicator = run("洛阳高新区今年营业收入300亿元。", published=dt.date(2021, 5, 1)).indicators[0]
+    record = indicator.to_json("a.txt")
+    assert {"doc", "zone", "scope", "metric", "value", "unit", "kind", "stance", "period", "qualifier",
+            "quote"} <= set(record)
+    assert record["doc"] == "a.txt"
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        indicator.value = 1
+
+
+def test_default_registry_and_catalogue():
+    result = extract("威海高新区今年新增高新技术企业50家。", published=dt.date(2024, 3, 1))
+    indicator = result.indicators[0]
+    assert isinstance(indicator, ExtractedIndicator)
+    assert (indicator.zone, indicator.zone_registered, indicator.metric_code) == (
+        "威海高新区", True, "high_tech_enterprises")
+
+
+def test_empty_and_numberless_texts(run):
+    assert run("").indicators == []
+    assert run("高新区召开会议,部署全年工作。").indicators == []

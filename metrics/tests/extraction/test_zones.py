@@ -1,0 +1,68 @@
+import csv
+
+from metrics.extraction import ZoneGazetteer, load_registry_csv
+
+
+def _zones(gazetteer, text):
+    return [(p.name, p.registered, p.subject) for p in gazetteer.find_places(text) if p.scope == "zone"]
+
+
+def test_registered_zone_by_full_name_and_alias(gazetteer):
+    text = "洛阳高新技术产业开发区召开会议。会上介绍了宝鸡国家高新区的经验。"
+    assert _zones(gazetteer, text) == [("洛阳高新区", True, True), ("宝鸡高新区", True, False)]
+
+
+def test_unregistered_zone_starting_with_a_known_place(gazetteer):
+    places = _zones(gazetteer, "今年,郑州航空港经济综合实验区外,洛阳伊滨经济技术开发区实现营收。")
+    assert ("洛阳伊滨经开区", False, True) in places
+
+
+def test_generic_mentions_are_not_zones(gazetteer):
+    assert _zones(gazetteer, "全省高新区和国家高新区都在发展,本开发区也一样。") == []
+
+
+def test_a_zone_after_a_verb_is_not_the_subject(gazetteer):
+    assert _zones(gazetteer, "开发区主动对标苏州工业园区。") == [("苏州工业园区", True, False)]
+
+
+def test_city_and_province_subjects(gazetteer):
+    places = [(p.name, p.scope, p.subject) for p in gazetteer.find_places("洛阳市生产总值增长5%,全省排名第二。")]
+    assert places[0] == ("洛阳市", "city", True)
+    assert not any(scope == "province" and subject for _, scope, subject in places)  # 全省排名: a frame
+
+
+def test_city_institutions_are_not_the_city(gazetteer):
+    places = [p.scope for p in gazetteer.find_places("在洛阳市委领导下,洛阳高新区实现营收。")]
+    assert "city" not in places
+
+
+def test_group_of_zones(gazetteer):
+    scopes = [(p.scope, p.subject) for p in gazetteer.find_places("全国178家国家高新区营业收入增长。")]
+    assert scopes == [("national", True)]
+
+
+def test_alias_that_is_a_substring_of_a_longer_name():
+    gazetteer = ZoneGazetteer.from_records([
+        {"name": "甲高新区", "short_name": "甲高新区", "aliases": ["甲高新区"], "city": "甲市", "province": "乙省"},
+        {"name": "乙甲高新区", "short_name": "乙甲高新区", "aliases": ["乙甲高新区"], "city": "乙市", "province": "乙省"},
+    ])
+    assert [p.name for p in gazetteer.find_places("乙甲高新区营收增长") if p.scope == "zone"] == ["乙甲高新区"]
+
+
+def test_records_may_be_objects_with_missing_fields():
+    class Zone:
+        name, short_name, aliases, city, province, level = "丙高新区", "", None, "丙市", "丁省", None
+    gazetteer = ZoneGazetteer.from_records([Zone()])
+    assert gazetteer.record("丙高新区").short_name == "丙高新区"
+
+
+def test_load_registry_csv(tmp_path):
+    path = tmp_path / "zones.csv"
+    with open(path, "w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["name", "short_name", "province", "city", "approved_year", "aliases", "source"])
+        writer.writerow(["戊高新技术产业开发区", "戊高新区", "己省", "戊市", "2010", "戊高新区|戊国家高新区", "x"])
+    rows = load_registry_csv(path)
+    assert rows[0]["aliases"] == ["戊高新区", "戊国家高新区"]
+    gazetteer = ZoneGazetteer.from_csv([path])
+    assert [p.name for p in gazetteer.find_places("戊国家高新区营收")] == ["戊高新区"]
