@@ -8,8 +8,9 @@ def quoted_spans(text: str, indicators) -> list[tuple[int, int, list]]:
     """Each figure's [start, end) in `text`, overlapping spans merged (one sentence can hold a
     result and the target it implies). Figures whose offsets do not fit the text are skipped."""
     spans = sorted(
-        (i.quote_start, i.quote_end, i) for i in indicators
-        if i.quote_start is not None and i.quote_end is not None and 0 <= i.quote_start < i.quote_end <= len(text)
+        ((i.quote_start, i.quote_end, i) for i in indicators
+         if i.quote_start is not None and i.quote_end is not None and 0 <= i.quote_start < i.quote_end <= len(text)),
+        key=lambda span: (span[0], span[1], span[2].pk),
     )
     merged: list[tuple[int, int, list]] = []
     for start, end, indicator in spans:

@@ -45,14 +45,15 @@ def zone_charts(rows: list[TargetProgress]) -> list[dict]:
 def comparison_chart(comparison: Comparison) -> dict:
     """Grouped bars: the completion rate (%) of each zone on each metric; rates, unlike the
     figures themselves, share one axis across metrics."""
+    rows = comparison.rows + comparison.uncatalogued_rows
     return {
         "id": "comparison-chart",
         "type": "grouped",
         "title": _("Completion rate"),
         "unit": "%",
-        "labels": [series_title(row.metric.name_zh, row.kind) for row in comparison.rows],
+        "labels": [series_title(row.title, row.kind) for row in rows],
         "datasets": [
-            {"label": str(zone), "values": [percent(row.cells[position].progress) for row in comparison.rows]}
+            {"label": str(zone), "values": [percent(row.cells[position].progress) for row in rows]}
             for position, zone in enumerate(comparison.zones)
         ],
     }

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 from django.db.models import QuerySet
@@ -65,9 +65,14 @@ class ComparisonCell:
 
 @dataclass(frozen=True)
 class ComparisonRow:
-    metric: Metric
+    metric: Metric | None  # None only in Comparison.uncatalogued_rows
     kind: str
     cells: list[ComparisonCell]
+    metric_text: str = ""  # the words reports use, for a metric not in the catalogue
+
+    @property
+    def title(self) -> str:
+        return self.metric.name_zh if self.metric else self.metric_text
 
     @property
     def kind_label(self) -> str:
@@ -80,24 +85,35 @@ class Comparison:
     metrics: list[Metric]
     year: int
     rows: list[ComparisonRow]
+    # Figures on words the catalogue does not know yet (an editor can map them to a metric).
+    uncatalogued_rows: list[ComparisonRow] = field(default_factory=list)
 
 
-def compare_zones(zones: list[Zone], metrics: list[Metric], *, year: int) -> Comparison:
-    """One row per metric and kind (level, growth, ...), one cell per zone. A metric nobody
-    reported on still gets a row of empty cells."""
-    progress = progress_by_zone(zones, metrics=metrics, year=year)
+def comparison_rows(zones, progress, year, *, metric=None, metric_text="") -> list[ComparisonRow]:
+    """The rows (one per kind: level, growth, ...) of one catalogue metric or one wording."""
+    by_kind: dict[str, dict[int, list[TargetProgress]]] = defaultdict(lambda: defaultdict(list))
+    for zone in zones:
+        for row in progress[zone.pk]:
+            if row.metric == metric and (metric is not None or row.metric_text == metric_text):
+                by_kind[row.kind][zone.pk].append(row)
+    return [
+        ComparisonRow(metric, kind, [ComparisonCell(zone, headline(by_kind[kind][zone.pk], year)) for zone in zones],
+                      metric_text)
+        for kind in Indicator.Kind.values if kind in by_kind
+    ]
+
+
+def compare_zones(zones: list[Zone], metrics: list[Metric], *, year: int, uncatalogued: bool = False) -> Comparison:
+    """One row per metric and kind, one cell per zone; a metric nobody reported on still gets a row
+    of empty cells. With `uncatalogued`, also rows for the words not in the catalogue."""
+    progress = progress_by_zone(zones, metrics=None if uncatalogued else metrics, year=year)
     rows = []
     for metric in metrics:
-        per_zone_kind: dict[tuple[int, str], list[TargetProgress]] = defaultdict(list)
-        for zone in zones:
-            for row in progress[zone.pk]:
-                if row.metric == metric:
-                    per_zone_kind[(zone.pk, row.kind)].append(row)
-        kinds = [kind for kind in Indicator.Kind.values if any(k == kind for _z, k in per_zone_kind)]
-        for kind in kinds or [Indicator.Kind.LEVEL]:
-            cells = [ComparisonCell(zone, headline(per_zone_kind[(zone.pk, kind)], year)) for zone in zones]
-            rows.append(ComparisonRow(metric, kind, cells))
-    return Comparison(zones, metrics, year, rows)
+        rows += comparison_rows(zones, progress, year, metric=metric) or [
+            ComparisonRow(metric, Indicator.Kind.LEVEL, [ComparisonCell(zone, None) for zone in zones])]
+    wordings = sorted({row.metric_text for zone in zones for row in progress[zone.pk] if row.metric is None})
+    other_rows = [row for words in wordings for row in comparison_rows(zones, progress, year, metric_text=words)]
+    return Comparison(zones, metrics, year, rows, other_rows)
 
 
 @dataclass(frozen=True)
@@ -151,7 +167,7 @@ class ComparisonSelection:
     zones: list[Zone]
     metrics: list[Metric]
     year: int
-
+    metrics_chosen: bool  # False: `metrics` are all those the zones reported
 
 def split_list(values: list[str]) -> list[str]:
     """`a,b` and repeated parameters alike, in the order given, without repeats."""
@@ -195,4 +211,5 @@ def comparison_selection(zone_slugs: list[str], metric_codes: list[str], year: s
         raise InvalidSelection(errors)
     zones = [zones_by_slug[slug] for slug in slugs]
     metrics = [metrics_by_code[code] for code in codes] or metrics_reported_by(zones)
-    return ComparisonSelection(zones, metrics, chosen_year or latest_result_year(zones, metrics))
+    year = chosen_year or latest_result_year(zones, metrics if codes else None)
+    return ComparisonSelection(zones, metrics, year, metrics_chosen=bool(codes))

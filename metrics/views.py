@@ -46,7 +46,8 @@ def compare(request):
         except selectors.InvalidSelection as invalid:
             context["errors"] = invalid.messages
         else:
-            comparison = selectors.compare_zones(selection.zones, selection.metrics, year=selection.year)
+            comparison = selectors.compare_zones(selection.zones, selection.metrics, year=selection.year,
+                                                 uncatalogued=not selection.metrics_chosen)
             context.update(comparison=comparison, chart=comparison_chart(comparison), year=selection.year,
                            chosen_codes=[metric.code for metric in selection.metrics])
     return render(request, "compare/compare.html", context)

@@ -22,12 +22,13 @@ def test_the_text_is_shown_escaped_with_each_figure_marked_and_anchored(client):
     implied = quoted(article, first, "120亿元，完成年度目标的80%", value=150, derived=True,
                      stance=Indicator.Stance.TARGET)
     firms = quoted(article, second, "新增高企30家", value=30)
+    same_words = quoted(article, second, "新增高企30家", value=30, stance=Indicator.Stance.TARGET)
 
     html = client.get(article.get_absolute_url()).content.decode()
 
     assert "<script>alert(1)</script>" not in html
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
-    for figure in (revenue, implied, firms):
+    for figure in (revenue, implied, firms, same_words):
         assert f'id="indicator-{figure.pk}"' in html and f'id="figure-{figure.pk}"' in html
     # The two overlapping quotes are one mark holding both anchors.
     assert html.count('<mark class="figure"') == 2

@@ -262,3 +262,17 @@ def test_a_selection_accepts_commas_and_repeats_and_defaults_metrics_and_year(me
     assert (selection.zones, selection.metrics, selection.year) == ([first, second], [metric], 2023)
     with pytest.raises(InvalidSelection):
         comparison_selection([f"{first.slug},{second.slug}"], ["no-such-metric"], "20x4")
+
+
+def test_compare_can_add_rows_for_words_not_in_the_catalogue(metric):
+    first, second = make_zone("甲高新区"), make_zone("乙高新区")
+    make_indicator(make_article(), first, metric, 100, stance=TARGET)
+    make_indicator(make_article(), second, None, 12, stance=TARGET, metric_text="生物医药产业产值", unit="亿元")
+
+    assert compare_zones([first, second], [metric], year=2024).uncatalogued_rows == []
+    comparison = compare_zones([first, second], [metric], year=2024, uncatalogued=True)
+
+    [row] = comparison.uncatalogued_rows
+    assert (row.title, row.metric, [cell.progress and cell.progress.target.value for cell in row.cells]) == \
+           ("生物医药产业产值", None, [None, 12])
+    assert [r.metric for r in comparison.rows] == [metric]

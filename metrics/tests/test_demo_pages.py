@@ -1,0 +1,42 @@
+"""The demo articles, extracted by the engine, as policy staff see them (`make setup` data)."""
+from pathlib import Path
+
+import pytest
+from django.core.management import call_command
+from django.urls import reverse
+
+from zones.models import Zone
+
+pytestmark = pytest.mark.django_db
+
+DEMO = Path(__file__).resolve().parents[2] / "articles" / "demo"
+
+
+@pytest.fixture
+def demo(registry):
+    call_command("import_articles", str(DEMO), verbosity=0)
+
+
+def test_cihu_page_lists_its_2023_achievements_with_their_quotes(client, demo):
+    cihu = Zone.objects.get(short_name="慈湖高新区")
+    response = client.get(cihu.get_absolute_url())
+    html = response.content.decode()
+    achieved_2023 = [row.achievement for row in response.context["rows"]
+                     if row.achievement and row.achievement.period.label == "2023"]
+    assert len(achieved_2023) >= 5
+    for figure in achieved_2023:
+        assert figure.url in html
+        quote_page = client.get(reverse("articles:detail", args=[figure.article_id])).content.decode()
+        assert f'id="indicator-{figure.indicator_id}"' in quote_page
+
+
+def test_compare_weihai_kunming_yuxi_shows_their_2024_targets(client, demo):
+    zones = [Zone.objects.get(short_name=name) for name in ("威海高新区", "昆明高新区", "玉溪高新区")]
+    response = client.get(reverse("compare"), {"zones": ",".join(z.slug for z in zones), "year": "2024"})
+    comparison = response.context["comparison"]
+    html = response.content.decode()
+    for position, zone in enumerate(zones):
+        cells = [row.cells[position] for row in comparison.rows + comparison.uncatalogued_rows]
+        targets = [cell.progress.target for cell in cells if cell.progress and cell.progress.target]
+        assert targets, zone
+        assert all(target.period.contains_year(2024) and target.url in html for target in targets)
