@@ -9,7 +9,7 @@ from articles.decoding import UnreadableDocument
 from articles.models import Article
 from articles.services import ArticleInput, DuplicateArticle, EmptyArticle, read_report, store_article
 from config.api_support import (
-    APIURLField, ERROR_RESPONSE, CSVListMixin, PageURLField, detail_schema, error_body, list_schema,
+    APIURLField, ERROR_RESPONSE, CSVListMixin, PageURLField, detail_schema, error_body, error_responses, list_schema,
 )
 from metrics.api import IndicatorSerializer
 from metrics.models import Indicator
@@ -93,9 +93,7 @@ class ArticleUploadSerializer(serializers.Serializer):
         request={"application/json": ArticleUploadSerializer, "multipart/form-data": ArticleUploadSerializer},
         responses={
             201: ArticleDetailSerializer,
-            400: ERROR_RESPONSE,
-            401: ERROR_RESPONSE,
-            403: ERROR_RESPONSE,
+            **error_responses(400, 403),
             409: OpenApiResponse(
                 ERROR_RESPONSE.response,
                 description=_("Already stored: details.article_id, details.api_url and details.page_url name it."),

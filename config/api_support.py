@@ -6,7 +6,7 @@ import json
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
-from django.http import Http404
+from django.http import Http404, JsonResponse
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.types import OpenApiTypes
@@ -52,18 +52,32 @@ class APIURLField(serializers.HyperlinkedIdentityField):
         return request.build_absolute_uri(path)
 
 
-class PageNumberPagination(pagination.PageNumberPagination):
+class ChosenPageSize:
+    """`?page_size=` up to 500; one that is not a whole number of at least 1 is refused, where DRF
+    would silently use the default."""
+
     page_size = 50
     page_size_query_param = "page_size"
     max_page_size = 500
 
+    def get_page_size(self, request):
+        if self.page_size_query_param in request.query_params:
+            try:
+                chosen = int(request.query_params[self.page_size_query_param])
+            except ValueError:
+                chosen = 0
+            if chosen < 1:
+                raise exceptions.ValidationError({self.page_size_query_param: [_("Enter a whole number of at least 1.")]})
+        return super().get_page_size(request)
 
-class CursorPagination(pagination.CursorPagination):
+
+class PageNumberPagination(ChosenPageSize, pagination.PageNumberPagination):
+    pass
+
+
+class CursorPagination(ChosenPageSize, pagination.CursorPagination):
     """For long, growing lists: pages stay stable while new rows are added."""
 
-    page_size = 50
-    page_size_query_param = "page_size"
-    max_page_size = 500
     ordering = "id"
 
 
@@ -167,11 +181,19 @@ TABLE_RENDERERS = [*api_settings.DEFAULT_RENDERER_CLASSES, CSVRenderer]
 
 
 class CSVListMixin:
-    """For viewsets: the list in CSV as well; single objects and writes stay JSON."""
+    """For viewsets: the collection's address answers in CSV as well; single objects stay JSON.
+    Decided by address, not action, so that any method there is first told whether it is allowed."""
 
     def get_renderers(self):
         renderers = super().get_renderers()
-        return [*renderers, CSVRenderer()] if self.action == "list" else renderers
+        return renderers if self.detail else [*renderers, CSVRenderer()]
+
+
+def api_not_found(request, *args, **kwargs):
+    """Addresses under /api/ that name nothing get the API's 404, not the site's HTML page."""
+    body = error_body(404, "not_found", _("There is nothing at this API address."))
+    return JsonResponse(body, status=404, json_dumps_params={"ensure_ascii": False})
+
 
 FORMAT_PARAMETER = OpenApiParameter(
     "format", str, enum=["json", "csv"], description=_("json (default) or csv: UTF-8 with a byte-order mark for Excel")
@@ -179,13 +201,22 @@ FORMAT_PARAMETER = OpenApiParameter(
 ERROR_RESPONSE = OpenApiResponse(ErrorSerializer, description=_("The error, in the shape every API error takes."))
 
 
+def error_responses(*statuses) -> dict:
+    """The documented errors of an operation: `statuses`, and those any request may meet
+    (401 for a wrong token, 404 for an unknown ?format=, 429 for too many requests)."""
+    return {status: ERROR_RESPONSE for status in sorted({401, 404, 429, *statuses})}
+
+
 def list_schema(serializer, **kwargs):
-    """The schema of a filtered list: a CSV variant, and 400 for filter values that make no sense."""
-    return extend_schema(parameters=[FORMAT_PARAMETER], responses={200: serializer, 400: ERROR_RESPONSE}, **kwargs)
+    """The schema of a filtered list: a CSV variant, 400 for filter values that make no sense and
+    404 for a page past the end."""
+    return extend_schema(
+        parameters=[FORMAT_PARAMETER], responses={200: serializer, **error_responses(400, 404)}, **kwargs
+    )
 
 
 def detail_schema(serializer, **kwargs):
-    return extend_schema(responses={200: serializer, 404: ERROR_RESPONSE}, **kwargs)
+    return extend_schema(responses={200: serializer, **error_responses(404)}, **kwargs)
 
 
 def read_only_schema(serializer):

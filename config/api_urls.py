@@ -1,9 +1,10 @@
 """The REST API: version 1 under /api/v1/, its OpenAPI schema and interactive documentation."""
-from django.urls import include, path
+from django.urls import include, path, re_path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 from rest_framework.routers import DefaultRouter
 
 from articles.api import ArticleViewSet
+from config.api_support import api_not_found
 from metrics.api import ComparisonView, IndicatorViewSet, MetricViewSet
 from zones.api import ZoneViewSet
 
@@ -19,4 +20,6 @@ urlpatterns = [
     path("v1/compare/", ComparisonView.as_view(), name="compare"),
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
     path("docs/", SpectacularSwaggerView.as_view(url_name="api:schema"), name="docs"),
+    # Last: any other address ending in a slash (one without is first redirected to it by APPEND_SLASH).
+    re_path(r"^.*/$", api_not_found),
 ]

@@ -8,7 +8,7 @@ from rest_framework.views import APIView
 
 from articles.models import Article
 from config.api_support import (
-    ERROR_RESPONSE, FORMAT_PARAMETER, TABLE_RENDERERS, APIURLField, CSVListMixin, CursorPagination, PageURLField,
+    FORMAT_PARAMETER, TABLE_RENDERERS, APIURLField, CSVListMixin, CursorPagination, PageURLField, error_responses,
     read_only_schema,
 )
 from metrics.filters import IndicatorFilter, MetricFilter
@@ -156,7 +156,7 @@ class ComparisonSerializer(serializers.Serializer):
         OpenApiParameter("year", int, description=_("Targets covering this year; none: the last year with results")),
         FORMAT_PARAMETER,
     ],
-    responses={200: ComparisonSerializer, 400: ERROR_RESPONSE},
+    responses={200: ComparisonSerializer, **error_responses(400, 404)},
 )
 class ComparisonView(APIView):
     """Zones side by side: per metric and kind, each zone's target, result, progress and status,

@@ -1,13 +1,24 @@
 import django_filters
 from django.utils.translation import gettext_lazy as _
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema_field
 
 from zones.models import Zone
+
+
+@extend_schema_field(OpenApiTypes.BOOL)
+class StrictBooleanFilter(django_filters.TypedChoiceFilter):
+    """`true` or `false`; any other word is refused, where django-filter's BooleanFilter ignores it."""
+
+    def __init__(self, **kwargs):
+        super().__init__(choices=[("true", "true"), ("false", "false")], coerce=lambda value: value == "true", **kwargs)
 
 
 class ZoneFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(method="search", label=_("Name, short name or alias contains"))
     province = django_filters.CharFilter(label=_("Province, e.g. 湖北省"))
     level = django_filters.ChoiceFilter(choices=Zone.Level.choices)
+    verified = StrictBooleanFilter()
 
     class Meta:
         model = Zone
