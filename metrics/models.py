@@ -216,9 +216,13 @@ class IndicatorChange(models.Model):
         return [(name, before.get(name), value) for name, value in self.after.items() if before.get(name) != value]
 
     def described_changes(self) -> list[tuple[str, object, object]]:
-        """changed_fields() as an editor reads them: by field label, without the review state (the action says it)."""
-        return [
-            (Indicator._meta.get_field(name).verbose_name, before, after)
-            for name, before, after in self.changed_fields()
-            if name != "review_state"
-        ]
+        """changed_fields() as an editor reads them: field and choice labels, without the review state
+        (the action says it)."""
+        described = []
+        for name, before, after in self.changed_fields():
+            if name == "review_state":
+                continue
+            field = Indicator._meta.get_field(name)
+            labels = dict(field.flatchoices)
+            described.append((field.verbose_name, labels.get(before, before), labels.get(after, after)))
+        return described

@@ -43,7 +43,8 @@ def test_a_stale_confirmation_or_rejection_is_refused(client_of, indicator, acti
 
 def test_each_change_is_recorded_with_who_when_before_and_after(client_of, indicator):
     editor = client_of("wang", editor=True)
-    editor.post(reverse("review:correct", args=[indicator.pk]), correction(indicator, value="310", period_label="2024"))
+    editor.post(reverse("review:correct", args=[indicator.pk]),
+                correction(indicator, value="310", period_label="2024", scope="group"))
     editor.post(reverse("review:reject", args=[indicator.pk]), {"version": 2})
 
     corrected, rejected = IndicatorChange.objects.order_by("changed_at", "id")
@@ -55,4 +56,4 @@ def test_each_change_is_recorded_with_who_when_before_and_after(client_of, indic
     assert Indicator.objects.get().version == 3
 
     html = editor.get(reverse("articles:review", args=[indicator.article_id])).content.decode()
-    assert "value: 300 → 310" in html and "period: — → 2024" in html
+    assert "value: 300 → 310" in html and "period: — → 2024" in html and "scope: zone → group of zones" in html

@@ -2,6 +2,7 @@
 correct a figure, add a missed one by selecting its words, and find the correction on the zone page."""
 from decimal import Decimal
 from importlib import import_module
+from pathlib import Path
 
 import pytest
 from django.apps import apps
@@ -18,6 +19,8 @@ REPORT = (
     "2025年，威海高新区力争地区生产总值达到350亿元。全区新增“专精特新”企业17家。"
 )
 PASSWORD = "tall-mountain-river-42"
+# Screenshots for a person to look at (git ignores the folder).
+ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
 
 
 @pytest.fixture
@@ -43,6 +46,7 @@ def test_an_editor_uploads_corrects_and_sees_the_correction_on_the_zone_page(bro
     assert page.input_value("textarea[name=text]") == REPORT
     assert "威海" in page.input_value("input[name=zones]")
     assert not Article.objects.exists()
+    page.screenshot(path=ARTIFACTS / "upload-read.png", full_page=True)
 
     # Step 2: the editor gives a title and saves; the review page opens.
     page.fill("input[name=title]", "威海高新区2024年经济运行")
@@ -87,6 +91,7 @@ def test_an_editor_uploads_corrects_and_sees_the_correction_on_the_zone_page(bro
     form.locator("button[type=submit]").click()
     page.wait_for_load_state()
     added = article.indicators.get(metric_text="专精特新企业")
+    page.screenshot(path=ARTIFACTS / "review-page.png", full_page=True)
     assert added.quote == quote and article.raw_text[added.quote_start:added.quote_end] == quote
 
     # The zone page shows the editor's figure, not the engine's.
