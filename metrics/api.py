@@ -117,8 +117,11 @@ class ComparisonCellSerializer(serializers.Serializer):
     """One zone on one metric and kind: its target, its result and how far the one reaches the other.
     A zone that reported nothing on the metric has every progress field empty."""
 
-    metric = serializers.CharField(source="row.metric.code")
-    metric_name = serializers.CharField(source="row.metric.name_zh")
+    metric = serializers.CharField(
+        source="row.metric.code", default=None, allow_null=True,
+        help_text=_("Empty for words the catalogue does not know yet (then metric_name is those words)."),
+    )
+    metric_name = serializers.CharField(source="row.title")
     kind = serializers.CharField(source="row.kind")
     zone = serializers.CharField(source="cell.zone.slug")
     zone_name = serializers.CharField(source="cell.zone.short_name")
@@ -160,7 +163,8 @@ class ComparisonSerializer(serializers.Serializer):
 )
 class ComparisonView(APIView):
     """Zones side by side: per metric and kind, each zone's target, result, progress and status,
-    with their sources. The same numbers as the compare page."""
+    with their sources. The same numbers as the compare page, asked for the same way; without
+    metrics, every metric the zones reported and then the words not in the catalogue."""
 
     renderer_classes = TABLE_RENDERERS
 
@@ -172,8 +176,11 @@ class ComparisonView(APIView):
             )
         except InvalidSelection as invalid:
             raise ValidationError(invalid.messages) from invalid
-        comparison = compare_zones(selection.zones, selection.metrics, year=selection.year)
-        cells = [{"row": row, "cell": cell} for row in comparison.rows for cell in row.cells]
+        comparison = compare_zones(
+            selection.zones, selection.metrics, year=selection.year, uncatalogued=not selection.metrics_chosen
+        )
+        rows = comparison.rows + comparison.uncatalogued_rows
+        cells = [{"row": row, "cell": cell} for row in rows for cell in row.cells]
         data = {
             "year": comparison.year,
             "zones": [zone.slug for zone in comparison.zones],

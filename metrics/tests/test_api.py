@@ -267,3 +267,43 @@ def test_a_comparison_that_cannot_be_made_is_refused_with_the_reason(api_client,
     assert response.status_code == 400
     error = response.json()["error"]
     assert error["code"] == "invalid" and problem in error["message"]
+
+
+def test_without_metrics_the_comparison_adds_the_words_not_in_the_catalogue(api_client, figures):
+    weihai_report = figures["weihai_firms"].article
+    Indicator.objects.create(
+        article=weihai_report, zone=figures["weihai_firms"].zone, metric_text="独角兽企业", value=3, unit="家",
+        period_label="2024年", period_start=dt.date(2024, 1, 1), period_end=dt.date(2024, 12, 31), quote="独角兽企业3家",
+    )
+    body = api_client.get("/api/v1/compare/", {"zones": "donghu,weihai", "year": 2024}).json()
+    assert body["metrics"] == ["gdp", "high_tech_enterprises"]
+    rows = [(row["metric"], row["metric_name"], row["kind"], row["zone"]) for row in body["results"]]
+    assert rows[-2:] == [(None, "独角兽企业", "level", "donghu"), (None, "独角兽企业", "level", "weihai")]
+    assert body["results"][-1]["achieved"]["value"] == "3" and body["results"][-1]["status"] == "no_target"
+
+
+def test_the_api_compares_with_the_same_numbers_as_the_compare_page(api_client, client, figures):
+    query = {"zones": "weihai,donghu", "year": 2024}
+    page = client.get("/compare/", query).context["comparison"]
+    shown = [
+        (row.title, row.kind, cell.zone.slug, cell.progress and (cell.progress.status, cell.progress.progress))
+        for row in page.rows + page.uncatalogued_rows for cell in row.cells
+    ]
+    served = [
+        (row["metric_name"], row["kind"], row["zone"],
+         row["status"] and (row["status"], row["progress"] and Decimal(row["progress"])))
+        for row in api_client.get("/api/v1/compare/", query).json()["results"]
+    ]
+    assert served == shown
+    assert any(status for *_, status in served)
+
+
+def test_the_year_filter_counts_a_plan_in_every_year_it_covers(api_client, figures):
+    plan = figures["donghu_gdp_target"]
+    plan.pk, plan.period_label = None, "十四五"
+    plan.period_start, plan.period_end = dt.date(2021, 1, 1), dt.date(2025, 12, 31)
+    plan.save()
+    in_2022 = api_client.get("/api/v1/indicators/", {"year": 2022}).json()
+    assert ids(in_2022) == {plan.pk}
+    assert plan.pk in ids(api_client.get("/api/v1/indicators/", {"year": 2024}).json())
+    assert plan.pk not in ids(api_client.get("/api/v1/indicators/", {"year": 2026}).json())
