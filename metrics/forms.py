@@ -20,6 +20,15 @@ class ZoneNameField(forms.CharField):
         return value.name if isinstance(value, Zone) else value
 
 
+def share_metric_choices(page_forms) -> None:
+    """Give the metric menus of all forms on one page the same choices: one query, not one per form."""
+    choices = None
+    for form in page_forms:
+        if choices is None:
+            choices = list(form.fields["metric"].choices)
+        form.fields["metric"].choices = choices
+
+
 class VersionForm(forms.Form):
     """The indicator version an editor's page showed; a save against a newer one is refused."""
 

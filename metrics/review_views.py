@@ -10,7 +10,9 @@ from django.views.decorators.http import require_POST
 
 from articles.editors import REVIEW_PERMISSION
 from articles.models import Article
-from metrics.forms import AddIndicatorForm, IndicatorCorrectionForm, MetricWordsForm, VersionForm
+from metrics.forms import (
+    AddIndicatorForm, IndicatorCorrectionForm, MetricWordsForm, VersionForm, share_metric_choices,
+)
 from metrics.models import Indicator
 from metrics.review import (
     StaleIndicator, add_indicator, confirm_indicator, correct_indicator, map_metric_words,
@@ -54,13 +56,16 @@ def render_review(request, article, *, correction: IndicatorCorrectionForm | Non
     forms = {indicator.pk: IndicatorCorrectionForm(instance=indicator) for indicator in indicators}
     if correction is not None:
         forms[correction.instance.pk] = correction
+    add_form = add_form or AddIndicatorForm()
+    words_forms = [MetricWordsForm(initial={"words": words}) for words in unmapped_metric_words(article)]
+    share_metric_choices([*forms.values(), add_form, *words_forms])
     return render(request, "review/article.html", {
         "article": article,
         "segments": text_segments(article.raw_text, indicators),
         "items": [(indicator, forms[indicator.pk]) for indicator in indicators],
         "conflict_id": correction.instance.pk if status == CONFLICT else None,
-        "add_form": add_form or AddIndicatorForm(),
-        "unmapped_words": [MetricWordsForm(initial={"words": words}) for words in unmapped_metric_words(article)],
+        "add_form": add_form,
+        "unmapped_words": words_forms,
         "zone_names": Zone.objects.values_list("name", flat=True),
     }, status=status)
 

@@ -1,5 +1,7 @@
 """The review pages: who may use them, and what each action does through a real request."""
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from metrics.models import Indicator
@@ -110,3 +112,17 @@ def test_mapping_words_is_offered_for_unknown_metric_words_and_applies(editor, g
     editor.post(reverse("review:map_words", args=[unknown.article_id]), {"words": "园区经济总量", "metric": gdp.pk})
     unknown.refresh_from_db()
     assert unknown.metric == gdp
+
+
+def test_the_review_page_costs_the_same_queries_however_many_figures(editor, gdp):
+    def queries_for(count: int) -> int:
+        article = make_article("".join(f"第{n}项投资{n}0亿元。" for n in range(1, count + 1)))
+        for n in range(1, count + 1):
+            make_indicator(article, f"{n}0亿元", value=f"{n}0", unit="亿元",
+                           metric=gdp if n % 2 else None, metric_text=f"未知{n % 3}")
+        editor.post(reverse("review:confirm", args=[article.indicators.first().pk]), {"version": 1})
+        with CaptureQueriesContext(connection) as queries:
+            assert editor.get(reverse("articles:review", args=[article.pk])).status_code == 200
+        return len(queries)
+
+    assert queries_for(3) == queries_for(12)
