@@ -10,11 +10,3 @@ SENTENCE_BREAK = re.compile(r"[。！？!?\n]")
 CLAUSE_BREAK = re.compile(rf"(?=[,；;：:。！？!?\n])(?:{_COMMA}|[；;：:。！？!?\n])")
 ITEM_BREAK = re.compile(rf"(?=[,；;：:。！？!?\n、])(?:{_COMMA}|[；;：:。！？!?\n、])")
 PHRASE_BREAK = re.compile(rf"(?=[,；;：:。！？!?\n、()])(?:{_COMMA}|[；;：:。！？!?\n、()])")
-
-
-def clause_start(text: str, pos: int, reach: int = 40) -> int:
-    """Start of the clause holding text[pos], looking back at most `reach` chars."""
-    start = max(0, pos - reach)
-    for match in CLAUSE_BREAK.finditer(text, start, pos):
-        start = match.end()
-    return start

@@ -33,10 +33,11 @@ BEFORE_QUALIFIERS = {"突破": "突破", "超过": "超过", "超": "超过", "�
 BEFORE_QUALIFIER = "|".join(sorted(BEFORE_QUALIFIERS, key=len, reverse=True))
 AFTER_QUALIFIERS = {"以上": "以上", "左右": "左右", "以下": "以下", "以内": "以下"}
 
+QUALIFIER_BEFORE = re.compile(rf"(?:{BEFORE_QUALIFIER})$")
+QUALIFIER_REACH = max(len(q) for q in BEFORE_QUALIFIERS)
 NUMBER = re.compile(
-    r"(?=[突超逾近将约大达不至\d零〇一二两三四五六七八九十百千])"
-    rf"(?P<qual>{BEFORE_QUALIFIER})?(?P<num>{ARABIC}|{CHINESE})(?P<approx>余|多)?"
-    rf"(?P<unit>{UNIT})(?P<after>以上|左右|以下|以内)?",
+    r"(?=[\d零〇一二两三四五六七八九十百千])"
+    rf"(?P<num>{ARABIC}|{CHINESE})(?P<approx>余|多)?(?P<unit>{UNIT})(?P<after>以上|左右|以下|以内)?",
     re.IGNORECASE,
 )
 # 位列全省第二, 居全市第一, 前30名, 前三位, 10强, 前进14位
@@ -106,25 +107,24 @@ def _is_name_part(text: str, start: int, end: int) -> bool:
     return bool(NAME_CHARS.match(before) or NAME_CHARS.match(after)) or before == "."
 
 
-def _is_truncated(text: str, end: int) -> bool:
-    """Nothing but blanks after the figure and no sentence end: a cut-off page."""
-    return not text[end:].strip()
-
-
 def _numbers(text: str) -> list[NumberMention]:
     found = []
+    # A figure with nothing but blanks after it is cut off at the end of a truncated page.
+    text_end = len(text.rstrip())
     for m in NUMBER.finditer(text):
         numeral, unit = m.group("num"), canonical_unit(m.group("unit"))
         if not numeral[0].isdigit() and not _chinese_allowed(numeral, unit):
             continue
-        if _is_name_part(text, m.start("num"), m.end()) or _is_truncated(text, m.end()):
+        if _is_name_part(text, m.start("num"), m.end()) or m.end() >= text_end:
             continue
         if numeral[0].isdigit() and len(numeral.replace(".", "")) >= 7 and "." not in numeral:
             continue  # licence, phone, ID numbers
         value = parse_numeral(numeral)
         if value is None:
             continue
-        qualifier = BEFORE_QUALIFIERS.get(m.group("qual") or "")
+        before = QUALIFIER_BEFORE.search(text, max(0, m.start() - QUALIFIER_REACH), m.start())
+        start = before.start() if before else m.start()
+        qualifier = BEFORE_QUALIFIERS[before.group()] if before else None
         if m.group("approx"):
             qualifier = "超过"
         if m.group("after"):
@@ -132,15 +132,15 @@ def _numbers(text: str) -> list[NumberMention]:
         if unit in ("个", "项", "件") and ACTION_NOUNS.match(text[m.end():m.end() + 8]):
             continue
         is_rank = unit == "名" and text[m.start("num") - 1:m.start("num")] == "前"
-        found.append(NumberMention(m.start(), m.end(), m.start("num"), value, "位" if is_rank else unit,
+        found.append(NumberMention(start, m.end(), m.start("num"), value, "位" if is_rank else unit,
                                    qualifier, is_rank=is_rank))
     return found
 
 
-def _ranks(text: str, taken: list[tuple[int, int]]) -> list[NumberMention]:
+def _ranks(text: str, taken: set[int]) -> list[NumberMention]:
     found = []
     for m in RANK.finditer(text):
-        if any(s < m.end() and m.start() < e for s, e in taken):
+        if not taken.isdisjoint(range(m.start(), m.end())):
             continue
         numeral = m.group("num1") or m.group("num2")
         after = text[m.end():m.end() + 1]
@@ -188,7 +188,7 @@ def _spread_list_units(text: str, mentions: list[NumberMention]) -> list[NumberM
 def find_numbers(text: str) -> list[NumberMention]:
     """All measurement-like numbers, in text order, class descriptors removed."""
     mentions = _numbers(text)
-    mentions += _ranks(text, [(m.num_start, m.end) for m in mentions])
+    mentions += _ranks(text, {pos for m in mentions for pos in range(m.num_start, m.end)})
     mentions += _tenths_and_doublings(text)
     mentions.sort(key=lambda m: m.start)
     mentions = _spread_list_units(text, mentions)

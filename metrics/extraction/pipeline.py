@@ -148,6 +148,11 @@ class _ArticleExtractor:
         for span in [*self.places, *self.times]:
             skipped[span.start:span.end] = b"\x01" * (span.end - span.start)
         self.skipped = bytes(skipped)
+        self.time_starts = [t.start for t in self.times]
+        self.subjects = [p for p in self.places if p.subject]
+        self.subject_starts = [p.start for p in self.subjects]
+        self.zone_subjects = [p for p in self.subjects if p.scope == "zone"]
+        self.zone_subject_starts = [p.start for p in self.zone_subjects]
         zones = [p for p in self.places if p.scope == "zone"]
         self.main_zone = (next((p for p in zones if p.registered), None) or (zones[0] if zones else None))
         self.default_zone = default_zone
@@ -163,8 +168,8 @@ class _ArticleExtractor:
         return list(seen.values())
 
     def _section_zone(self, pos: int) -> PlaceMention | None:
-        subjects = [p for p in self.places if p.scope == "zone" and p.subject and p.start < pos]
-        return subjects[-1] if subjects else self.main_zone
+        index = bisect.bisect_left(self.zone_subject_starts, pos)
+        return self.zone_subjects[index - 1] if index else self.main_zone
 
     def _place(self, figure: _Figure) -> tuple[str, bool, str]:
         """(zone or place name, registered, scope) for a figure."""
@@ -179,8 +184,13 @@ class _ArticleExtractor:
         paragraph_start, _ = self.paragraphs.around(mention.start)
         sentence_start, _ = self.sentences.around(mention.start)
         # A named place stays the subject for its paragraph; 全市/全省 only for its sentence.
-        subject = next((p for p in reversed(self.places) if p.subject and p.start < mention.start
-                        and (paragraph_start if p.name not in WHOLE_PLACE_SCOPE else sentence_start) <= p.start), None)
+        subject = None
+        for place in reversed(self.subjects[:bisect.bisect_left(self.subject_starts, mention.start)]):
+            if place.start < paragraph_start:
+                break
+            if place.name not in WHOLE_PLACE_SCOPE or place.start >= sentence_start:
+                subject = place
+                break
         if subject and subject.scope in ("city", "province", "group", "national"):
             return subject.name, False, subject.scope
         zone = subject if subject and subject.scope == "zone" else self._section_zone(mention.start)
@@ -194,14 +204,16 @@ class _ArticleExtractor:
         sentence_start, _ = self.sentences.around(mention.start)
         _, clause_end = self.clauses.around(mention.start)
         clause_start, _ = self.clauses.around(mention.start)
-        before = [t for t in self.times if sentence_start <= t.start and t.end <= mention.start]
+        nearby = self.times[bisect.bisect_left(self.time_starts, sentence_start):
+                            bisect.bisect_left(self.time_starts, clause_end)]
+        before = [t for t in nearby if t.end <= mention.start]
         strong = [t for t in before if not t.weak]
         if strong:
             return strong[-1].label
         # 累计 only speaks for its own clause.
         if any(t.start >= clause_start for t in before):
             return "cumulative"
-        after = [t for t in self.times if mention.end <= t.start < clause_end]
+        after = [t for t in nearby if mention.end <= t.start]
         if after:
             return after[0].label
         if ALREADY.search(self.body[clause_start:mention.start]):

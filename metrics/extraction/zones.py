@@ -6,12 +6,13 @@ XX新区...) when XX starts with a known place name.
 """
 from __future__ import annotations
 
+import bisect
 import csv
 import re
 from dataclasses import dataclass, field
 from typing import Iterable
 
-from .clauses import clause_start
+from .clauses import CLAUSE_BREAK
 
 ZONE_SUFFIXES = ("高新技术产业开发区", "高新技术产业园区", "高技术产业开发区", "经济技术开发区",
                  "经济开发区", "高新区", "经开区", "工业园区", "开发区", "新区")
@@ -25,6 +26,7 @@ GENERIC_PREFIX = re.compile(r"(国家|省级|国家级|全省|全国|全市|各|
 # The text's own zone referred to without a name.
 SELF_REFERENCE = re.compile(r"全区|该区|我区|本区|全园|高新区|开发区|园区|新区")
 # A mention is the subject of its clause when only these precede it there.
+OPENER_REACH = 40
 CLAUSE_OPENERS = re.compile(
     r"^(?:[\s·•\-—“”\"'‘’《》()]|今年以来|今年|去年|目前|截至目前|同时|此外|其中|另外|而|在|据悉|近年来|近日|日前|"
     r"(?:19|20)\d{2}年(?:度)?|\d{1,2}月\d{1,2}日(?:上午|下午)?|\d{1,2}[-—至]\d{1,2}月份?|前三季度|上半年|一季度|"
@@ -190,11 +192,14 @@ class ZoneGazetteer:
         candidates = sorted(zones + self._places(text) + self._self_references(text),
                             key=lambda p: (p.start, -(p.end - p.start)))
         mentions, covered_until = [], -1
+        breaks = [m.end() for m in CLAUSE_BREAK.finditer(text)]
         for place in candidates:
             if place.start < covered_until:
                 continue
             covered_until = place.end
-            opener = text[clause_start(text, place.start):place.start]
+            index = bisect.bisect_right(breaks, place.start)
+            opener_start = max(breaks[index - 1] if index else 0, place.start - OPENER_REACH)
+            opener = text[opener_start:place.start]
             # 在全省21家国家开发区中…: a place after 在 frames the figure, it is not its subject.
             framed = place.scope != "zone" and "在" in opener
             subject = bool(CLAUSE_OPENERS.match(opener)) and not framed

@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# Score the extraction engine on an annotated corpus (GUIDE.md schema).
+#   scripts/score_corpus.sh [CORPUS_DIR] [--show-errors N]
+# CORPUS_DIR holds *.txt articles and their gold *.jsonl (default: ../shared/corpus).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+corpus="${1:-../shared/corpus}"
+shift || true
+python="${PYTHON:-.venv/bin/python}"
+scorer="${SCORER:-../shared/tools/score_extraction.py}"
+out="$(mktemp)"
+trap 'rm -f "$out"' EXIT
+"$python" -m metrics.extraction "$corpus"/*.txt > "$out"
+"$python" "$scorer" "$corpus" "$out" "$@"
