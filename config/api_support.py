@@ -1,10 +1,9 @@
-"""Plumbing shared by every API endpoint: who may do what, how lists are paged, the CSV format
-and the one shape every error takes."""
+"""Plumbing shared by every API endpoint: addresses, how lists are paged, the CSV format, the one
+shape every error takes and how these are documented. Who may do what: config.api_permissions."""
 import csv
 import io
 import json
 
-from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, JsonResponse
 from django.urls import reverse
@@ -13,25 +12,9 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import (
     OpenApiParameter, OpenApiResponse, extend_schema, extend_schema_field, extend_schema_view,
 )
-from rest_framework import exceptions, pagination, permissions, renderers, serializers, views
+from rest_framework import exceptions, pagination, renderers, serializers
 from rest_framework.settings import api_settings
-
-from articles.editors import EDITORS_GROUP
-
-def is_editor(user) -> bool:
-    return bool(user and user.is_authenticated and user.groups.filter(name=EDITORS_GROUP).exists())
-
-
-class ReadOpenEditorsWrite(permissions.BasePermission):
-    """Anyone may read (unless settings.API_READ_REQUIRES_LOGIN); only editors may write."""
-
-    message = _("Only members of the editors group may change data through the API.")
-
-    def has_permission(self, request, view):
-        if request.method in permissions.SAFE_METHODS:
-            return not settings.API_READ_REQUIRES_LOGIN or bool(request.user and request.user.is_authenticated)
-        return is_editor(request.user)
-
+from rest_framework.views import exception_handler
 
 @extend_schema_field(OpenApiTypes.URI)
 class PageURLField(serializers.Field):
@@ -137,7 +120,7 @@ def error_response(exc, context):
         exc = exceptions.NotFound()
     elif isinstance(exc, PermissionDenied):
         exc = exceptions.PermissionDenied()
-    response = views.exception_handler(exc, context)
+    response = exception_handler(exc, context)
     if response is None:
         return None
     if isinstance(exc, exceptions.ValidationError):

@@ -152,7 +152,7 @@ REST_FRAMEWORK = {
         "rest_framework.authentication.TokenAuthentication",
         "rest_framework.authentication.SessionAuthentication",
     ],
-    "DEFAULT_PERMISSION_CLASSES": ["config.api_support.ReadOpenEditorsWrite"],
+    "DEFAULT_PERMISSION_CLASSES": ["config.api_permissions.ReadOpenEditorsWrite"],
     "DEFAULT_RENDERER_CLASSES": [
         "rest_framework.renderers.JSONRenderer",
         "rest_framework.renderers.BrowsableAPIRenderer",

@@ -1,0 +1,22 @@
+"""Who may use the API. Kept apart from config.api_support because DRF imports its default permission
+class while it is itself still loading, which a module importing DRF's views cannot survive."""
+from django.conf import settings
+from django.utils.translation import gettext_lazy as _
+from rest_framework import permissions
+
+from articles.editors import EDITORS_GROUP
+
+
+def is_editor(user) -> bool:
+    return bool(user and user.is_authenticated and user.groups.filter(name=EDITORS_GROUP).exists())
+
+
+class ReadOpenEditorsWrite(permissions.BasePermission):
+    """Anyone may read (unless settings.API_READ_REQUIRES_LOGIN); only editors may write."""
+
+    message = _("Only members of the editors group may change data through the API.")
+
+    def has_permission(self, request, view):
+        if request.method in permissions.SAFE_METHODS:
+            return not settings.API_READ_REQUIRES_LOGIN or bool(request.user and request.user.is_authenticated)
+        return is_editor(request.user)
