@@ -167,3 +167,11 @@ def test_a_word_file_is_read(editor, registry):
 
 def test_a_damaged_pdf_is_refused_with_the_reason(editor):
     assert "PDF" in refusal(editor, file=SimpleUploadedFile("report.pdf", b"%PDF-1.4 this is not really a pdf"))
+
+
+def test_a_refused_save_stays_on_the_checking_step(editor, registry):
+    response = editor.post(UPLOAD, {"text": REPORT, "zones": "火星高新区", "confirmed": "True"})
+    html = response.content.decode()
+    assert 'name="save"' in html and 'name="read"' not in html and 'name="file"' not in html
+    first_step = editor.get(UPLOAD).content.decode()
+    assert 'name="read"' in first_step and 'name="file"' in first_step
