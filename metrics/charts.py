@@ -22,11 +22,12 @@ def series_title(metric_name: str, kind: str) -> str:
 
 def zone_charts(rows: list[TargetProgress]) -> list[dict]:
     """One chart per metric and kind over time: the target as a line, the achievement as bars.
-    Rows whose units cannot be compared are left out: one axis has one unit."""
+    Rows whose units cannot be compared are left out (one axis has one unit), and so is a lone
+    figure, which the table already says better than a chart of one bar."""
     charts = []
     for (metric_name, kind), series in groupby(rows, key=lambda row: (row.metric_name, row.kind)):
         series = [row for row in series if row.status != Status.NOT_COMPARABLE]
-        if not series:
+        if sum(len(row.figures) for row in series) < 2:
             continue
         charts.append({
             "id": f"zone-chart-{len(charts) + 1}",
@@ -42,10 +43,13 @@ def zone_charts(rows: list[TargetProgress]) -> list[dict]:
     return charts
 
 
-def comparison_chart(comparison: Comparison) -> dict:
+def comparison_chart(comparison: Comparison) -> dict | None:
     """Grouped bars: the completion rate (%) of each zone on each metric; rates, unlike the
-    figures themselves, share one axis across metrics."""
-    rows = comparison.rows + comparison.uncatalogued_rows
+    figures themselves, share one axis across metrics. None when no rate is known."""
+    rows = [row for row in comparison.rows + comparison.uncatalogued_rows
+            if any(percent(cell.progress) is not None for cell in row.cells)]
+    if not rows:
+        return None
     return {
         "id": "comparison-chart",
         "type": "grouped",

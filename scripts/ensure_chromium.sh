@@ -8,7 +8,8 @@ if [ -x "$CHROMIUM" ]; then
 fi
 if [ "$(id -u)" -eq 0 ]; then
     apt-get update
-    DEBIAN_FRONTEND=noninteractive apt-get install -y chromium
+    # A CJK font, so that screenshots under test-artifacts/ show the Chinese.
+    DEBIAN_FRONTEND=noninteractive apt-get install -y chromium fonts-wqy-microhei
 else
     echo "ensure_chromium: $CHROMIUM is missing; install it (sudo apt-get install chromium) or the browser tests fail." >&2
 fi

@@ -1,6 +1,7 @@
 import json
 import re
 from datetime import date
+from decimal import Decimal
 
 import pytest
 from django.urls import reverse
@@ -138,3 +139,15 @@ def test_a_metric_nobody_reported_and_a_bad_year_read_well(english):
     html = response.content.decode()
     assert response.status_code == 200
     assert "is not a year" in html and "No zone has a target or a result on this metric" in html
+
+
+@pytest.mark.parametrize(("value", "unit", "qualifier", "written"), [
+    ("40.000000", "个", "以上", "40个以上"),
+    ("116.200000", "亿元", "突破", "突破116.2亿元"),
+    ("-3.400000", "%", "", "-3.4%"),
+    ("320.000000", "家", "", "320家"),
+])
+def test_figures_are_shown_as_the_text_writes_them(value, unit, qualifier, written):
+    from metrics.templatetags.figures import as_written
+
+    assert as_written(Indicator(value=Decimal(value), unit=unit, qualifier=qualifier)) == written
