@@ -93,9 +93,9 @@ def _alternation(words: Iterable[str]) -> re.Pattern | None:
 
 
 class _SuffixIndex:
-    """Finds many literal names fast: a small regex finds the endings names
-    have (高新区, 园区, 中关村...), then the candidate names ending there are
-    looked up in a set, longest first."""
+    """Finds many literal names fast: a one-character class finds where a
+    name could end (区, 市, 省, 村...), the two last characters pick the
+    candidate lengths, and candidates are looked up in a set, longest first."""
 
     def __init__(self, names: Iterable[str]):
         self.names = {n for n in names if len(n) >= 2}
@@ -103,15 +103,16 @@ class _SuffixIndex:
         for name in self.names:
             by_ending.setdefault(name[-2:], set()).add(len(name))
         self.lengths = {ending: sorted(lengths, reverse=True) for ending, lengths in by_ending.items()}
-        self.endings = _alternation(self.lengths)
+        last_chars = sorted({name[-1] for name in self.names})
+        self.last_char = re.compile("[" + "".join(map(re.escape, last_chars)) + "]") if last_chars else None
 
     def find(self, text: str) -> list[tuple[int, int, str]]:
         found = []
-        if not self.endings:
+        if not self.last_char:
             return found
-        for m in self.endings.finditer(text):
+        for m in self.last_char.finditer(text, 1):
             end = m.end()
-            for length in self.lengths[m.group()]:
+            for length in self.lengths.get(text[end - 2:end], ()):
                 candidate = text[max(0, end - length):end]
                 if len(candidate) == length and candidate in self.names:
                     found.append((end - length, end, candidate))
@@ -132,7 +133,7 @@ class ZoneGazetteer:
         self._cities = {c for r in self.records for c in (r.city,) if c.endswith("市")}
         self._provinces = {r.province for r in self.records if r.province}
         places = self._cities | self._provinces
-        self._place_pattern = _alternation(places)
+        self._place_index = _SuffixIndex(places)
         self._stems = _alternation(_stem(p) for p in places)
 
     @classmethod
@@ -170,11 +171,10 @@ class ZoneGazetteer:
 
     def _places(self, text: str) -> list[PlaceMention]:
         found = []
-        if self._place_pattern:
-            for m in self._place_pattern.finditer(text):
-                if not INSTITUTION.match(text[m.end():m.end() + 3]) and not UNREGISTERED.match(text, m.end()):
-                    scope = "province" if m.group() in self._provinces else "city"
-                    found.append(PlaceMention(m.start(), m.end(), m.group(), scope))
+        for start, end, place in self._place_index.find(text):
+            if not INSTITUTION.match(text[end:end + 3]) and not UNREGISTERED.match(text, end):
+                scope = "province" if place in self._provinces else "city"
+                found.append(PlaceMention(start, end, place, scope))
         for m in WHOLE_PLACE.finditer(text):
             found.append(PlaceMention(m.start(), m.end(), m.group(), WHOLE_PLACE_SCOPE[m.group()]))
         for m in GROUP.finditer(text):
