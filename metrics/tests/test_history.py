@@ -1,9 +1,16 @@
 """Every change to a figure is kept, and two editors saving the same figure never overwrite each other
 unknowingly."""
+from concurrent.futures import ThreadPoolExecutor
+from decimal import Decimal
+from threading import Barrier
+
 import pytest
+from django.db import connection
 from django.urls import reverse
 
 from metrics.models import Indicator, IndicatorChange
+from metrics.review import StaleIndicator, correct_indicator
+from metrics.tests.review_factories import make_article, make_indicator
 from metrics.tests.test_review_views import correction
 
 pytestmark = pytest.mark.django_db
@@ -57,3 +64,28 @@ def test_each_change_is_recorded_with_who_when_before_and_after(client_of, indic
 
     html = editor.get(reverse("articles:review", args=[indicator.article_id])).content.decode()
     assert "value: 300 → 310" in html and "period: — → 2024" in html and "scope: zone → group of zones" in html
+
+
+@pytest.mark.django_db(transaction=True)
+def test_two_simultaneous_saves_of_one_version_let_exactly_one_through(django_user_model):
+    figure = make_indicator(make_article(), "地区生产总值300亿元", value="300", unit="亿元", metric_text="地区生产总值")
+    editors = [django_user_model.objects.create_user(name) for name in ("wang", "li")]
+    start_together = Barrier(2)
+
+    def save(editor, value):
+        try:
+            start_together.wait()
+            correct_indicator(figure.pk, version=1, user=editor, value=Decimal(value))
+            return "saved"
+        except StaleIndicator:
+            return "stale"
+        finally:
+            connection.close()
+
+    with ThreadPoolExecutor(2) as pool:
+        outcomes = list(pool.map(save, editors, ["310", "320"]))
+
+    assert sorted(outcomes) == ["saved", "stale"]
+    figure.refresh_from_db()
+    assert figure.version == 2 and figure.changes.count() == 1
+    assert figure.value == {"wang": 310, "li": 320}[figure.reviewed_by.username]
