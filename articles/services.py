@@ -1,4 +1,5 @@
 """Writing articles, with the rules every way in (upload page, API, bulk import) shares."""
+import logging
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -13,6 +14,8 @@ from articles.documents import Document, read_document
 from articles.models import Article, content_hash
 from zones.models import Zone
 
+logger = logging.getLogger(__name__)
+
 
 class DuplicateArticle(Exception):
     """The same report (same wording) is already stored."""
@@ -26,6 +29,10 @@ class DuplicateArticle(Exception):
 
 class EmptyArticle(ValueError):
     pass
+
+
+class ExtractionFailed(Exception):
+    """The engine failed on this report; nothing was stored."""
 
 
 @dataclass
@@ -123,6 +130,13 @@ def store_article(data: ArticleInput, *, added_by=None, extract=True, default_zo
 
         if default_zone is None and len(data.zones) == 1:
             default_zone = data.zones[0].name
-        extract_article(article, default_zone=default_zone)
+        try:
+            extract_article(article, default_zone=default_zone)
+        except Exception as error:  # an engine bug must cost this report, not the request
+            logger.exception("Extraction failed on %r", article.title or article.original_filename)
+            raise ExtractionFailed(
+                _("The figures could not be extracted (%(error)s); the report was not stored.")
+                % {"error": error.__class__.__name__}
+            ) from error
     article.zones.add(*data.zones)
     return article

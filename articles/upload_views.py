@@ -5,7 +5,7 @@ from django.utils.translation import gettext as _
 
 from articles.editors import UPLOAD_PERMISSION
 from articles.forms import UploadForm
-from articles.services import DuplicateArticle, store_article
+from articles.services import DuplicateArticle, ExtractionFailed, store_article
 from zones.models import Zone
 
 
@@ -20,8 +20,8 @@ def upload_article(request):
         else:
             try:
                 article = store_article(form.article_input(), added_by=request.user)
-            except DuplicateArticle as duplicate:  # stored by someone else since this form was read
-                form.add_error(None, str(duplicate))
+            except (DuplicateArticle, ExtractionFailed) as refusal:  # e.g. stored by someone else meanwhile
+                form.add_error(None, str(refusal))
             else:
                 messages.success(request, _("The report is stored; please review its figures."))
                 return redirect("articles:review", article.pk)

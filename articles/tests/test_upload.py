@@ -5,6 +5,7 @@ from django.urls import reverse
 
 from articles.models import Article
 from articles.services import ArticleInput, store_article
+from metrics.models import Indicator
 
 pytestmark = pytest.mark.django_db
 
@@ -175,3 +176,15 @@ def test_a_refused_save_stays_on_the_checking_step(editor, registry):
     assert 'name="save"' in html and 'name="read"' not in html and 'name="file"' not in html
     first_step = editor.get(UPLOAD).content.decode()
     assert 'name="read"' in first_step and 'name="file"' in first_step
+
+
+def test_an_engine_failure_stores_nothing_and_says_so(editor, monkeypatch):
+    def broken_engine(article, **options):
+        article.indicators.create(metric_text="x", value=1, quote="x")  # half-done work must vanish too
+        raise ZeroDivisionError("engine bug")
+
+    monkeypatch.setattr("metrics.services.extract_article", broken_engine)
+    response = editor.post(UPLOAD, {"text": REPORT, "confirmed": "True"})
+    assert response.status_code == 200
+    assert "could not be extracted (ZeroDivisionError)" in " ".join(response.context["form"].non_field_errors())
+    assert not Article.objects.exists() and not Indicator.objects.exists()
