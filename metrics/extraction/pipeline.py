@@ -38,6 +38,9 @@ STATIC_FAMILIES = ("energy", "power")
 # 300亿元级产业集群); 以上/左右 close the figure instead.
 ATTRIBUTIVE = re.compile(r"^(?!以上|左右|以下|以内)[的级]?[\u4e00-\u9fff“‘\"]")
 SHORT_PREFIX = 4
+# A total named only as such takes its subject from the figure before it.
+TOTAL_WORDS = re.compile(r"总数|总量|累计|共计|合计|总计")
+ADDITION = re.compile(r"^(新增|净增|新引进|新认定|新培育)")
 # Metric phrases are short; a longer stretch before a number is narrative.
 METRIC_WINDOW = 24
 # Verbs whose object is the counted noun: 连续两年获批3个资质, 注册成立3家公司.
@@ -208,10 +211,15 @@ class _ArticleExtractor:
                             bisect.bisect_left(self.time_starts, clause_end)]
         before = [t for t in nearby if t.end <= mention.start]
         strong = [t for t in before if not t.weak]
+        in_clause = [t for t in before if t.start >= clause_start]
+        # 累计 only speaks for its own clause; there it makes a count a running
+        # total (累计达到65家) even after 全年, but money stays a flow of the
+        # period (1-10月份,累计完成投资122亿元).
+        if in_clause and all(t.weak for t in in_clause) and unit_family(mention.unit) == "count":
+            return "cumulative"
         if strong:
             return strong[-1].label
-        # 累计 only speaks for its own clause.
-        if any(t.start >= clause_start for t in before):
+        if in_clause:
             return "cumulative"
         after = [t for t in nearby if mention.end <= t.start]
         if after:
@@ -267,11 +275,16 @@ class _ArticleExtractor:
             elif counted and (verb := VERB_BEFORE_COUNT.search(phrase)):
                 noun, quote_end = self._counted_noun(mention, next_start)
                 phrase, phrase_start = verb.group() + noun, phrase_start + verb.start()
-            elif not phrase or (kind != "level" and is_subjectless(phrase)):
+            elif not phrase or (kind != "level" and is_subjectless(phrase)) or TOTAL_WORDS.fullmatch(phrase):
                 earlier = next((f for f in reversed(figures) if f.sentence_start == sentence_start
                                 and f.kind in ("level", "growth")), None)
                 if earlier is not None and kind != "level":
                     phrase, phrase_start = earlier.metric + clean(phrase), min(earlier.metric_start, phrase_start)
+                elif earlier is not None and unit_family(earlier.mention.unit) == unit_family(mention.unit):
+                    # 新增上市公司8家,累计达到65家 / 净增高企28家,总数170家: the running total.
+                    total = phrase or ("累计" if "累计" in self.body[window_start:mention.start] else "总数")
+                    phrase = ADDITION.sub("", earlier.metric) + clean(total)
+                    phrase_start = min(earlier.metric_start, phrase_start)
                 elif kind == "rank":
                     phrase = self._ranking_noun(sentence_start, mention.start) + clean(phrase)
             figures.append(_Figure(mention, kind, sign, clean(phrase), phrase_start, quote_end, sentence_start,
