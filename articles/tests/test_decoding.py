@@ -1,9 +1,16 @@
 import pytest
+from django.utils import translation
 
 from articles.decoding import UnreadableDocument, decode_text
 
 TEXT = "威海高新区全年完成地区生产总值300亿元，同比增长8.5%，规上工业增加值增长12%。高新技术企业达到320家。"
 LIMIT = 1_000_000
+
+
+@pytest.fixture(autouse=True)
+def english():
+    with translation.override("en"):
+        yield
 
 
 @pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "gbk", "gb18030"])
