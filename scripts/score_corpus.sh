@@ -4,8 +4,8 @@
 # CORPUS_DIR holds *.txt articles and their gold *.jsonl (default: ../shared/corpus).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-corpus="${1:-../shared/corpus}"
-shift || true
+corpus="../shared/corpus"
+if [[ $# -gt 0 && "$1" != -* ]]; then corpus="$1"; shift; fi
 python="${PYTHON:-.venv/bin/python}"
 scorer="${SCORER:-../shared/tools/score_extraction.py}"
 out="$(mktemp)"

@@ -61,7 +61,17 @@ class TimeExpression:
     start: int
     end: int
     label: str | None
-    weak: bool = False   # 累计: only used when the sentence has no other time word
+    weak: bool = False        # 累计: only used when the sentence has no other time word
+    relative: bool = False    # 全年, 上半年: a part of the year the article reports on
+    part: str | None = None   # that part (上半年, 前三季度...; None for the whole year)
+    whole_year: bool = False  # a full calendar year named as such (2024年, 全年, 年内)
+
+    @property
+    def year(self) -> int | None:
+        """Calendar year of an absolute single-year expression."""
+        if self.relative or not self.label or not self.label[:4].isdigit() or self.label[4:6] == "..":
+            return None  # relative, cumulative, or a span of years
+        return int(self.label[:4])
 
 
 def reference_year(text: str, published: dt.date | None) -> int | None:
@@ -77,7 +87,8 @@ def reference_year(text: str, published: dt.date | None) -> int | None:
     return year
 
 
-def _part_label(year: int, part: str | None) -> str:
+def part_label(year: int, part: str | None) -> str:
+    """Label of a part of a year (None, 全年, 年底: the whole year)."""
     if not part or part in ("年底", "年末", "全年"):
         return str(year)
     if part == "前三季度":
@@ -119,11 +130,11 @@ def _label(m: re.Match, published: dt.date | None, ref_year: int | None) -> tupl
         month = int(m.group("ymo_m"))
         return (f"{m.group('ymo_y')}-{month:02d}" if 1 <= month <= 12 else None), False
     if m.group("year"):
-        return _part_label(int(m.group("y")), m.group("ypart")), False
+        return part_label(int(m.group("y")), m.group("ypart")), False
     if m.group("this"):
-        return (_part_label(pub_year, m.group("tpart")) if pub_year else None), False
+        return (part_label(pub_year, m.group("tpart")) if pub_year else None), False
     if m.group("last"):
-        return (_part_label(pub_year - 1, m.group("lpart")) if pub_year else None), False
+        return (part_label(pub_year - 1, m.group("lpart")) if pub_year else None), False
     if m.group("next"):
         return (str(pub_year + 1) if pub_year else None), False
     if m.group("plan"):
@@ -135,9 +146,9 @@ def _label(m: re.Match, published: dt.date | None, ref_year: int | None) -> tupl
         count = _small_number(m.group("consecutive")[2])
         return (f"{ref_year - count + 1}..{ref_year}" if ref_year and count > 1 else None), False
     if m.group("ref"):
-        return (_part_label(ref_year, m.group("rpart")) if ref_year else None), False
+        return (part_label(ref_year, m.group("rpart")) if ref_year else None), False
     if m.group("part"):
-        return (_part_label(ref_year, m.group("part")) if ref_year else None), False
+        return (part_label(ref_year, m.group("part")) if ref_year else None), False
     weak = m.group("cumulative") == "累计"
     return "cumulative", weak
 
@@ -155,7 +166,11 @@ def find_time_expressions(text: str, published: dt.date | None) -> list[TimeExpr
     found = []
     for m in TIME.finditer(text):
         label, weak = _label(m, published, ref_year)
-        found.append(TimeExpression(m.start(), m.end(), label, weak))
+        relative = bool(m.group("ref") or m.group("part"))
+        part = m.group("rpart") or m.group("part") if relative else None
+        whole_year = bool((m.group("year") and m.group("ypart") in (None, "全年", "年底", "年末"))
+                          or (m.group("ref") and not m.group("rpart") and not m.group("ref").endswith("年度")))
+        found.append(TimeExpression(m.start(), m.end(), label, weak, relative, part, whole_year))
     return found
 
 

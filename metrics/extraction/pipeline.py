@@ -17,7 +17,8 @@ from .metadata import ArticleMetadata, extract_metadata
 from .metric import MetricCatalogue, MetricReader, clean, is_subjectless
 from .normalise import NormalisedText, normalise
 from .numbers import NumberMention, find_numbers
-from .periods import find_time_expressions, period_bounds, reference_year, undated_target_year
+from .periods import (TimeExpression, find_time_expressions, part_label, period_bounds, reference_year,
+                      undated_target_year)
 from .stance import classify_stance
 from .units import to_base, unit_family
 from .zones import WHOLE_PLACE_SCOPE, PlaceMention, ZoneGazetteer
@@ -49,6 +50,8 @@ VERB_BEFORE_COUNT = re.compile(r"(获批|成立|发放|形成|打造|建成|引�
 RANKING_NOUN = re.compile(r"[\u4e00-\u9fff]{0,10}?(评价|排名|考核|评比|评估|榜单)")
 ALREADY = re.compile(r"已")
 UNKNOWN_ZONE = "*"
+# Until October, a figure for the whole current year cannot have been reached yet.
+YEAR_MOSTLY_AHEAD_UNTIL_MONTH = 10
 
 
 @dataclass(frozen=True)
@@ -152,6 +155,10 @@ class _ArticleExtractor:
             skipped[span.start:span.end] = b"\x01" * (span.end - span.start)
         self.skipped = bytes(skipped)
         self.time_starts = [t.start for t in self.times]
+        pub_year = self.published.year if self.published else None
+        self.year_marks = [t for t in self.times if t.year and not t.weak
+                           and (pub_year is None or pub_year - 1 <= t.year <= pub_year)]
+        self.year_mark_ends = [t.end for t in self.year_marks]
         self.subjects = [p for p in self.places if p.subject]
         self.subject_starts = [p.start for p in self.subjects]
         self.zone_subjects = [p for p in self.subjects if p.scope == "zone"]
@@ -202,11 +209,11 @@ class _ArticleExtractor:
         return (self.default_zone or UNKNOWN_ZONE), False, "zone"
 
     # -- time ---------------------------------------------------------------
-    def _period(self, figure: _Figure, stance: str) -> str | None:
-        mention = figure.mention
+    def _time_word(self, mention: NumberMention) -> TimeExpression | None | str:
+        """The time expression a figure is dated by, or "cumulative" for a
+        bare 已/累计, or None when its sentence has none."""
         sentence_start, _ = self.sentences.around(mention.start)
-        _, clause_end = self.clauses.around(mention.start)
-        clause_start, _ = self.clauses.around(mention.start)
+        clause_start, clause_end = self.clauses.around(mention.start)
         nearby = self.times[bisect.bisect_left(self.time_starts, sentence_start):
                             bisect.bisect_left(self.time_starts, clause_end)]
         before = [t for t in nearby if t.end <= mention.start]
@@ -216,22 +223,46 @@ class _ArticleExtractor:
         # total (累计达到65家) even after 全年, but money stays a flow of the
         # period (1-10月份,累计完成投资122亿元).
         if in_clause and all(t.weak for t in in_clause) and unit_family(mention.unit) == "count":
-            return "cumulative"
+            return in_clause[-1]
         if strong:
-            return strong[-1].label
+            return strong[-1]
         if in_clause:
-            return "cumulative"
+            return in_clause[-1]
         after = [t for t in nearby if mention.end <= t.start]
         if after:
-            return after[0].label
-        if ALREADY.search(self.body[clause_start:mention.start]):
-            return "cumulative"
+            return after[0]
+        return "cumulative" if ALREADY.search(self.body[clause_start:mention.start]) else None
+
+    def _year_ahead(self, word: TimeExpression) -> bool:
+        """A whole calendar year most of which is still to come at publication."""
+        start, _ = period_bounds(word.label)
+        return bool(self.published and start and start.year == self.published.year
+                    and self.published.month <= YEAR_MOSTLY_AHEAD_UNTIL_MONTH)
+
+    def _carried_year(self, pos: int) -> int | None:
+        """The last calendar year named before `pos` (within a year of
+        publication): 全年 and undated achievements after '2023年,...' are 2023's."""
+        index = bisect.bisect_right(self.year_mark_ends, pos)
+        return self.year_marks[index - 1].year if index else None
+
+    def _period(self, figure: _Figure, stance: str) -> tuple[str | None, TimeExpression | None]:
+        mention = figure.mention
+        word = self._time_word(mention)
+        if word == "cumulative":
+            return "cumulative", None
+        if word is not None:
+            carried = self._carried_year(word.start)
+            if word.relative and stance == "achievement" and carried:
+                return part_label(carried, word.part), word
+            return word.label, word
+        clause_start, _ = self.clauses.around(mention.start)
         if self._is_static(mention, self.body[clause_start:mention.start]):
-            return None
+            return None, None
         if stance == "target":
             year = undated_target_year(self.published)
-            return str(year) if year else None
-        return str(self.reference_year) if self.reference_year else None
+            return (str(year) if year else None), None
+        year = self._carried_year(mention.start) or self.reference_year
+        return (str(year) if year else None), None
 
     def _is_static(self, mention: NumberMention, before: str) -> bool:
         attributive_money = mention.unit.endswith("元") and bool(
@@ -299,7 +330,9 @@ class _ArticleExtractor:
         clause_start, clause_end = self.clauses.around(mention.start)
         stance = classify_stance(self.body[sentence_start:mention.start], self.body[clause_start:mention.start],
                                  self.body[mention.end:clause_end])
-        period = self._period(figure, stance)
+        period, word = self._period(figure, stance)
+        if stance == "achievement" and word is not None and word.whole_year and self._year_ahead(word):
+            stance = "target"  # 2024年营收增长7%, said in February 2024: a goal
         if figure.introduces_next and period and SUB_YEAR.match(period):
             # The set a count introduces is the year's (the year's list of key projects),
             # even when the figure after it covers months of that year.
