@@ -7,7 +7,9 @@ from rest_framework.response import Response
 
 from articles.decoding import UnreadableDocument
 from articles.models import Article
-from articles.services import ArticleInput, DuplicateArticle, EmptyArticle, read_report, store_article
+from articles.services import (
+    ArticleInput, DuplicateArticle, EmptyArticle, ExtractionFailed, read_report, store_article,
+)
 from config.api_support import (
     APIURLField, ERROR_RESPONSE, CSVListMixin, PageURLField, detail_schema, error_body, error_responses, list_schema,
 )
@@ -98,6 +100,9 @@ class ArticleUploadSerializer(serializers.Serializer):
                 ERROR_RESPONSE.response,
                 description=_("Already stored: details.article_id, details.api_url and details.page_url name it."),
             ),
+            422: OpenApiResponse(
+                ERROR_RESPONSE.response, description=_("The figures could not be extracted; nothing was stored.")
+            ),
         },
     ),
 )
@@ -125,6 +130,13 @@ class ArticleViewSet(CSVListMixin, mixins.CreateModelMixin, viewsets.ReadOnlyMod
             raise ValidationError({field: [str(refusal)]}) from refusal
         except DuplicateArticle as duplicate:
             return self.duplicate_response(duplicate.existing, str(duplicate))
+        except ExtractionFailed as failure:
+            # The engine's fault, already logged with its traceback; the client learns the report
+            # was not stored, in the usual error shape.
+            return Response(
+                error_body(status.HTTP_422_UNPROCESSABLE_ENTITY, "extraction_failed", str(failure)),
+                status=status.HTTP_422_UNPROCESSABLE_ENTITY,
+            )
         article = self.get_queryset().get(pk=article.pk)
         data = ArticleDetailSerializer(article, context=self.get_serializer_context()).data
         return Response(data, status=status.HTTP_201_CREATED, headers={"Location": data["api_url"]})

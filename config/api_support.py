@@ -74,10 +74,14 @@ class CSVRenderer(renderers.BaseRenderer):
 
     def render(self, data, accepted_media_type=None, renderer_context=None):
         rows = [flatten(row) for row in result_rows(data)]
-        columns = list(dict.fromkeys(column for row in rows for column in row))
+        serializer = row_serializer(data)
+        if serializer is not None:
+            columns = serializer_columns(serializer)
+        else:
+            columns = list(dict.fromkeys(column for row in rows for column in row))
         out = io.StringIO()
         out.write("\ufeff")
-        writer = csv.DictWriter(out, fieldnames=columns, lineterminator="\r\n")
+        writer = csv.DictWriter(out, fieldnames=columns, lineterminator="\r\n", extrasaction="ignore")
         writer.writeheader()
         writer.writerows(rows)
         return out.getvalue().encode("utf-8")
@@ -89,6 +93,29 @@ def result_rows(data) -> list:
     if isinstance(data, dict) and isinstance(data.get("results"), list):
         return data["results"]
     return data if isinstance(data, list) else [data]
+
+
+def row_serializer(data) -> serializers.Serializer | None:
+    """The serializer that made each row, where DRF left it on the data: with it the columns are
+    the same whichever values happen to be empty."""
+    serializer = getattr(data, "serializer", None)
+    if isinstance(data, dict) and "results" in data:
+        serializer = getattr(data["results"], "serializer", None) or (serializer and serializer.fields.get("results"))
+    if isinstance(serializer, serializers.ListSerializer):
+        serializer = serializer.child
+    return serializer if isinstance(serializer, serializers.Serializer) else None
+
+
+def serializer_columns(serializer: serializers.Serializer, prefix: str = "") -> list[str]:
+    columns = []
+    for name, field in serializer.fields.items():
+        if field.write_only:
+            continue
+        if isinstance(field, serializers.Serializer):
+            columns += serializer_columns(field, f"{prefix}{name}.")
+        else:
+            columns.append(f"{prefix}{name}")
+    return columns
 
 
 def flatten(value, prefix: str = "") -> dict:

@@ -156,7 +156,7 @@ def test_the_same_report_again_is_refused_409_with_a_link_to_the_stored_one(edit
     assert error["details"]["article_id"] == existing.pk
     assert error["details"]["api_url"] == response["Location"] == f"http://testserver/api/v1/articles/{existing.pk}/"
     assert error["details"]["page_url"] == f"http://testserver/articles/{existing.pk}/"
-    assert f"#{existing.pk}" in error["message"]
+    assert str(existing.pk) in error["message"] and existing.title in error["message"]
     assert Article.objects.count() == 3
 
 
@@ -212,3 +212,15 @@ def test_malformed_json_is_refused_400_in_the_error_shape(editor, weihai):
     response = editor.post("/api/v1/articles/", '{"text": "unterminated', content_type="application/json")
     assert response.status_code == 400
     assert response.json()["error"]["code"] == "parse_error"
+
+
+def test_an_engine_failure_stores_nothing_and_says_so(editor, weihai, monkeypatch):
+    def broken(*args, **kwargs):
+        raise RuntimeError("engine failure")
+
+    monkeypatch.setattr("metrics.services.extract", broken)
+    response = editor.post("/api/v1/articles/", {"text": REPORT}, format="json")
+    assert response.status_code == 422
+    error = response.json()["error"]
+    assert error["code"] == "extraction_failed" and "RuntimeError" in error["message"]
+    assert not Article.objects.exists()
