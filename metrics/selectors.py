@@ -49,11 +49,13 @@ def zone_progress(zone: Zone, *, year: int | None = None) -> list[TargetProgress
 
 
 def headline(rows: list[TargetProgress], year: int) -> TargetProgress | None:
-    """The one row to show for a year: that year's own target, else a plan covering it, else a
-    result without target."""
+    """The one row to show for a year: that year's own target (the whole year before a part of
+    it, a later part before an earlier one), else a plan covering it, else a result without target."""
     def order(row):
-        own_year = row.period.is_dated and row.period.start.year == row.period.end.year == year
-        return (row.target is None, not own_year, row.period.sort_key())
+        period = row.period
+        own_year = period.is_dated and period.start.year == period.end.year == year
+        return (row.target is None, not own_year, not period.spans_whole_years,
+                -(period.end or date.min).toordinal())
     return min(rows, key=order, default=None)
 
 

@@ -276,3 +276,14 @@ def test_compare_can_add_rows_for_words_not_in_the_catalogue(metric):
     assert (row.title, row.metric, [cell.progress and cell.progress.target.value for cell in row.cells]) == \
            ("生物医药产业产值", None, [None, 12])
     assert [r.metric for r in comparison.rows] == [metric]
+
+
+def test_compare_shows_the_whole_years_target_before_a_quarters(metric):
+    first, second = make_zone("甲高新区"), make_zone("乙高新区")
+    make_indicator(make_article(), first, metric, 30, stance=TARGET, period="2024-Q1",
+                   period_start=date(2024, 1, 1), period_end=date(2024, 3, 31))
+    make_indicator(make_article(), first, metric, 100, stance=TARGET)
+
+    cell = compare_zones([first, second], [metric], year=2024).rows[0].cells[0]
+
+    assert cell.progress.target.value == 100
