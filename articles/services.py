@@ -31,7 +31,7 @@ class EmptyArticle(ValueError):
     pass
 
 
-class ExtractionFailed(Exception):
+class ExtractionFailed(RuntimeError):
     """The engine failed on this report; nothing was stored."""
 
 

@@ -36,3 +36,24 @@ def test_a_web_page_brings_its_title_site_and_date(tmp_path):
     article = Article.objects.get()
     assert (article.title, article.source_name, str(article.published_on)) == ("丙高新区投资情况", "丙市政府网", "2024-05-06")
     assert article.original_filename == "page.html"
+
+
+def test_a_report_the_engine_fails_on_is_reported_and_the_rest_imported(tmp_path, capsys, monkeypatch):
+    from metrics import services
+
+    real_extract = services.extract_article
+
+    def fails_on_b(article, **options):
+        if "乙" in article.raw_text:
+            raise ValueError("engine bug")
+        return real_extract(article, **options)
+
+    monkeypatch.setattr(services, "extract_article", fails_on_b)
+    (tmp_path / "a.txt").write_text("甲高新区全年完成投资10亿元。", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("乙高新区全年完成投资20亿元。", encoding="utf-8")
+    with translation.override("en"):
+        call_command("import_articles", str(tmp_path), verbosity=0)
+    out, err = capsys.readouterr()
+    assert "Imported 1, duplicates 0, failed 1." in out
+    assert "b.txt: The figures could not be extracted (ValueError)" in err
+    assert list(Article.objects.values_list("raw_text", flat=True)) == ["甲高新区全年完成投资10亿元。"]

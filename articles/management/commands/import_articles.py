@@ -6,7 +6,7 @@ from tqdm import tqdm
 
 from articles.decoding import UnreadableDocument
 from articles.documents import SUPPORTED_SUFFIXES, read_document
-from articles.services import ArticleInput, DuplicateArticle, EmptyArticle, store_article
+from articles.services import ArticleInput, DuplicateArticle, EmptyArticle, ExtractionFailed, store_article
 
 
 def report_files(paths: list[str]) -> list[Path]:
@@ -47,7 +47,7 @@ class Command(BaseCommand):
                 imported += 1
             except DuplicateArticle as duplicate:
                 duplicates.append(f"{path}: already stored as article #{duplicate.existing.pk}")
-            except (UnreadableDocument, EmptyArticle, OSError) as error:
+            except (UnreadableDocument, EmptyArticle, ExtractionFailed, OSError) as error:
                 failed.append(f"{path}: {error}")
         self.stdout.write(f"Imported {imported}, duplicates {len(duplicates)}, failed {len(failed)}.")
         for line in duplicates:
