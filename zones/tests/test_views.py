@@ -94,3 +94,11 @@ def test_a_result_without_target_is_shown_as_such(client):
 
 def test_an_unknown_zone_is_404(client):
     assert client.get(reverse("zones:detail", args=["no-such-zone"])).status_code == 404
+
+
+def test_pages_are_in_chinese_by_default_and_in_english_on_request(client):
+    make_zone("甲高新区")
+    chinese = client.get(reverse("zones:list")).content.decode()
+    english = client.get(reverse("zones:list"), headers={"accept-language": "en"}).content.decode()
+    assert "筛选" in chinese and "全部省份" in chinese and "对比" in chinese
+    assert "Filter" in english and "All provinces" in english and "Compare" in english
