@@ -34,6 +34,10 @@ class APIURLField(serializers.HyperlinkedIdentityField):
         path = reverse(view_name, kwargs={self.lookup_url_kwarg: getattr(obj, self.lookup_field)})
         return request.build_absolute_uri(path)
 
+    def to_representation(self, value):
+        # A plain string: DRF's Hyperlink (a str subclass) is refused as a header value (Location) by wsgiref.
+        return str(super().to_representation(value))
+
 
 class ChosenPageSize:
     """`?page_size=` up to 500; one that is not a whole number of at least 1 is refused, where DRF

@@ -120,6 +120,7 @@ def test_an_editor_uploads_a_report_as_json_and_gets_its_indicators(editor, regi
     body = response.json()
     article = Article.objects.get()
     assert response["Location"] == body["api_url"] == f"http://testserver/api/v1/articles/{article.pk}/"
+    assert type(response.headers["Location"]) is str  # WSGI servers take nothing else
     assert (article.title, article.source_name, article.published_on) == ("威海高新区2024年经济运行", "威海日报", dt.date(2025, 1, 5))
     assert article.added_by.username == "editor"
     assert body["zones"] == ["weihai"]
@@ -155,6 +156,7 @@ def test_the_same_report_again_is_refused_409_with_a_link_to_the_stored_one(edit
     assert (error["status"], error["code"]) == (409, "duplicate")
     assert error["details"]["article_id"] == existing.pk
     assert error["details"]["api_url"] == response["Location"] == f"http://testserver/api/v1/articles/{existing.pk}/"
+    assert type(response.headers["Location"]) is str
     assert error["details"]["page_url"] == f"http://testserver/articles/{existing.pk}/"
     assert str(existing.pk) in error["message"] and existing.title in error["message"]
     assert Article.objects.count() == 3
