@@ -10,8 +10,10 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from articles.models import Article
+from articles.services import ExtractionFailed
 from metrics.extraction.units import to_base
 from metrics.models import Indicator, IndicatorChange, Metric
+from metrics.services import extract_article
 
 # What an editor may set on a figure; the quote and its place in the text stay the engine's.
 CORRECTABLE_FIELDS = (
@@ -161,3 +163,16 @@ def map_metric_words(words: str, metric: Metric, *, user) -> int:
         indicator.base_value = base_value(indicator)
         save_change(indicator, IndicatorChange.Action.MAP_METRIC, user, before)
     return len(indicators)
+
+
+def reextract_article(article: Article) -> list[Indicator]:
+    """Extract the article's figures again (extract_article: reviewed figures stay). When the engine
+    fails, the article says so (status “failed”) and ExtractionFailed is raised."""
+    try:
+        return extract_article(article)
+    except Exception as error:  # an engine bug must cost this article, not the batch or the request
+        article.status, article.status_message = Article.Status.FAILED, f"{error.__class__.__name__}: {error}"
+        article.save(update_fields=["status", "status_message"])
+        raise ExtractionFailed(
+            _("The figures could not be extracted (%(error)s).") % {"error": error.__class__.__name__}
+        ) from error

@@ -10,18 +10,18 @@ from django.views.decorators.http import require_POST
 
 from articles.editors import REVIEW_PERMISSION
 from articles.models import Article
+from articles.services import ExtractionFailed
 from metrics.forms import (
     AddIndicatorForm, IndicatorCorrectionForm, MetricWordsForm, VersionForm, share_metric_choices,
 )
 from metrics.models import Indicator
 from metrics.review import (
-    StaleIndicator, add_indicator, confirm_indicator, correct_indicator, map_metric_words,
+    StaleIndicator, add_indicator, confirm_indicator, correct_indicator, map_metric_words, reextract_article,
     reject_indicator,
 )
 from metrics.review_selectors import (
     articles_awaiting_review, indicators_for_review, text_segments, unmapped_metric_words,
 )
-from metrics.services import extract_article
 from zones.models import Zone
 
 # Answer to a save made against an older version of the figure.
@@ -148,8 +148,12 @@ def map_words(request, pk):
 @require_POST
 def reextract(request, pk):
     article = get_object_or_404(Article, pk=pk)
-    created = extract_article(article)
-    messages.success(request, _("Extracted again: %(count)d automatic figures; reviewed figures were kept.") % {
-        "count": len(created),
-    })
+    try:
+        created = reextract_article(article)
+    except ExtractionFailed as failure:
+        messages.error(request, str(failure))
+    else:
+        messages.success(request, _("Extracted again: %(count)d automatic figures; reviewed figures were kept.") % {
+            "count": len(created),
+        })
     return redirect(review_url(article.pk))

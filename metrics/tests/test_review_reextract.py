@@ -68,3 +68,28 @@ def test_the_command_refuses_unknown_articles_or_no_choice(db):
         call_command("reextract", "999")
     with pytest.raises(CommandError):
         call_command("reextract")
+
+
+def test_an_engine_failure_is_reported_on_the_article_and_the_rest_goes_on(article, client_of, capsys, monkeypatch):
+    other = store_article(ArticleInput(text="潍坊高新区2024年完成固定资产投资85亿元。"))
+    kept = sorted(article.indicators.values_list("pk", flat=True))
+
+    def fails_on_weihai(target, **options):
+        if "威海" in target.raw_text:
+            raise KeyError("engine bug")
+        return real_extract(target, **options)
+
+    from metrics import review
+
+    real_extract = review.extract_article
+    monkeypatch.setattr(review, "extract_article", fails_on_weihai)
+    call_command("reextract", "--all", verbosity=0)
+    out, err = capsys.readouterr()
+    assert "Extracted 1 articles" in out and "failed 1" in out and f"#{article.pk}: KeyError" in err
+    article.refresh_from_db()
+    assert article.status == "failed"
+    assert sorted(article.indicators.values_list("pk", flat=True)) == kept  # rolled back, not half-replaced
+    assert other.indicators.exists()
+
+    page = client_of("editor", editor=True).post(reverse("review:reextract", args=[article.pk]), follow=True)
+    assert "could not be extracted (KeyError)" in page.content.decode()

@@ -2,7 +2,8 @@ from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
 from articles.models import Article
-from metrics.services import extract_article
+from articles.services import ExtractionFailed
+from metrics.review import reextract_article
 
 
 class Command(BaseCommand):
@@ -28,10 +29,9 @@ class Command(BaseCommand):
         for article in tqdm(articles, total=articles.count(), desc="Extracting", unit="article",
                             disable=options["verbosity"] < 1):
             try:
-                figures += len(extract_article(article))
-            except Exception as error:  # one article the engine cannot handle must not stop the rest
-                failed.append(f"#{article.pk}: {error.__class__.__name__}: {error}")
-                Article.objects.filter(pk=article.pk).update(status=Article.Status.FAILED, status_message=str(error))
+                figures += len(reextract_article(article))
+            except ExtractionFailed:
+                failed.append(f"#{article.pk}: {article.status_message}")
         self.stdout.write(
             f"Extracted {articles.count() - len(failed)} articles ({figures} automatic figures), failed {len(failed)}."
         )
