@@ -23,7 +23,8 @@ class DuplicateArticle(Exception):
     def __init__(self, existing: Article):
         self.existing = existing
         super().__init__(
-            _("This report is already stored as article #%(pk)s (%(article)s).") % {"pk": existing.pk, "article": existing}
+            _("This report is already stored as article #%(pk)s (%(article)s).")
+            % {"pk": existing.pk, "article": existing}
         )
 
 

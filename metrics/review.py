@@ -156,7 +156,10 @@ def map_metric_words(words: str, metric: Metric, *, user) -> int:
     metric = Metric.objects.select_for_update().get(pk=metric.pk)
     if metric.add_synonym(words):
         metric.save(update_fields=["synonyms"])
-    indicators = Indicator.objects.select_for_update(of=("self",)).filter(metric_text=words, metric=None).select_related("zone")
+    indicators = (
+        Indicator.objects.select_for_update(of=("self",)).filter(metric_text=words, metric=None)
+        .select_related("zone")
+    )
     for indicator in indicators:
         before = snapshot(indicator)
         indicator.metric = metric
