@@ -30,13 +30,13 @@ LEADING_FILLER = frozenset(
     "而 且 有 是 中 等 又".split())
 # Tokens that link the metric to its number.
 TRAILING_FILLER = frozenset(
-    "增长 同比增长 同比下降 下降 同比 达到 达 突破 超过 超 为 实现 共 约 近 是 有 已有 已 保持 分别 完成 了 "
-    "合计 累计 至 到 提高 增加 减少 逾 不少于 不低于 至少 新增 净增".split())
+    "增长 成长 同比增长 同比下降 下降 同比 达到 达 突破 超过 超 为 实现 共 约 近 是 有 已有 已 保持 分别 完成 了 "
+    "合计 累计 至 到 提高 增加 减少 逾 不少于 不低于 至少 新增 净增 新台币 台币 港币 港元 欧元 日元 英镑".split())
 LEADING_EDGES = tuple(LEADING_FILLER) + tuple(" \t“”\"'‘’《》")
 TRAILING_EDGES = tuple(TRAILING_FILLER) + (" ", "\t")
 # Ranking words carry no subject of their own: 增速居全市第一 needs the figure before it.
 SUBJECTLESS = re.compile(r"^(增速|增幅|增长|总数|占比|比重|完成率|总额|同比|也|分别|位居|稳居|居|排名?|列|位列|"
-                         r"高出|高于|低于|超出|全省|全市|全国|省市|按可比价格?计算|目标任务的?|目标的?|计划的?|年度|[,，、;；])*$")
+                         r"高出|高于|低于|超出|全省|全市|全国|省市|按可比价格?计算|[比较](去年|上年)(同期)?|目标任务的?|目标的?|计划的?|年度|[,，、;；])*$")
 NOISE = re.compile(r"[\s“”\"'‘’《》]")
 ABBREVIATION = re.compile(r"^[A-Za-z&]+$")
 

@@ -33,6 +33,8 @@ BEFORE_QUALIFIERS = {"突破": "突破", "超过": "超过", "超": "超过", "�
 BEFORE_QUALIFIER = "|".join(sorted(BEFORE_QUALIFIERS, key=len, reverse=True))
 AFTER_QUALIFIERS = {"以上": "以上", "左右": "左右", "以下": "以下", "以内": "以下"}
 
+CURRENCY_BEFORE = re.compile(r"(新台币|台币|港币|港元|澳门元|欧元|日元|英镑|韩元|卢布)$")
+CURRENCY_REACH = 3
 QUALIFIER_BEFORE = re.compile(rf"(?:{BEFORE_QUALIFIER})$")
 QUALIFIER_REACH = max(len(q) for q in BEFORE_QUALIFIERS)
 NUMBER = re.compile(
@@ -124,6 +126,9 @@ def _numbers(text: str) -> list[NumberMention]:
             continue
         before = QUALIFIER_BEFORE.search(text, max(0, m.start() - QUALIFIER_REACH), m.start())
         start = before.start() if before else m.start()
+        currency = CURRENCY_BEFORE.search(text, max(0, start - CURRENCY_REACH), start)
+        if currency and unit.endswith("元"):
+            unit = unit[:-1] + currency.group()  # 新台币6,420亿元 is not 亿元 (yuan)
         qualifier = BEFORE_QUALIFIERS[before.group()] if before else None
         if m.group("approx"):
             qualifier = "超过"

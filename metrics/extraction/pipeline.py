@@ -39,6 +39,9 @@ STATIC_FAMILIES = ("energy", "power")
 # 300亿元级产业集群); 以上/左右 close the figure instead.
 ATTRIBUTIVE = re.compile(r"^(?!以上|左右|以下|以内)[的级]?[\u4e00-\u9fff“‘\"]")
 SHORT_PREFIX = 4
+RESPECTIVELY = re.compile(r"分别")
+LIST_SEPARATOR = re.compile(r"[、,和及与]|、和")
+LIST_ITEM_BREAK = re.compile(r"、|和|及|与")
 # A total named only as such takes its subject from the figure before it.
 TOTAL_WORDS = re.compile(r"总数|总量|累计|共计|合计|总计")
 ADDITION = re.compile(r"^(新增|净增|新引进|新认定|新培育)")
@@ -179,7 +182,10 @@ class _ArticleExtractor:
 
     def _section_zone(self, pos: int) -> PlaceMention | None:
         index = bisect.bisect_left(self.zone_subject_starts, pos)
-        return self.zone_subjects[index - 1] if index else self.main_zone
+        if index:
+            return self.zone_subjects[index - 1]
+        # Figures before any zone is named are not credited to one named later.
+        return self.main_zone if self.main_zone and self.main_zone.start < pos else None
 
     def _place(self, figure: _Figure) -> tuple[str, bool, str]:
         """(zone or place name, registered, scope) for a figure."""
@@ -233,9 +239,9 @@ class _ArticleExtractor:
             return after[0]
         return "cumulative" if ALREADY.search(self.body[clause_start:mention.start]) else None
 
-    def _year_ahead(self, word: TimeExpression) -> bool:
+    def _year_ahead(self, period: str | None) -> bool:
         """A whole calendar year most of which is still to come at publication."""
-        start, _ = period_bounds(word.label)
+        start, _ = period_bounds(period)
         return bool(self.published and start and start.year == self.published.year
                     and self.published.month <= YEAR_MOSTLY_AHEAD_UNTIL_MONTH)
 
@@ -277,6 +283,31 @@ class _ArticleExtractor:
         end = self.body.find(noun, mention.end) + len(noun) if noun else mention.end
         return noun, end
 
+    def _respective_metrics(self, mentions: list[NumberMention]) -> dict[int, tuple[str, int]]:
+        """电子信息、生物医药、数字经济三大产业规模分别达到3800亿元、1200亿元和2100亿元:
+        one metric per value, each item with the list's shared tail (三大产业规模).
+        Returns {mention index: (phrase, phrase start)}."""
+        found = {}
+        for marker in RESPECTIVELY.finditer(self.body):
+            first = bisect.bisect_left([m.start for m in mentions], marker.end())
+            run = [first] if first < len(mentions) else []
+            while run and run[-1] + 1 < len(mentions) and LIST_SEPARATOR.fullmatch(
+                    self.body[mentions[run[-1]].end:mentions[run[-1] + 1].start]):
+                run.append(run[-1] + 1)
+            clause_start, _ = self.clauses.around(marker.start())
+            subjects, start = self.reader.before(self.body, clause_start, marker.start(), self.skipped)
+            items = [item for item in LIST_ITEM_BREAK.split(subjects) if item]
+            if len(run) < 2 or len(items) != len(run):
+                continue
+            # The last item carries the shared tail; the other items show how long an item is.
+            item_length = max(len(item) for item in items[:-1])
+            head = items[-1][:item_length] if len(items[-1]) > item_length else self.reader.tokens(items[-1])[0]
+            tail = items[-1][len(head):]
+            items[-1] = head
+            for index, item in zip(run, items):
+                found[index] = (item + tail, start)
+        return found
+
     def _ranking_noun(self, sentence_start: int, pos: int) -> str:
         nouns = RANKING_NOUN.findall(self.body[sentence_start:pos])
         return "".join(nouns[-1]) if nouns else ""
@@ -285,6 +316,7 @@ class _ArticleExtractor:
         figures: list[_Figure] = []
         previous_end = 0
         mentions = find_numbers(self.body)
+        respective = self._respective_metrics(mentions)
         for index, mention in enumerate(mentions):
             next_start = mentions[index + 1].start if index + 1 < len(mentions) else len(self.body)
             item_start, _ = self.items.around(mention.start)
@@ -295,6 +327,11 @@ class _ArticleExtractor:
             kind, sign = classify_kind(mention, before_clause)
             phrase, phrase_start = self.reader.before(self.body, window_start, mention.start, self.skipped)
             quote_end, introduces_next = mention.end, False
+            if index in respective:
+                phrase, phrase_start = respective[index]
+                figures.append(_Figure(mention, kind, sign, clean(phrase), phrase_start, quote_end, sentence_start))
+                previous_end = mention.end
+                continue
             counted = not mention.is_rank and ATTRIBUTIVE.match(self.body[mention.end:mention.end + 2])
             listed = phrase.endswith("等")  # 华润三九等24家企业: names, then the counted noun
             if counted and (not phrase or listed or len(phrase) <= SHORT_PREFIX or self.body[mention.end] == "级"
@@ -313,8 +350,8 @@ class _ArticleExtractor:
                     phrase, phrase_start = earlier.metric + clean(phrase), min(earlier.metric_start, phrase_start)
                 elif earlier is not None and unit_family(earlier.mention.unit) == unit_family(mention.unit):
                     # 新增上市公司8家,累计达到65家 / 净增高企28家,总数170家: the running total.
-                    total = phrase or ("累计" if "累计" in self.body[window_start:mention.start] else "总数")
-                    phrase = ADDITION.sub("", earlier.metric) + clean(total)
+                    total = TOTAL_WORDS.search(self.body, window_start, mention.start)
+                    phrase = ADDITION.sub("", earlier.metric) + total.group() if total else earlier.metric
                     phrase_start = min(earlier.metric_start, phrase_start)
                 elif kind == "rank":
                     phrase = self._ranking_noun(sentence_start, mention.start) + clean(phrase)
@@ -331,7 +368,7 @@ class _ArticleExtractor:
         stance = classify_stance(self.body[sentence_start:mention.start], self.body[clause_start:mention.start],
                                  self.body[mention.end:clause_end])
         period, word = self._period(figure, stance)
-        if stance == "achievement" and word is not None and word.whole_year and self._year_ahead(word):
+        if stance == "achievement" and word is not None and word.whole_year and self._year_ahead(period):
             stance = "target"  # 2024年营收增长7%, said in February 2024: a goal
         if figure.introduces_next and period and SUB_YEAR.match(period):
             # The set a count introduces is the year's (the year's list of key projects),

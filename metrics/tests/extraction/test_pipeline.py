@@ -127,3 +127,39 @@ def test_default_registry_and_catalogue():
 def test_empty_and_numberless_texts(run):
     assert run("").indicators == []
     assert run("高新区召开会议,部署全年工作。").indicators == []
+
+
+def test_respectively_lists_give_each_value_its_own_metric(run):
+    text = "洛阳高新区新材料、装备制造和电子信息三大产业规模分别达到900亿元、600亿元和300亿元。"
+    metrics = {i.value: i.metric for i in run(text, published=dt.date(2023, 12, 1)).indicators}
+    assert metrics == {900: "新材料三大产业规模", 600: "装备制造三大产业规模", 300: "电子信息三大产业规模"}
+
+
+def test_running_total_takes_the_subject_of_the_figure_before_it(run):
+    text = "洛阳高新区今年新增高新技术企业120家,累计达到860家。"
+    found = _by_value(run(text, published=dt.date(2023, 12, 1)))
+    total = found[(860, "家")]
+    assert (total.metric, total.metric_code, total.period) == ("高新技术企业累计", "hte", "cumulative")
+
+
+def test_achievements_after_a_named_year_belong_to_it(run):
+    text = "2022年,洛阳高新区营业收入增长9%。\n全年新增高新技术企业70家。"
+    found = _by_value(run(text, published=dt.date(2023, 2, 10)))
+    assert found[(70, "家")].period == "2022" and found[(70, "家")].stance == "achievement"
+
+
+def test_a_whole_current_year_figure_early_in_the_year_is_a_goal(run):
+    text = "会议明确,2024年洛阳高新区营业收入增长8%左右。"
+    found = _by_value(run(text, published=dt.date(2024, 2, 10)))
+    assert (found[(8, "%")].stance, found[(8, "%")].period) == ("target", "2024")
+
+
+def test_figures_before_any_zone_is_named_are_not_credited_to_a_later_one(run):
+    text = "某科学城上半年营收增长12%。\n另外,郑州高新区上半年营收增长6%。"
+    zones = {i.value: i.zone for i in run(text, published=dt.date(2023, 8, 1)).indicators}
+    assert zones == {12: "*", 6: "郑州高新区"}
+
+
+def test_foreign_currency_is_kept_in_the_unit(run):
+    found = run("洛阳高新区出口额达港币12亿元。", published=dt.date(2023, 8, 1)).indicators
+    assert [(i.value, i.unit, i.base_value) for i in found] == [(12, "亿港币", None)]
