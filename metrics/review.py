@@ -1,5 +1,6 @@
 """Editors' review of extracted figures: confirm, correct, reject, add, and map metric words onto the
-catalogue. Every function is one transaction and records what it changed (IndicatorChange).
+catalogue; each is one transaction and records what it changed (IndicatorChange). Also re-extraction
+as the review page and the `reextract` command run it.
 
 An editor's save names the indicator version it started from; when someone else saved in between,
 StaleIndicator is raised with the current indicator and nothing is written."""
