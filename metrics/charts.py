@@ -37,7 +37,8 @@ def zone_charts(rows: list[TargetProgress]) -> list[dict]:
             "labels": [row.period_label for row in series],
             "datasets": [
                 {"label": _("Target"), "values": [as_number(row.target and row.target.amount) for row in series]},
-                {"label": _("Achieved"), "values": [as_number(row.achievement and row.achievement.amount) for row in series]},
+                {"label": _("Achieved"),
+                 "values": [as_number(row.achievement and row.achievement.amount) for row in series]},
             ],
         })
     return charts

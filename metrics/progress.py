@@ -175,7 +175,8 @@ def comparable_amount(indicator: Indicator) -> tuple[Decimal | None, str]:
 def preference(indicator: Indicator):
     """Which source to believe: an editor's word, then a stated figure over an implied one,
     then the latest published."""
-    return (indicator.is_reviewed, not indicator.derived, indicator.article.published_on or date.min, indicator.pk)
+    published = indicator.article.published_on or date.min
+    return (indicator.is_reviewed, not indicator.derived, published, indicator.pk)
 
 
 def same_figure(a: Indicator, b: Indicator) -> bool:
@@ -200,29 +201,41 @@ def choose_figure(candidates: list[Indicator], period: Period) -> Figure:
     )
 
 
-def judge(zone, metric, metric_text, kind, period, target: Figure | None, achievement: Figure | None) -> TargetProgress:
+@dataclass(frozen=True)
+class Series:
+    """What a row is about: one zone's figures on one metric (or one wording) and kind."""
+
+    zone: object
+    metric: Metric | None
+    metric_text: str
+    kind: str
+
+
+def judge(series: Series, period: Period, target: Figure | None, achievement: Figure | None) -> TargetProgress:
     def result(status, progress=None, gap=None, elapsed=None, reason=""):
-        return TargetProgress(zone, metric, metric_text, kind, period, target, achievement,
-                              progress, gap, elapsed, status, reason)
+        return TargetProgress(series.zone, series.metric, series.metric_text, series.kind, period, target,
+                              achievement, progress, gap, elapsed, status, reason)
 
     if achievement is None:
         return result(Status.NO_RESULT)
     if target is None:
         return result(Status.NO_TARGET)
     if target.amount is None or achievement.amount is None or target.amount_unit != achievement.amount_unit:
-        return result(Status.NOT_COMPARABLE, reason=_("The target (in %(target)s) and the result (in %(achieved)s) are in units that cannot be converted.") % {
-            "target": target.unit or "—", "achieved": achievement.unit or "—"})
+        reason = _("The target (in %(target)s) and the result (in %(achieved)s) are in units that cannot be "
+                   "converted.") % {"target": target.unit or "—", "achieved": achievement.unit or "—"}
+        return result(Status.NOT_COMPARABLE, reason=reason)
     goal, done = target.amount, achievement.amount
-    lower_is_better = kind == Indicator.Kind.RANK
+    lower_is_better = series.kind == Indicator.Kind.RANK
     denominator, numerator = (done, goal) if lower_is_better else (goal, done)
     progress = (numerator / denominator).quantize(SHARE_PRECISION) if denominator > 0 else None
     elapsed = elapsed_share(period, achievement.period)
     reached = done <= goal if lower_is_better else done >= goal
-    if reached and (elapsed >= 1 or kind in ACCUMULATING_KINDS):
+    accumulating = series.kind in ACCUMULATING_KINDS
+    if reached and (elapsed >= 1 or accumulating):
         status = Status.MET
     elif elapsed >= 1:
         status = Status.BEHIND
-    elif kind in ACCUMULATING_KINDS:
+    elif accumulating:
         status = Status.ON_TRACK if progress is not None and progress >= elapsed else Status.BEHIND
     else:
         status = Status.ON_TRACK if reached else Status.BEHIND
@@ -279,7 +292,8 @@ def zone_progress_rows(zone, indicators: list[Indicator], *, year: int | None = 
     rows = []
     for key, sides in series.items():
         targets, achievements = sides[Indicator.Stance.TARGET], sides[Indicator.Stance.ACHIEVEMENT]
-        sample, kind = first_of_series[key], key[1]
+        first = first_of_series[key]
+        about = Series(zone, first.metric, first.metric_text, first.kind)
         used: set[Period] = set()
         for candidates in targets.values():
             period = plan_period(max(candidates, key=preference))
@@ -291,11 +305,11 @@ def zone_progress_rows(zone, indicators: list[Indicator], *, year: int | None = 
             used.update(within)
             achieved_period = latest(within)
             achievement = achieved_period and choose_figure(achievements[achieved_period], achieved_period)
-            rows.append(judge(zone, sample.metric, sample.metric_text, kind, period, target, achievement))
+            rows.append(judge(about, period, target, achievement))
         for period, candidates in achievements.items():
             if period in used or (year is not None and period.end.year != year):
                 continue
-            rows.append(judge(zone, sample.metric, sample.metric_text, kind, period, None, choose_figure(candidates, period)))
+            rows.append(judge(about, period, None, choose_figure(candidates, period)))
     return sorted(rows, key=row_order)
 
 
@@ -303,5 +317,5 @@ KIND_ORDER = {kind: position for position, kind in enumerate(Indicator.Kind.valu
 
 
 def row_order(row: TargetProgress):
-    return (row.metric is None, row.metric_name, KIND_ORDER.get(row.kind, len(KIND_ORDER)), row.period.sort_key())
+    return (row.metric is None, row.metric_name, KIND_ORDER[row.kind], row.period.sort_key())
 
