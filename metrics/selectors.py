@@ -28,7 +28,9 @@ def zone_indicators(zones=None, metrics=None) -> QuerySet[Indicator]:
     metrics, or all."""
     indicators = (Indicator.objects.active()
                   .filter(scope=Indicator.Scope.ZONE, zone__isnull=False)
-                  .select_related("metric", "article"))
+                  .select_related("metric", "article")
+                  # The rules want an article's date, not its text (repeated on every figure's row).
+                  .defer("article__raw_text", "article__text"))
     if zones is not None:
         indicators = indicators.filter(zone__in=zones)
     if metrics is not None:
