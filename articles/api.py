@@ -40,6 +40,9 @@ class ArticleIndicatorSerializer(IndicatorSerializer):
 
 
 class ArticleDetailSerializer(ArticleSerializer):
+    text = serializers.CharField(
+        source="raw_text", help_text=_("The report as uploaded; its indicators' quote_start and quote_end index it.")
+    )
     indicators = ArticleIndicatorSerializer(many=True, read_only=True)
 
     class Meta(ArticleSerializer.Meta):

@@ -43,9 +43,7 @@ class IndicatorSerializer(serializers.ModelSerializer):
     zone_name = serializers.CharField(source="zone.short_name", read_only=True, default=None)
     metric = serializers.SlugRelatedField(slug_field="code", read_only=True)
     metric_name = serializers.CharField(source="metric.name_zh", read_only=True, default=None)
-    base_unit = serializers.CharField(
-        source="metric.unit", read_only=True, default=None, help_text=_("The metric's base unit, in which base_value is given.")
-    )
+    base_unit = serializers.SerializerMethodField(help_text=_("The metric's base unit, in which base_value is given."))
     article = SourceArticleSerializer(read_only=True)
 
     class Meta:
@@ -57,6 +55,10 @@ class IndicatorSerializer(serializers.ModelSerializer):
             "review_state", "article",
         ]
         extra_kwargs = {"value": {"normalize_output": True}, "base_value": {"normalize_output": True}}
+
+    def get_base_unit(self, indicator) -> str | None:
+        # A growth rate or share stays in its own unit (%): it has no value in the metric's unit.
+        return indicator.metric.unit if indicator.metric and indicator.base_value is not None else None
 
 
 @read_only_schema(MetricSerializer)

@@ -33,7 +33,7 @@ def articles(weihai):
     undated = store_article(ArticleInput(text="没有日期的报道。", title="无日期"), extract=False)
     Indicator.objects.create(
         article=newer, zone=weihai, metric_text="高新技术企业", value=420, unit="家", quote="高新技术企业达到420家",
-        period_label="2024年", quote_start=REPORT.index("高新"), quote_end=len(REPORT) - 1,
+        period_label="2024年", quote_start=REPORT.index("高新技术企业"), quote_end=len(REPORT) - 1,
     )
     return {"older": older, "newer": newer, "undated": undated}
 
@@ -57,9 +57,10 @@ def test_articles_are_listed_newest_first_with_their_zones_and_links(api_client,
 
 def test_an_article_shows_its_text_and_indicators(api_client, articles):
     body = api_client.get(f"/api/v1/articles/{articles['newer'].pk}/").json()
-    assert body["text"] == "" and body["status"] == "new"
+    assert body["text"] == REPORT and body["status"] == "new"
     [indicator] = body["indicators"]
     assert indicator["quote"] == "高新技术企业达到420家" and indicator["zone"] == "weihai"
+    assert body["text"][indicator["quote_start"]:indicator["quote_end"]] == indicator["quote"]
     assert "article" not in indicator
 
 

@@ -116,6 +116,14 @@ def test_an_indicator_carries_its_quote_article_links_and_normalised_value(api_c
     assert body["article"]["api_url"] == f"http://testserver/api/v1/articles/{figure.article_id}/"
 
 
+def test_a_rate_has_no_value_in_the_metrics_base_unit(api_client, figures):
+    growth = figures["weihai_growth"]
+    growth.base_value = None
+    growth.save()
+    body = api_client.get(f"/api/v1/indicators/{growth.pk}/").json()
+    assert (body["value"], body["unit"], body["base_value"], body["base_unit"]) == ("12.5", "%", None, None)
+
+
 def test_rejected_indicators_are_left_out_unless_asked_for(api_client, figures):
     everything_but_rejected = set(named(figures, *figures)) - named(figures, "weihai_rejected")
     assert ids(api_client.get("/api/v1/indicators/").json()) == everything_but_rejected
