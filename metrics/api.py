@@ -80,6 +80,11 @@ class IndicatorViewSet(CSVListMixin, viewsets.ReadOnlyModelViewSet):
     filterset_class = IndicatorFilter
     pagination_class = CursorPagination
 
+    def filter_queryset(self, queryset):
+        # Filters (and leaving out rejected figures) choose among the list; a figure asked for by its
+        # id is shown whatever its review state, as links to it from elsewhere expect.
+        return super().filter_queryset(queryset) if self.action == "list" else queryset
+
 
 class ShareField(serializers.DecimalField):
     """A ratio or amount computed by the comparison (no fixed precision), as a plain decimal string."""

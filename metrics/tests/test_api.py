@@ -129,6 +129,8 @@ def test_rejected_indicators_are_left_out_unless_asked_for(api_client, figures):
     assert ids(api_client.get("/api/v1/indicators/").json()) == everything_but_rejected
     rejected = api_client.get("/api/v1/indicators/", {"review_state": "rejected"}).json()
     assert ids(rejected) == named(figures, "weihai_rejected")
+    by_id = api_client.get(f"/api/v1/indicators/{figures['weihai_rejected'].pk}/")
+    assert by_id.status_code == 200 and by_id.json()["review_state"] == "rejected"
 
 
 @pytest.mark.parametrize(
