@@ -161,8 +161,11 @@ def _small_number(char: str) -> int:
     return int(char) if char.isdigit() else SMALL_NUMBERS[char]
 
 
-def find_time_expressions(text: str, published: dt.date | None) -> list[TimeExpression]:
-    ref_year = reference_year(text, published)
+def find_time_expressions(text: str, published: dt.date | None,
+                          reference: int | None = None) -> list[TimeExpression]:
+    """Time expressions in text order; 全年, 上半年... resolve against
+    `reference` (default: reference_year of the text)."""
+    ref_year = reference if reference is not None else reference_year(text, published)
     found = []
     for m in TIME.finditer(text):
         label, weak = _label(m, published, ref_year)

@@ -28,7 +28,7 @@ ZONE_GROUP_NOUN = re.compile(r"^(国家级|省级以上|省级|国家|省)?(经�
 COUNTY_SCOPE = re.compile(r"县域|全县")
 # Attributes of one project or place, not figures of a period: capacities,
 # sizes, and investment totals used attributively (总投资200亿元的X).
-CAPACITY = re.compile(r"年产|产能")
+CAPACITY = re.compile(r"年产(?!值)|产能")
 # 总投资200亿元的欣旺达基地 / 总投资300亿元、总建筑面积300万平方米的产业大楼 (but
 # 总投资855.5亿元的94个重点项目 is the total of a year's project list).
 ATTRIBUTIVE_TOTAL = re.compile(r"(、[^，,。；;的]{1,20})?的(?![\d一二三四五六七八九十])")
@@ -39,6 +39,7 @@ STATIC_FAMILIES = ("energy", "power")
 # 300亿元级产业集群); 以上/左右 close the figure instead.
 ATTRIBUTIVE = re.compile(r"^(?!以上|左右|以下|以内)[的级]?[\u4e00-\u9fff“‘\"]")
 SHORT_PREFIX = 4
+RANK_MOVEMENT = re.compile(r"(提升|上升|前进|进位|下降|后退|跃升|攀升|下滑)了?$")
 RESPECTIVELY = re.compile(r"分别")
 LIST_SEPARATOR = re.compile(r"[、,和及与]|、和")
 LIST_ITEM_BREAK = re.compile(r"、|和|及|与")
@@ -150,8 +151,9 @@ class _ArticleExtractor:
         self.items = _Boundaries(self.body, ITEM_BREAK)
         self.paragraphs = _Boundaries(self.body, re.compile(r"\n"))
         self.places = gazetteer.find_places(self.body)
-        self.times = find_time_expressions(self.body, self.published)
-        self.reference_year = reference_year(self.body, self.published)
+        self.mentions = find_numbers(self.body)
+        self.reference_year = reference_year(self._dated_figure_text(), self.published)
+        self.times = find_time_expressions(self.body, self.published, self.reference_year)
         # Places and time words open clauses but are not part of a metric.
         skipped = bytearray(len(self.body))
         for span in [*self.places, *self.times]:
@@ -169,6 +171,14 @@ class _ArticleExtractor:
         zones = [p for p in self.places if p.scope == "zone"]
         self.main_zone = (next((p for p in zones if p.registered), None) or (zones[0] if zones else None))
         self.default_zone = default_zone
+
+    def _dated_figure_text(self) -> str:
+        """The sentences that date a number with a year: what the article
+        reports on, without datelines and meeting names ('2024年工作会议')."""
+        sentences = []
+        for start, end in sorted({self.sentences.around(m.start) for m in self.mentions}):
+            sentences.append(self.body[start:end])
+        return "\n".join(sentences)
 
     # -- places -------------------------------------------------------------
     def zones_found(self) -> list[ZoneFound]:
@@ -246,10 +256,13 @@ class _ArticleExtractor:
                     and self.published.month <= YEAR_MOSTLY_AHEAD_UNTIL_MONTH)
 
     def _carried_year(self, pos: int) -> int | None:
-        """The last calendar year named before `pos` (within a year of
-        publication): 全年 and undated achievements after '2023年,...' are 2023's."""
+        """The last calendar year named before `pos` in its paragraph (within a
+        year of publication): 全年 after '2023年,...' is 2023."""
         index = bisect.bisect_right(self.year_mark_ends, pos)
-        return self.year_marks[index - 1].year if index else None
+        paragraph_start, _ = self.paragraphs.around(pos)
+        if index and self.year_marks[index - 1].start >= paragraph_start:
+            return self.year_marks[index - 1].year
+        return None
 
     def _period(self, figure: _Figure, stance: str) -> tuple[str | None, TimeExpression | None]:
         mention = figure.mention
@@ -315,7 +328,7 @@ class _ArticleExtractor:
     def _figures(self) -> list[_Figure]:
         figures: list[_Figure] = []
         previous_end = 0
-        mentions = find_numbers(self.body)
+        mentions = self.mentions
         respective = self._respective_metrics(mentions)
         for index, mention in enumerate(mentions):
             next_start = mentions[index + 1].start if index + 1 < len(mentions) else len(self.body)
@@ -359,7 +372,16 @@ class _ArticleExtractor:
                                    introduces_next))
             # The noun after a count also names the next figure (29个省重点项目累计完成投资122.2亿元).
             previous_end = mention.end
-        return [f for f in figures if f.metric]
+        return [f for f in figures if f.metric and not self._is_rank_movement(f, figures)]
+
+    def _is_rank_movement(self, figure: _Figure, figures: list[_Figure]) -> bool:
+        """较上年提升1位 right after 居全国第5位: the position is the figure, not the
+        move; a move with no position next to it is the only figure and stays."""
+        if figure.kind != "rank" or not RANK_MOVEMENT.search(self.body, 0, figure.mention.num_start):
+            return False
+        index = figures.index(figure)
+        neighbours = figures[max(0, index - 1):index] + figures[index + 1:index + 2]
+        return any(f.kind == "rank" and f.sentence_start == figure.sentence_start for f in neighbours)
 
     def _indicator(self, figure: _Figure) -> ExtractedIndicator:
         mention = figure.mention

@@ -163,3 +163,14 @@ def test_figures_before_any_zone_is_named_are_not_credited_to_a_later_one(run):
 def test_foreign_currency_is_kept_in_the_unit(run):
     found = run("洛阳高新区出口额达港币12亿元。", published=dt.date(2023, 8, 1)).indicators
     assert [(i.value, i.unit, i.base_value) for i in found] == [(12, "亿港币", None)]
+
+
+def test_a_rank_movement_next_to_the_position_is_skipped(run):
+    text = "在年度评价中,洛阳高新区居全国第15位,较上年提升3位。郑州高新区排名前进4位。"
+    ranks = [(i.zone, i.value) for i in run(text, published=dt.date(2023, 8, 1)).indicators if i.kind == "rank"]
+    assert ranks == [("洛阳高新区", 15), ("郑州高新区", 4)]
+
+
+def test_top_n_names_are_not_ranks(run):
+    found = run("洛阳高新区今年引进世界500强企业6家。", published=dt.date(2023, 8, 1)).indicators
+    assert [(i.value, i.metric, i.kind) for i in found] == [(6, "引进世界500强企业", "level")]
