@@ -92,8 +92,10 @@ def test_pages_fit_a_phone_screen(browser_page, reported_zones):
     zones, _metric = reported_zones
     browser_page.set_viewport_size(PHONE)
     slugs = ",".join(zone.slug for zone in zones)
+    article = zones[0].indicators.first().article
     for path, name in [("/", "zone-list-phone"), (zones[0].get_absolute_url(), "zone-page-phone"),
-                       (f"/compare/?zones={slugs}&year=2024", "compare-page-phone")]:
+                       (f"/compare/?zones={slugs}&year=2024", "compare-page-phone"),
+                       (article.get_absolute_url(), "article-page-phone")]:
         open_page(browser_page, path, name)
         width = browser_page.evaluate("document.documentElement.scrollWidth")
         assert width <= PHONE["width"], (path, width)

@@ -151,3 +151,7 @@ def test_figures_are_shown_as_the_text_writes_them(value, unit, qualifier, writt
     from metrics.templatetags.figures import as_written
 
     assert as_written(Indicator(value=Decimal(value), unit=unit, qualifier=qualifier)) == written
+
+
+def test_an_unknown_metric_is_404(client):
+    assert client.get(reverse("metrics:detail", args=["no-such-metric"])).status_code == 404
