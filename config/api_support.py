@@ -16,6 +16,7 @@ from rest_framework import exceptions, pagination, renderers, serializers
 from rest_framework.settings import api_settings
 from rest_framework.views import exception_handler
 
+
 @extend_schema_field(OpenApiTypes.URI)
 class PageURLField(serializers.Field):
     """The absolute address of the object's page on the site, for people rather than programs."""
@@ -54,7 +55,8 @@ class ChosenPageSize:
             except ValueError:
                 chosen = 0
             if chosen < 1:
-                raise exceptions.ValidationError({self.page_size_query_param: [_("Enter a whole number of at least 1.")]})
+                problem = _("Enter a whole number of at least 1.")
+                raise exceptions.ValidationError({self.page_size_query_param: [problem]})
         return super().get_page_size(request)
 
 
@@ -140,6 +142,19 @@ def cell(value):
     return "" if value is None else value
 
 
+# For views other than viewsets (the comparison): JSON or CSV.
+TABLE_RENDERERS = [*api_settings.DEFAULT_RENDERER_CLASSES, CSVRenderer]
+
+
+class CSVListMixin:
+    """For viewsets: the collection's address answers in CSV as well; single objects stay JSON.
+    Decided by address, not action, so that any method there is first told whether it is allowed."""
+
+    def get_renderers(self):
+        renderers = super().get_renderers()
+        return renderers if self.detail else [*renderers, CSVRenderer()]
+
+
 def error_body(status: int, code: str, message: str, details: dict | None = None) -> dict:
     return {"error": {"status": status, "code": code, "message": str(message), "details": details or {}}}
 
@@ -190,19 +205,6 @@ class ErrorSerializer(serializers.Serializer):
     error = ErrorDetailSerializer()
 
 
-# Comparisons and lists can also be downloaded as CSV (`?format=csv`).
-TABLE_RENDERERS = [*api_settings.DEFAULT_RENDERER_CLASSES, CSVRenderer]
-
-
-class CSVListMixin:
-    """For viewsets: the collection's address answers in CSV as well; single objects stay JSON.
-    Decided by address, not action, so that any method there is first told whether it is allowed."""
-
-    def get_renderers(self):
-        renderers = super().get_renderers()
-        return renderers if self.detail else [*renderers, CSVRenderer()]
-
-
 def api_not_found(request, *args, **kwargs):
     """Addresses under /api/ that name nothing get the API's 404, not the site's HTML page."""
     body = error_body(404, "not_found", _("There is nothing at this API address."))
@@ -216,21 +218,18 @@ ERROR_RESPONSE = OpenApiResponse(ErrorSerializer, description=_("The error, in t
 
 
 def error_responses(*statuses) -> dict:
-    """The documented errors of an operation: `statuses`, and those any request may meet
-    (401 for a wrong token, 404 for an unknown ?format=, 429 for too many requests)."""
+    """The documented errors of an operation: `statuses`, and those any request may meet: 401 for a
+    wrong token, 404 for an object, page or ?format= that does not exist, 429 for too many requests."""
     return {status: ERROR_RESPONSE for status in sorted({401, 404, 429, *statuses})}
 
 
-def list_schema(serializer, **kwargs):
-    """The schema of a filtered list: a CSV variant, 400 for filter values that make no sense and
-    404 for a page past the end."""
-    return extend_schema(
-        parameters=[FORMAT_PARAMETER], responses={200: serializer, **error_responses(400, 404)}, **kwargs
-    )
+def list_schema(serializer):
+    """The schema of a filtered list: a CSV variant, and 400 for filter values that make no sense."""
+    return extend_schema(parameters=[FORMAT_PARAMETER], responses={200: serializer, **error_responses(400)})
 
 
-def detail_schema(serializer, **kwargs):
-    return extend_schema(responses={200: serializer, **error_responses(404)}, **kwargs)
+def detail_schema(serializer):
+    return extend_schema(responses={200: serializer, **error_responses()})
 
 
 def read_only_schema(serializer):

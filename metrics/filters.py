@@ -18,11 +18,11 @@ class MetricFilter(django_filters.FilterSet):
         fields = ["q", "family"]
 
     def search(self, queryset, name, value):
-        value = value.strip()
+        # Never called with blank words: the form strips them and django-filter skips empty values.
         return queryset.filter(
             Q(code__icontains=value) | Q(name_zh__icontains=value) | Q(name_en__icontains=value)
             | Q(synonyms__contains=[value])
-        ) if value else queryset
+        )
 
 
 @extend_schema_field(OpenApiTypes.INT)
@@ -33,7 +33,9 @@ class YearFilter(django_filters.Filter):
 class IndicatorFilter(django_filters.FilterSet):
     zone = django_filters.ModelChoiceFilter(queryset=Zone.objects.all(), to_field_name="slug", label=_("Zone slug"))
     province = django_filters.CharFilter(field_name="zone__province", label=_("Province of the zone"))
-    metric = django_filters.ModelChoiceFilter(queryset=Metric.objects.all(), to_field_name="code", label=_("Metric code"))
+    metric = django_filters.ModelChoiceFilter(
+        queryset=Metric.objects.all(), to_field_name="code", label=_("Metric code")
+    )
     kind = django_filters.ChoiceFilter(choices=Indicator.Kind.choices)
     stance = django_filters.ChoiceFilter(choices=Indicator.Stance.choices)
     period = django_filters.CharFilter(field_name="period_label", label=_("Period as written, e.g. 2024年"))

@@ -24,7 +24,9 @@ def weihai(db):
 
 @pytest.fixture
 def articles(weihai):
-    older = store_article(ArticleInput(text="旧闻：威海高新区去年的情况。", title="旧闻", published_on=dt.date(2023, 5, 1)), extract=False)
+    older = store_article(
+        ArticleInput(text="旧闻：威海高新区去年的情况。", title="旧闻", published_on=dt.date(2023, 5, 1)), extract=False
+    )
     newer = store_article(
         ArticleInput(text=REPORT, title="威海年报", source_name="威海日报", url="https://example.org/weihai",
                      published_on=dt.date(2025, 1, 5), zones=[weihai]),

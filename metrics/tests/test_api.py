@@ -89,7 +89,11 @@ def test_the_metric_catalogue_lists_codes_units_and_synonyms(api_client, catalog
 
 @pytest.mark.parametrize(
     "query, expected",
-    [({"q": "高企"}, ["high_tech_enterprises"]), ({"q": "生产"}, ["gdp"]), ({"family": "count"}, ["high_tech_enterprises"])],
+    [
+        ({"q": "高企"}, ["high_tech_enterprises"]),
+        ({"q": "生产"}, ["gdp"]),
+        ({"family": "count"}, ["high_tech_enterprises"]),
+    ],
 )
 def test_metrics_are_found_by_name_or_synonym_and_family(api_client, catalogue, query, expected):
     body = api_client.get("/api/v1/metrics/", query).json()
@@ -319,3 +323,8 @@ def test_the_year_filter_counts_a_plan_in_every_year_it_covers(api_client, figur
     assert ids(in_2022) == {plan.pk}
     assert plan.pk in ids(api_client.get("/api/v1/indicators/", {"year": 2024}).json())
     assert plan.pk not in ids(api_client.get("/api/v1/indicators/", {"year": 2026}).json())
+
+
+def test_blank_search_words_find_every_metric(api_client, catalogue):
+    body = api_client.get("/api/v1/metrics/", {"q": "  "}).json()
+    assert body["count"] == 2
