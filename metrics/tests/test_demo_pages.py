@@ -40,3 +40,20 @@ def test_compare_weihai_kunming_yuxi_shows_their_2024_targets(client, demo):
         targets = [cell.progress.target for cell in cells if cell.progress and cell.progress.target]
         assert targets, zone
         assert all(target.period.contains_year(2024) and target.url in html for target in targets)
+
+
+def test_every_demo_page_renders(client, demo):
+    from articles.models import Article
+    from metrics.models import Metric
+
+    zones = list(Zone.objects.filter(indicators__isnull=False).distinct())
+    assert len(zones) >= 5
+    for zone in zones:
+        assert client.get(zone.get_absolute_url()).status_code == 200
+    for article in Article.objects.all():
+        assert client.get(article.get_absolute_url()).status_code == 200
+    for metric in Metric.objects.filter(indicators__isnull=False).distinct():
+        assert client.get(metric.get_absolute_url()).status_code == 200
+    for first, second in zip(zones, zones[1:]):
+        response = client.get(reverse("compare"), {"zones": f"{first.slug},{second.slug}"})
+        assert response.status_code == 200 and response.context["comparison"] is not None
