@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from metrics.models import Indicator, Metric
+from metrics.models import Indicator, IndicatorChange, Metric
 
 
 @admin.register(Metric)
@@ -10,8 +10,22 @@ class MetricAdmin(admin.ModelAdmin):
     search_fields = ("code", "name_zh", "name_en")
 
 
+class IndicatorChangeInline(admin.TabularInline):
+    """The review history; recorded by the review functions, never edited by hand."""
+
+    model = IndicatorChange
+    fields = ("changed_at", "changed_by", "action", "before", "after")
+    readonly_fields = fields
+    extra = 0
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
 @admin.register(Indicator)
 class IndicatorAdmin(admin.ModelAdmin):
+    inlines = [IndicatorChangeInline]
     list_display = ("__str__", "metric", "kind", "stance", "period_label", "qualifier", "review_state", "article")
     list_filter = ("kind", "stance", "scope", "review_state", "derived", "metric")
     search_fields = ("metric_text", "quote", "place", "zone__short_name")

@@ -34,7 +34,10 @@ def extraction_key(figure: ExtractedIndicator) -> str:
 @transaction.atomic
 def extract_article(article: Article, *, default_zone: str | None = None) -> list[Indicator]:
     """(Re-)extract an article's figures. Automatic indicators are replaced; anything an editor
-    confirmed, corrected, rejected or added stays exactly as the editor left it."""
+    confirmed, corrected, rejected or added stays exactly as the editor left it, and the engine's
+    own version of such a figure is not added beside it."""
+    # One extraction of an article at a time: two concurrent runs would both add the figures.
+    Article.objects.select_for_update().filter(pk=article.pk).first()
     result = extract(
         article.raw_text,
         gazetteer=current_gazetteer(),
@@ -49,19 +52,34 @@ def extract_article(article: Article, *, default_zone: str | None = None) -> lis
     article.save()
 
     article.indicators.automatic().delete()
-    kept = set(article.indicators.values_list("extraction_key", flat=True))
+    reviewed = list(article.indicators.all())
+    kept = {indicator.extraction_key for indicator in reviewed if indicator.extraction_key}
     metrics = {m.code: m for m in Metric.objects.all()}
     zones: dict[str, Zone] = {}
     created = []
     for figure in result.indicators:
         key = extraction_key(figure)
-        if key in kept:
+        if key in kept or any(restates(indicator, figure) for indicator in reviewed):
             continue
         kept.add(key)
         created.append(indicator_from_figure(article, figure, key, metrics, zones))
     Indicator.objects.bulk_create(created)
-    article.zones.set({zone.pk for zone in zones.values()} | set(article.indicators.exclude(zone=None).values_list("zone", flat=True)))
+    # Zones are only ever added: those the uploader named stay even when no figure names them.
+    article.zones.add(*{zone.pk for zone in zones.values()})
     return created
+
+
+def restates(indicator: Indicator, figure: ExtractedIndicator) -> bool:
+    """Whether the engine's figure is one an editor already recorded by hand (same words of the
+    text, same value and reading), which the editor's version stands for."""
+    if indicator.quote_start is None or indicator.quote_end is None:
+        return False
+    overlaps = indicator.quote_start < figure.end and figure.start < indicator.quote_end
+    return (
+        overlaps
+        and indicator.value == Decimal(str(figure.value))
+        and (indicator.kind, indicator.stance) == (figure.kind, figure.stance)
+    )
 
 
 def fill_missing_metadata(article: Article, metadata) -> None:

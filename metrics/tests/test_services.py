@@ -74,3 +74,29 @@ def test_a_failing_extraction_stores_nothing(registry, monkeypatch):
     with pytest.raises(RuntimeError):
         store_article(ArticleInput(text=REPORT))
     assert not Article.objects.exists()
+
+
+def test_reextraction_keeps_the_zones_the_uploader_named(registry):
+    article = store_article(ArticleInput(text=REPORT))
+    kunming = Zone.objects.get(short_name="昆明高新区")
+    article.zones.add(kunming)
+    extract_article(article)
+    assert set(article.zones.values_list("short_name", flat=True)) == {"威海高新区", "昆明高新区"}
+
+
+def test_a_figure_an_editor_added_is_not_added_again_by_the_engine(registry, django_user_model):
+    from metrics.review import add_indicator
+
+    article = store_article(ArticleInput(text=REPORT))
+    automatic = article.indicators.get(value=300)
+    quote_start = article.raw_text.index("高新技术企业达到300家")
+    automatic.delete()  # as if the engine had missed it
+    editor = django_user_model.objects.create_user("editor")
+    add_indicator(
+        article, user=editor, quote_start=quote_start, quote_end=quote_start + 12, quote="高新技术企业达到300家",
+        zone=automatic.zone, metric_text="高新技术企业", value=300, unit="家", kind="level", stance="target",
+        period_label="2024",
+    )
+    extract_article(article)
+    assert article.indicators.filter(value=300).count() == 1
+    assert article.indicators.get(value=300).review_state == Indicator.ReviewState.CORRECTED
