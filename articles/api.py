@@ -11,7 +11,7 @@ from articles.services import (
     ArticleInput, DuplicateArticle, EmptyArticle, ExtractionFailed, read_report, store_article,
 )
 from config.api_support import (
-    APIURLField, ERROR_RESPONSE, CSVListMixin, PageURLField, detail_schema, error_body, error_responses, list_schema,
+    APIURLField, CSVListMixin, ErrorSerializer, PageURLField, detail_schema, error_body, error_responses, list_schema,
 )
 from metrics.api import IndicatorSerializer
 from metrics.models import Indicator
@@ -100,11 +100,11 @@ class ArticleUploadSerializer(serializers.Serializer):
             201: ArticleDetailSerializer,
             **error_responses(400, 403),
             409: OpenApiResponse(
-                ERROR_RESPONSE.response,
+                ErrorSerializer,
                 description=_("Already stored: details.article_id, details.api_url and details.page_url name it."),
             ),
             422: OpenApiResponse(
-                ERROR_RESPONSE.response, description=_("The figures could not be extracted; nothing was stored.")
+                ErrorSerializer, description=_("The figures could not be extracted; nothing was stored.")
             ),
         },
     ),

@@ -86,8 +86,8 @@ class IndicatorViewSet(CSVListMixin, viewsets.ReadOnlyModelViewSet):
         return super().filter_queryset(queryset) if self.action == "list" else queryset
 
 
-class ShareField(serializers.DecimalField):
-    """A ratio or amount computed by the comparison (no fixed precision), as a plain decimal string."""
+class ComputedDecimalField(serializers.DecimalField):
+    """A decimal of no fixed precision (the comparison's ratios and amounts), as a plain decimal string."""
 
     def __init__(self, **kwargs):
         super().__init__(max_digits=None, decimal_places=None, normalize_output=True, allow_null=True, **kwargs)
@@ -97,9 +97,9 @@ class ComparedFigureSerializer(serializers.Serializer):
     """The figure believed for one side of a comparison, and how many sources state it."""
 
     indicator_id = serializers.IntegerField()
-    value = ShareField()
+    value = ComputedDecimalField()
     unit = serializers.CharField()
-    amount = ShareField(help_text=_("The value in amount_unit: the metric's base unit for amounts."))
+    amount = ComputedDecimalField(help_text=_("The value in amount_unit: the metric's base unit for amounts."))
     amount_unit = serializers.CharField()
     qualifier = serializers.CharField()
     period = serializers.CharField(source="period.display")
@@ -133,18 +133,18 @@ class ComparisonCellSerializer(serializers.Serializer):
     zone = serializers.CharField(source="cell.zone.slug")
     zone_name = serializers.CharField(source="cell.zone.short_name")
     period = serializers.CharField(source="cell.progress.period_label", default=None, allow_null=True)
-    status = serializers.ChoiceField(
-        Status.choices, source="cell.progress.status", default=None, allow_null=True
-    )
+    status = serializers.ChoiceField(Status.choices, source="cell.progress.status", default=None, allow_null=True)
     status_label = serializers.CharField(source="cell.progress.status_label", default=None, allow_null=True)
-    progress = ShareField(
+    progress = ComputedDecimalField(
         source="cell.progress.progress", default=None,
         help_text=_("Achieved ÷ target (target ÷ achieved for ranks)."),
     )
-    elapsed = ShareField(
+    elapsed = ComputedDecimalField(
         source="cell.progress.elapsed", default=None, help_text=_("Share of the target's period the result covers.")
     )
-    gap = ShareField(source="cell.progress.gap", default=None, help_text=_("Target − achieved, in the amount unit."))
+    gap = ComputedDecimalField(
+        source="cell.progress.gap", default=None, help_text=_("Target − achieved, in the amount unit.")
+    )
     unit = serializers.CharField(source="cell.progress.unit", default=None, allow_null=True)
     reason = serializers.CharField(source="cell.progress.reason", default=None, allow_null=True)
     sources = serializers.IntegerField(source="cell.progress.sources_count", default=None, allow_null=True)
@@ -166,7 +166,7 @@ class ComparisonSerializer(serializers.Serializer):
         OpenApiParameter("year", int, description=_("Targets covering this year; none: the last year with results")),
         FORMAT_PARAMETER,
     ],
-    responses={200: ComparisonSerializer, **error_responses(400, 404)},
+    responses={200: ComparisonSerializer, **error_responses(400)},
 )
 class ComparisonView(APIView):
     """Zones side by side: per metric and kind, each zone's target, result, progress and status,
