@@ -19,6 +19,8 @@ from metrics.models import Indicator, Metric
 # Reports round: two sources within half a percent of each other state the same figure.
 AGREEMENT_TOLERANCE = Decimal("0.005")
 SHARE_PRECISION = Decimal("0.0001")
+# The engine's label for 截至目前/累计: a running total with no period of its own.
+CUMULATIVE = "cumulative"
 
 # A completion ratio (完成年度目标的85%) is not compared itself: the engine turns it into the
 # implied target (a derived indicator), which is.
@@ -58,7 +60,9 @@ class Period:
     def display(self) -> str:
         if self.spans_whole_years and self.end.year > self.start.year:
             return f"{self.start.year}–{self.end.year}"
-        return self.label or (f"{self.start:%Y-%m}–{self.end:%Y-%m}" if self.is_dated else "")
+        if self.label == CUMULATIVE:
+            return str(_("to date"))
+        return self.label.replace("..", "–") or (f"{self.start:%Y-%m}–{self.end:%Y-%m}" if self.is_dated else "")
 
     def contains_year(self, year: int) -> bool:
         return self.is_dated and self.start.year <= year <= self.end.year

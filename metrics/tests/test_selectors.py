@@ -287,3 +287,16 @@ def test_compare_shows_the_whole_years_target_before_a_quarters(metric):
     cell = compare_zones([first, second], [metric], year=2024).rows[0].cells[0]
 
     assert cell.progress.target.value == 100
+
+
+@pytest.mark.parametrize(("label", "dates", "shown"), [
+    ("2024", None, "2024"),
+    ("2022-01..2022-10", (date(2022, 1, 1), date(2022, 10, 31)), "2022-01–2022-10"),
+    ("2024..2026", None, "2024–2026"),
+    ("cumulative", None, "to date"),
+])
+def test_periods_are_shown_readably(zone, metric, label, dates, shown):
+    start, end = dates or (None, None)
+    make_indicator(make_article(), zone, metric, 1, period=label, period_start=start, period_end=end)
+    with translation.override("en"):
+        assert only_row(zone).period_label == shown
