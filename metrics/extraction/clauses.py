@@ -1,12 +1,48 @@
 """Sentence, clause and list-item boundaries shared by every stage."""
 from __future__ import annotations
 
+import bisect
 import re
 
 # A comma inside 1,250.5 separates thousands, not clauses.
 _COMMA = r"(?:(?<!\d),|,(?!\d{3}(?!\d)))"
-SENTENCE_BREAK = re.compile(r"[。！？!?\n]")
 # The leading class lets the engine skip ordinary characters quickly.
 CLAUSE_BREAK = re.compile(rf"(?=[,；;：:。！？!?\n])(?:{_COMMA}|[；;：:。！？!?\n])")
 ITEM_BREAK = re.compile(rf"(?=[,；;：:。！？!?\n、])(?:{_COMMA}|[；;：:。！？!?\n、])")
 PHRASE_BREAK = re.compile(rf"(?=[,；;：:。！？!?\n、()])(?:{_COMMA}|[；;：:。！？!?\n、()])")
+
+
+class Boundaries:
+    """Break positions of one level (sentence, clause, item or paragraph) and
+    the span of that level around any position."""
+
+    def __init__(self, positions: list[int], length: int):
+        self.positions = positions
+        self.length = length
+
+    def around(self, pos: int) -> tuple[int, int]:
+        i = bisect.bisect_left(self.positions, pos)
+        start = self.positions[i - 1] + 1 if i > 0 else 0
+        end = self.positions[i] if i < len(self.positions) else self.length
+        return start, end
+
+
+SENTENCE_CHARS = frozenset("。！？!?\n")
+CLAUSE_CHARS = SENTENCE_CHARS | frozenset(",；;：:")
+
+
+def boundaries(text: str) -> tuple[Boundaries, Boundaries, Boundaries, Boundaries]:
+    """(sentences, clauses, items, paragraphs) from one pass over the breaks."""
+    sentences, clauses, items, paragraphs = [], [], [], []
+    for match in ITEM_BREAK.finditer(text):
+        pos, char = match.start(), match.group()
+        items.append(pos)
+        if char in CLAUSE_CHARS:
+            clauses.append(pos)
+            if char in SENTENCE_CHARS:
+                sentences.append(pos)
+                if char == "\n":
+                    paragraphs.append(pos)
+    length = len(text)
+    return (Boundaries(sentences, length), Boundaries(clauses, length), Boundaries(items, length),
+            Boundaries(paragraphs, length))

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from .boilerplate import strip_boilerplate
-from .clauses import CLAUSE_BREAK, ITEM_BREAK, SENTENCE_BREAK
+from .clauses import boundaries
 from .kinds import classify_kind
 from .metadata import ArticleMetadata, extract_metadata
 from .metric import MetricCatalogue, MetricReader, clean, is_subjectless
@@ -120,18 +120,6 @@ class _Figure:
     introduces_next: bool = False   # 29个省重点项目累计完成投资122.2亿元: the count names a set
 
 
-class _Boundaries:
-    def __init__(self, text: str, pattern: re.Pattern):
-        self.positions = [m.start() for m in pattern.finditer(text)]
-        self.length = len(text)
-
-    def around(self, pos: int) -> tuple[int, int]:
-        i = bisect.bisect_left(self.positions, pos)
-        start = self.positions[i - 1] + 1 if i > 0 else 0
-        end = self.positions[i] if i < len(self.positions) else self.length
-        return start, end
-
-
 def _round_like(value: float, decimals: int) -> float:
     return round(value, max(1, decimals))
 
@@ -146,10 +134,7 @@ class _ArticleExtractor:
             self.metadata = ArticleMetadata(self.metadata.title, self.metadata.source, published)
         self.published = self.metadata.published
         self.catalogue, self.reader = catalogue, reader
-        self.sentences = _Boundaries(self.body, SENTENCE_BREAK)
-        self.clauses = _Boundaries(self.body, CLAUSE_BREAK)
-        self.items = _Boundaries(self.body, ITEM_BREAK)
-        self.paragraphs = _Boundaries(self.body, re.compile(r"\n"))
+        self.sentences, self.clauses, self.items, self.paragraphs = boundaries(self.body)
         self.places = gazetteer.find_places(self.body)
         self.mentions = find_numbers(self.body)
         self.reference_year = reference_year(self._dated_figure_text(), self.published)
