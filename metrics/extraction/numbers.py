@@ -5,7 +5,7 @@ and the filters that drop numbers which are not measurements.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 import cn2an
 
@@ -65,8 +65,7 @@ ACTION_NOUNS = re.compile(
 NAME_CHARS = re.compile(r"[A-Za-z+#_]")
 
 
-@dataclass(frozen=True)
-class NumberMention:
+class NumberMention(NamedTuple):  # a tuple: many are made per article, cheaply
     start: int            # first char of the qualifier or number
     end: int              # end of unit / trailing qualifier
     num_start: int

@@ -10,7 +10,7 @@ import bisect
 import csv
 import re
 from dataclasses import dataclass, field
-from typing import Iterable
+from typing import Iterable, NamedTuple
 
 from .clauses import CLAUSE_BREAK
 
@@ -53,8 +53,7 @@ class ZoneRecord:
     level: str = ""
 
 
-@dataclass(frozen=True)
-class PlaceMention:
+class PlaceMention(NamedTuple):  # a tuple: many are made per article, cheaply
     """A zone, city, province or group named in the text."""
     start: int
     end: int
