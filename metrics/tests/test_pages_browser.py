@@ -119,3 +119,16 @@ def test_demo_zone_and_compare_pages(browser_page, demo):
     # Only targets for 2024 so far: no completion rate to chart yet.
     assert browser_page.locator("table.comparison a.figure-link").count() >= 3
     assert_only_the_server_was_asked(browser_page)
+
+
+def test_zones_ticked_on_the_list_are_compared(browser_page, reported_zones):
+    zones, _metric = reported_zones
+    open_page(browser_page, "/zones/?province=测试省", "zone-list")
+    for zone in zones[:2]:
+        browser_page.check(f"input[name=zones][value='{zone.slug}']")
+    browser_page.click(".compare-selected button")
+    browser_page.wait_for_load_state("networkidle")
+
+    assert browser_page.url.startswith(browser_page.base_url + "/compare/?")
+    headers = browser_page.locator("table.comparison thead th").all_inner_texts()
+    assert headers[1:] == [zone.short_name for zone in zones[:2]]
