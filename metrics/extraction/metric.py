@@ -27,7 +27,7 @@ LEADING_FILLER = frozenset(
     "其中 全年 全区 今年 去年 当年 年内 年底 同比 实现 完成 共 共计 力争 确保 争取 预计 计划 将 要 已 已有 目前 截至 "
     "截至目前 该区 我区 全力 推动 着力 积极 加快 持续 深入 大力 动态 实施 统筹 开发 落实 主动 推进 "
     "和 及 与 或 的 也 并 还 此外 同时 达 达到 其 以 在 为 上半年 下半年 前三季度 一季度 "
-    "而 且 有 是 中 等 又".split())
+    "而 且 有 是 中 等 又 到 一是 二是 三是 四是 五是 六是 首先 其次 最后 一 二 三 四 五 六 七 八 九 十".split())
 # Tokens that link the metric to its number.
 TRAILING_FILLER = frozenset(
     "增长 成长 同比增长 同比下降 下降 同比 达到 达 突破 超过 超 为 实现 共 约 近 是 有 已有 已 保持 分别 完成 了 "
@@ -36,7 +36,7 @@ LEADING_EDGES = tuple(LEADING_FILLER) + tuple(" \t“”\"'‘’《》")
 TRAILING_EDGES = tuple(TRAILING_FILLER) + (" ", "\t")
 # Ranking words carry no subject of their own: 增速居全市第一 needs the figure before it.
 SUBJECTLESS = re.compile(r"^(增速|增幅|增长|总数|占比|比重|完成率|总额|同比|也|分别|位居|稳居|居|排名?|列|位列|"
-                         r"高出|高于|低于|超出|全省|全市|全国|省市|按可比价格?计算|[比较](去年|上年)(同期)?|目标任务的?|目标的?|计划的?|年度|[,，、;；])*$")
+                         r"高出|高于|低于|超出|全省|全市|全国|省市|按可比价格?计算|[比较](去年|上年)(同期)?|(年度?|全年)?(目标任务|目标|计划)的?|年度|[,，、;；])*$")
 NOISE = re.compile(r"[\s“”\"'‘’《》]")
 ABBREVIATION = re.compile(r"^[A-Za-z&]+$")
 
@@ -134,9 +134,12 @@ class MetricReader:
     def __init__(self, catalogue: MetricCatalogue):
         words = [w for w in catalogue.words() if not ABBREVIATION.match(w)]
         self._domain = tuple(sorted(set(words) | set(DOMAIN_WORDS)))
+        self._segmenter: jieba.Tokenizer | None = None
 
     def tokens(self, window: str) -> list[str]:
-        return _tokenizer(self._domain).lcut(window, HMM=False)
+        if self._segmenter is None:  # built on first use: loading jieba takes a while
+            self._segmenter = _tokenizer(self._domain)
+        return self._segmenter.lcut(window, HMM=False)
 
     def before(self, text: str, start: int, end: int, skipped: bytes = b"") -> tuple[str, int]:
         """Metric words in text[start:end] (the clause before a number): fillers,

@@ -43,7 +43,8 @@ TIME = re.compile(
     rf"|(?P<part>{PART_OF_YEAR})"
     rf"|(?P<cumulative>{CUMULATIVE}))"
 )
-EXPLICIT_YEAR = re.compile(rf"({YEAR})年")
+# A full date (2024年3月1日) is a dateline or an event, not the year reported on.
+EXPLICIT_YEAR = re.compile(rf"({YEAR})年(?!\d{{1,2}}月\d{{1,2}}日)")
 # Annual reviews and the year's plans are published in the first months of a year.
 REVIEW_SEASON_LAST_MONTH = 4
 
@@ -73,11 +74,13 @@ class TimeExpression(NamedTuple):  # a tuple: many are made per article, cheaply
         return int(self.label[:4])
 
 
-def reference_year(text: str, published: dt.date | None) -> int | None:
+def reference_year(text: str, published: dt.date | None, fallback_text: str = "") -> int | None:
     """The year an article reports on: the publication year, or the year
     before for a review published in the first months that names that year
-    more often than the publication year."""
-    years = Counter(int(y) for y in EXPLICIT_YEAR.findall(text))
+    more often than the publication year. Years are counted in `text`, or in
+    `fallback_text` when `text` names none."""
+    years = Counter(int(y) for y in EXPLICIT_YEAR.findall(text)) or \
+        Counter(int(y) for y in EXPLICIT_YEAR.findall(fallback_text))
     if published is None:
         return years.most_common(1)[0][0] if years else None
     year = published.year

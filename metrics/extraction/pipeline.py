@@ -39,6 +39,8 @@ STATIC_FAMILIES = ("energy", "power")
 # 300亿元级产业集群); 以上/左右 close the figure instead.
 ATTRIBUTIVE = re.compile(r"^(?!以上|左右|以下|以内)[的级]?[\u4e00-\u9fff“‘\"]")
 SHORT_PREFIX = 4
+# List numbering before a field label: 1. / (二) / 一、/ ③
+ENUMERATOR = re.compile(r"\s*(?:[(（]?[一二三四五六七八九十\d]{1,3}[)）.、．]|[①-⑳])\s*")
 RANK_MOVEMENT = re.compile(r"(提升|上升|前进|进位|下降|后退|跃升|攀升|下滑)了?$")
 RESPECTIVELY = re.compile(r"分别")
 LIST_SEPARATOR = re.compile(r"[、,和及与]|、和")
@@ -137,7 +139,7 @@ class _ArticleExtractor:
         self.sentences, self.clauses, self.items, self.paragraphs = boundaries(self.body)
         self.places = gazetteer.find_places(self.body)
         self.mentions = find_numbers(self.body)
-        self.reference_year = reference_year(self._dated_figure_text(), self.published)
+        self.reference_year = reference_year(self._dated_figure_text(), self.published, self.normalised.text)
         self.times = find_time_expressions(self.body, self.published, self.reference_year)
         # Places and time words open clauses but are not part of a metric.
         skipped = bytearray(len(self.body))
@@ -188,8 +190,10 @@ class _ArticleExtractor:
         after = self.body[mention.end:mention.end + 12]
         if unit_family(mention.unit) == "count" and ZONE_GROUP_NOUN.match(after):
             before = self.body[max(0, mention.start - 4):mention.start]
-            scope = "national" if "全国" in before or "国家级" in after else "province" if "全省" in before else "group"
-            return ZONE_GROUP_NOUN.match(after).group(), False, scope
+            noun = ZONE_GROUP_NOUN.match(after).group()
+            scope = "province" if "全省" in before else "national" if "全国" in before or noun.startswith("国家") \
+                else "group"
+            return noun, False, scope
         if COUNTY_SCOPE.search(figure.metric):
             return figure.metric, False, "city"
         paragraph_start, _ = self.paragraphs.around(mention.start)
@@ -306,6 +310,16 @@ class _ArticleExtractor:
                 found[index] = (item + tail, start)
         return found
 
+    def _field_label(self, pos: int) -> tuple[str, int]:
+        """'1.营业收入:完成120亿元': the label before the colon names the figure."""
+        colon = pos - 1
+        if colon < 0 or self.body[colon] != ":":
+            return "", pos
+        start, _ = self.items.around(colon - 1) if colon else (0, 0)
+        label = ENUMERATOR.match(self.body, start, colon)
+        start = label.end() if label else start
+        return self.body[start:colon].strip(), start
+
     def _ranking_noun(self, sentence_start: int, pos: int) -> str:
         nouns = RANKING_NOUN.findall(self.body[sentence_start:pos])
         return "".join(nouns[-1]) if nouns else ""
@@ -345,7 +359,9 @@ class _ArticleExtractor:
                 earlier = next((f for f in reversed(figures) if f.sentence_start == sentence_start
                                 and f.kind in ("level", "growth")), None)
                 if earlier is not None and kind != "level":
-                    phrase, phrase_start = earlier.metric + clean(phrase), min(earlier.metric_start, phrase_start)
+                    # 完成年计划的82% after 工业总产值95.6亿元: 工业总产值完成率
+                    suffix = "完成率" if kind == "completion" else clean(phrase)
+                    phrase, phrase_start = earlier.metric + suffix, min(earlier.metric_start, phrase_start)
                 elif earlier is not None and unit_family(earlier.mention.unit) == unit_family(mention.unit):
                     # 新增上市公司8家,累计达到65家 / 净增高企28家,总数170家: the running total.
                     total = TOTAL_WORDS.search(self.body, window_start, mention.start)
@@ -353,6 +369,8 @@ class _ArticleExtractor:
                     phrase_start = min(earlier.metric_start, phrase_start)
                 elif kind == "rank":
                     phrase = self._ranking_noun(sentence_start, mention.start) + clean(phrase)
+            if not phrase:
+                phrase, phrase_start = self._field_label(window_start)
             figures.append(_Figure(mention, kind, sign, clean(phrase), phrase_start, quote_end, sentence_start,
                                    introduces_next))
             # The noun after a count also names the next figure (29个省重点项目累计完成投资122.2亿元).

@@ -28,19 +28,21 @@ SELF_REFERENCE = re.compile(r"全区|该区|我区|本区|全园|高新区|开�
 # A mention is the subject of its clause when only these precede it there.
 OPENER_REACH = 40
 CLAUSE_OPENERS = re.compile(
-    r"^(?:[\s·•\-—“”\"'‘’《》()]|今年以来|今年|去年|目前|截至目前|同时|此外|其中|另外|而|在|据悉|近年来|近日|日前|"
-    r"(?:19|20)\d{2}年(?:度)?|\d{1,2}月\d{1,2}日(?:上午|下午)?|\d{1,2}[-—至]\d{1,2}月份?|前三季度|上半年|一季度|"
+    r"^(?:[\s·•\-—“”\"'‘’《》()]|今年以来|今年|去年|全年|年末|年底|当年|本年|目前|截至目前|同时|此外|其中|另外|而|"
+    r"在|据悉|近年来|近日|日前|(?:19|20)\d{2}年(?:度|末|底)?|\d{1,2}月\d{1,2}日(?:上午|下午)?|\d{1,2}[-—至]\d{1,2}月份?|"
+    r"前三季度|上半年|下半年|[一二三四]季度|"
     r"会议提出|会议指出|会议要求|会上获悉|[\u4e00-\u9fff]{2,4}讯)*$"
 )
 # 枣庄市委 / 市政府 are institutions, not the city as the subject of a figure.
 INSTITUTION = re.compile(r"^(委|政府|人民|人大|政协|党|领导|统计局)")
-# A group of zones as subject: 全国178家国家高新区, 全省高新区, 各开发区.
+# A group of zones as subject: 全国178家国家高新区, 全省高新区, 各开发区, 国家高新区.
 # 全市/全省 as a whole; not a count of its zones, nor a ranking frame (全省排名第二, 全市领先).
 WHOLE_PLACE = re.compile(r"(全市|全省|全国)(?![\d一二三四五六七八九十百]*[家个]?(?:国家级?|省级)?(?:高新区|开发区|经开区|园区|新区)"
                          r"|排名|排|第|前|领先|首位)")
 WHOLE_PLACE_SCOPE = {"全市": "city", "全省": "province", "全国": "national"}
-GROUP = re.compile(r"(?P<where>全国|全省|全市|省内|各)[\d一二三四五六七八九十百]*[家个]?(?:国家级?|省级)?"
-                   r"(?:高新区|开发区|经开区|园区|新区)")
+GROUP = re.compile(r"(?:(?P<where>全国|全省|全市|省内|各)[\d一二三四五六七八九十百]*[家个]?|[\d一二三四五六七八九十百]+[家个])"
+                   r"(?P<level>国家级?|省级)?(?:高新区|开发区|经开区|园区|新区)"
+                   r"|(?P<national>国家级?)(?:高新区|经开区|经济技术开发区)")
 
 
 @dataclass(frozen=True)
@@ -177,7 +179,9 @@ class ZoneGazetteer:
         for m in WHOLE_PLACE.finditer(text):
             found.append(PlaceMention(m.start(), m.end(), m.group(), WHOLE_PLACE_SCOPE[m.group()]))
         for m in GROUP.finditer(text):
-            found.append(PlaceMention(m.start(), m.end(), m.group(), "national" if m.group("where") == "全国" else "group"))
+            national = m.group("where") == "全国" or m.group("national") or (
+                m.group("level") or "").startswith("国家") and m.group("where") != "全省"
+            found.append(PlaceMention(m.start(), m.end(), m.group(), "national" if national else "group"))
         return found
 
     def _self_references(self, text: str) -> list[PlaceMention]:

@@ -174,3 +174,26 @@ def test_a_rank_movement_next_to_the_position_is_skipped(run):
 def test_top_n_names_are_not_ranks(run):
     found = run("洛阳高新区今年引进世界500强企业6家。", published=dt.date(2023, 8, 1)).indicators
     assert [(i.value, i.metric, i.kind) for i in found] == [(6, "引进世界500强企业", "level")]
+
+
+def test_figures_of_all_national_zones_are_national(run):
+    text = "2023年,178家国家高新区实现营业收入55亿元。国家高新区贡献了全国约13%的GDP。"
+    scopes = {i.value: i.scope for i in run(text, published=dt.date(2024, 3, 1)).indicators}
+    assert scopes == {178: "national", 55: "national", 13: "national"}
+
+
+def test_city_statistics_bulletin(run):
+    text = "洛阳市2023年统计公报\n2024年3月1日\n全年全市实现地区生产总值5400亿元。洛阳高新区实现地区生产总值420亿元。"
+    found = _by_value(run(text))
+    city, zone = found[(5400, "亿元")], found[(420, "亿元")]
+    assert (city.scope, city.stance, city.period) == ("city", "achievement", "2023")
+    assert (zone.scope, zone.zone, zone.period) == ("zone", "洛阳高新区", "2023")
+
+
+def test_field_labels_and_list_numbering(run):
+    text = "一、主要指标\n1.营业收入:完成120亿元,同比增长15%。\n2.工业总产值:完成95.6亿元,完成年计划的82%。\n一是力争全年新增高新技术企业20家以上。"
+    found = _by_value(run(text, published=dt.date(2023, 7, 10), default_zone="某高新区"))
+    assert found[(120, "亿元")].metric == "营业收入"
+    assert found[(15, "%")].metric == "营业收入"
+    assert (found[(82, "%")].metric, found[(82, "%")].kind) == ("工业总产值完成率", "completion")
+    assert (found[(20, "家")].metric, found[(20, "家")].stance) == ("新增高新技术企业", "target")
