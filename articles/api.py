@@ -11,7 +11,8 @@ from articles.services import (
     ArticleInput, DuplicateArticle, EmptyArticle, ExtractionFailed, read_report, store_article,
 )
 from config.api_support import (
-    APIURLField, CSVListMixin, ErrorSerializer, PageURLField, detail_schema, error_body, error_responses, list_schema,
+    ID_IN_ADDRESS, APIURLField, CSVListMixin, ErrorSerializer, ExistingSlugField, PageURLField, detail_schema,
+    error_body, error_responses, list_schema,
 )
 from metrics.api import IndicatorSerializer
 from metrics.models import Indicator
@@ -59,7 +60,7 @@ class ArticleUploadSerializer(serializers.Serializer):
     source = serializers.CharField(required=False, allow_blank=True, max_length=200)
     url = serializers.URLField(required=False, allow_blank=True, max_length=1000)
     published_on = serializers.DateField(required=False, allow_null=True)
-    zones = serializers.SlugRelatedField(
+    zones = ExistingSlugField(
         slug_field="slug", queryset=Zone.objects.all(), many=True, required=False,
         help_text=_("Slugs of the zones the report is about; with one zone, figures naming no zone are its."),
     )
@@ -113,6 +114,7 @@ class ArticleViewSet(CSVListMixin, mixins.CreateModelMixin, viewsets.ReadOnlyMod
     """Reports and the figures read from them. Editors (token in the editors group) upload new ones."""
 
     queryset = Article.objects.order_by("-published_on", "-added_at", "-id")
+    lookup_value_regex = ID_IN_ADDRESS
 
     def get_queryset(self):
         if self.action == "list":

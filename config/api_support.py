@@ -40,6 +40,22 @@ class APIURLField(serializers.HyperlinkedIdentityField):
         return str(super().to_representation(value))
 
 
+class ExistingSlugField(serializers.SlugRelatedField):
+    """The slug of an existing object. One holding a NUL character names none: PostgreSQL cannot
+    even be asked for it."""
+
+    def to_internal_value(self, data):
+        if isinstance(data, str) and "\x00" in data:
+            self.fail("does_not_exist", slug_name=self.slug_field, value=data)
+        return super().to_internal_value(data)
+
+
+# Addresses of single objects: what their lookup fields can hold, so that anything else is the
+# API's 404 (config.api_urls) before it reaches the database.
+SLUG_IN_ADDRESS = r"[-\w]+"
+ID_IN_ADDRESS = r"[0-9]+"
+
+
 class ChosenPageSize:
     """`?page_size=` up to 500; one that is not a whole number of at least 1 is refused, where DRF
     would silently use the default."""

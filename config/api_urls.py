@@ -21,5 +21,5 @@ urlpatterns = [
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
     path("docs/", SpectacularSwaggerView.as_view(url_name="api:schema"), name="docs"),
     # Last: any other address ending in a slash (one without is first redirected to it by APPEND_SLASH).
-    re_path(r"^.*/$", api_not_found),
+    re_path(r"^[\s\S]*/$", api_not_found),  # [\s\S], not ".": a newline in the address too
 ]

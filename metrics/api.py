@@ -8,8 +8,8 @@ from rest_framework.views import APIView
 
 from articles.models import Article
 from config.api_support import (
-    FORMAT_PARAMETER, TABLE_RENDERERS, APIURLField, CSVListMixin, CursorPagination, PageURLField, error_responses,
-    read_only_schema,
+    FORMAT_PARAMETER, ID_IN_ADDRESS, SLUG_IN_ADDRESS, TABLE_RENDERERS, APIURLField, CSVListMixin, CursorPagination,
+    PageURLField, error_responses, read_only_schema,
 )
 from metrics.filters import IndicatorFilter, MetricFilter
 from metrics.models import Indicator, Metric
@@ -69,6 +69,7 @@ class MetricViewSet(CSVListMixin, viewsets.ReadOnlyModelViewSet):
     serializer_class = MetricSerializer
     filterset_class = MetricFilter
     lookup_field = "code"
+    lookup_value_regex = SLUG_IN_ADDRESS
 
 
 @read_only_schema(IndicatorSerializer)
@@ -79,6 +80,7 @@ class IndicatorViewSet(CSVListMixin, viewsets.ReadOnlyModelViewSet):
     serializer_class = IndicatorSerializer
     filterset_class = IndicatorFilter
     pagination_class = CursorPagination
+    lookup_value_regex = ID_IN_ADDRESS
 
     def filter_queryset(self, queryset):
         # Filters (and leaving out rejected figures) choose among the list; a figure asked for by its

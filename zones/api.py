@@ -1,6 +1,6 @@
 from rest_framework import serializers, viewsets
 
-from config.api_support import APIURLField, CSVListMixin, PageURLField, read_only_schema
+from config.api_support import SLUG_IN_ADDRESS, APIURLField, CSVListMixin, PageURLField, read_only_schema
 from zones.filters import ZoneFilter
 from zones.models import Zone
 
@@ -25,3 +25,4 @@ class ZoneViewSet(CSVListMixin, viewsets.ReadOnlyModelViewSet):
     serializer_class = ZoneSerializer
     filterset_class = ZoneFilter
     lookup_field = "slug"
+    lookup_value_regex = SLUG_IN_ADDRESS

@@ -145,3 +145,18 @@ def test_the_docs_page_uses_local_assets_only(api_client):
     assert response.status_code == 200
     assert "/static/drf_spectacular_sidecar/swagger-ui-dist/swagger-ui-bundle.js" in html
     assert "cdn" not in html.lower() and "https://" not in html
+
+
+@pytest.mark.parametrize(
+    "address",
+    ["/api/v1/zones/%00/", "/api/v1/metrics/a%00b/", "/api/v1/metrics/a%0Ab/", "/api/v1/articles/x1/", "/api/v1/indicators/1.5/"],
+)
+def test_an_address_no_object_can_have_is_a_json_404(api_client, zone, address):
+    response = api_client.get(address)
+    assert response.status_code == 404 and response.json()["error"]["code"] == "not_found"
+
+
+def test_a_zone_slug_with_a_nul_character_is_refused_400(api_client, token_for, zone):
+    api_client.credentials(HTTP_AUTHORIZATION=f"Token {token_for('editor', editor=True)}")
+    response = api_client.post("/api/v1/articles/", {"text": "威海高新区的报道。", "zones": ["wei\x00hai"]}, format="json")
+    assert response.status_code == 400 and list(response.json()["error"]["details"]) == ["zones"]
