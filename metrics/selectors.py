@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from django.db.models import QuerySet
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from metrics.models import Indicator, Metric
@@ -135,7 +136,8 @@ def metric_ranking(metric: Metric, *, year: int, kind: str = Indicator.Kind.LEVE
     achieved = [row for row in rows if row.achievement is not None and row.achievement.amount is not None]
     lower_is_better = kind == Indicator.Kind.RANK
     achieved.sort(key=lambda row: row.achievement.amount, reverse=not lower_is_better)
-    unranked = sorted((row for row in rows if row not in achieved), key=lambda row: str(row.zone))
+    unranked = sorted((row for row in rows if row.achievement is None or row.achievement.amount is None),
+                      key=lambda row: str(row.zone))
     return ([RankedProgress(position, row) for position, row in enumerate(achieved, start=1)]
             + [RankedProgress(None, row) for row in unranked])
 
@@ -146,12 +148,22 @@ def metric_kinds(metric: Metric) -> list[str]:
     return [kind for kind in Indicator.Kind.values if kind in found]
 
 
-def latest_result_year(zones=None, metrics=None) -> int:
-    """The last year these zones reported results for; this year when they reported none."""
-    results = (zone_indicators(zones, metrics).filter(stance=Indicator.Stance.ACHIEVEMENT)
-               .select_related(None).only("period_label", "period_start", "period_end"))
-    ends = [period.end for period in map(stated_period, results) if period.is_dated]
-    return max(ends).year if ends else date.today().year
+def default_year(zones=None, metrics=None) -> int:
+    """The year to show when none is asked for: the last one with a result; without results, the
+    last one a target covers (not after this year); without figures, this year."""
+    this_year = timezone.localdate().year
+    figures = (zone_indicators(zones, metrics).select_related(None)
+               .only("stance", "period_label", "period_start", "period_end"))
+    ends: dict[str, list[date]] = defaultdict(list)
+    for figure in figures:
+        period = stated_period(figure)
+        if period.is_dated:
+            ends[figure.stance].append(period.end)
+    if ends[Indicator.Stance.ACHIEVEMENT]:
+        return max(ends[Indicator.Stance.ACHIEVEMENT]).year
+    if ends[Indicator.Stance.TARGET]:
+        return min(max(ends[Indicator.Stance.TARGET]).year, this_year)
+    return this_year
 
 
 def metrics_reported_by(zones) -> list[Metric]:
@@ -215,5 +227,5 @@ def comparison_selection(zone_slugs: list[str], metric_codes: list[str], year: s
         raise InvalidSelection(errors)
     zones = [zones_by_slug[slug] for slug in slugs]
     metrics = [metrics_by_code[code] for code in codes] or metrics_reported_by(zones)
-    year = chosen_year or latest_result_year(zones, metrics if codes else None)
+    year = chosen_year or default_year(zones, metrics if codes else None)
     return ComparisonSelection(zones, metrics, year, metrics_chosen=bool(codes))

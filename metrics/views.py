@@ -16,7 +16,7 @@ def metric_detail(request, code):
         year, errors = selectors.parse_year(request.GET.get("year")), []
     except selectors.InvalidSelection as invalid:
         year, errors = None, invalid.messages
-    year = year or selectors.latest_result_year(metrics=[metric])
+    year = year or selectors.default_year(metrics=[metric])
     return render(request, "metrics/metric_detail.html", {
         "metric": metric,
         "kind": kind,
