@@ -23,8 +23,8 @@ UNITS = sorted([
 ], key=len, reverse=True)
 # 个 is not a unit in 三个季度 / 6个月 / 个百分点 (handled as its own unit).
 COUNTER_GE = r"个(?!月|季度|工作日|小时|年头|百分点)"
-# 千亿级规模 / 百亿级税收: a bare 亿/万 before 级 is money.
-SCALE_ONLY = r"[亿万](?=级)"
+# 千亿级规模 / 百亿级税收, 营收1.2亿,: a bare 亿/万 before 级 or a break is money.
+SCALE_ONLY = r"[亿万](?=级|[,，。;；、)]|$)"
 UNIT = "|".join(re.escape(u) for u in UNITS) + "|" + COUNTER_GE + "|" + SCALE_ONLY
 
 BEFORE_QUALIFIERS = {"突破": "突破", "超过": "超过", "超": "超过", "逾": "超过", "近": "近", "将近": "近",
@@ -50,6 +50,7 @@ RANK = re.compile(
 )
 RANK_CONTEXT = re.compile(r"(位列|位居|名列|排名|排在|排|居|列|进入|保持在|入围|跻身|前进|进位|上升|提升|跃居|稳居|全省|全市|全国|全区)\S{0,6}$")
 SHARE_TENTHS = re.compile(rf"(?P<qual>近|约|超|逾|超过|达|占)(?P<num>\d|[一二两三四五六七八九])成(?![本功立为果])")
+PERCENT_WORDS = re.compile(r"百分之(?P<num>\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百点]+)")
 DOUBLING = re.compile(r"翻(?P<times>一|两|二|三)?番")
 DOUBLING_GROWTH = {None: 100.0, "一": 100.0, "两": 300.0, "二": 300.0, "三": 700.0}
 
@@ -167,12 +168,19 @@ def _ranks(text: str, taken: set[int]) -> list[NumberMention]:
     return found
 
 
-def _tenths_and_doublings(text: str) -> list[NumberMention]:
+def _percent_forms(text: str) -> list[NumberMention]:
+    """近4成 (40%), 百分之十二点五 (12.5%), 翻番 (a growth of 100%)."""
     found = []
     for m in SHARE_TENTHS.finditer(text):
         value = parse_numeral(m.group("num"))
         qualifier = BEFORE_QUALIFIERS.get(m.group("qual")) if m.group("qual") != "占" else None
         found.append(NumberMention(m.start(), m.end(), m.start("num"), value * 10, "%", qualifier))
+    for m in PERCENT_WORDS.finditer(text):
+        value = parse_numeral(m.group("num"))
+        if value is not None:
+            before = QUALIFIER_BEFORE.search(text, max(0, m.start() - QUALIFIER_REACH), m.start())
+            found.append(NumberMention(before.start() if before else m.start(), m.end(), m.start(), value, "%",
+                                       BEFORE_QUALIFIERS[before.group()] if before else None))
     for m in DOUBLING.finditer(text):
         found.append(NumberMention(m.start(), m.end(), m.start(), DOUBLING_GROWTH[m.group("times")], "%",
                                    None, is_doubling=True))
@@ -193,7 +201,7 @@ def find_numbers(text: str) -> list[NumberMention]:
     """All measurement-like numbers, in text order, class descriptors removed."""
     mentions = _numbers(text)
     mentions += _ranks(text, {pos for m in mentions for pos in range(m.num_start, m.end)})
-    mentions += _tenths_and_doublings(text)
+    mentions += _percent_forms(text)
     mentions.sort(key=lambda m: m.start)
     mentions = _spread_list_units(text, mentions)
     # Right to left, so a list of money classes (10亿元、50亿元和100亿元3个级别) is

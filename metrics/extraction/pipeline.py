@@ -155,6 +155,8 @@ class _ArticleExtractor:
         self.subject_starts = [p.start for p in self.subjects]
         self.zone_subjects = [p for p in self.subjects if p.scope == "zone"]
         self.zone_subject_starts = [p.start for p in self.zone_subjects]
+        self.respective_zones = {self.mentions[i]: zone
+                                 for i, zone in self._respective_zones(self.mentions).items()}
         zones = [p for p in self.places if p.scope == "zone"]
         self.main_zone = (next((p for p in zones if p.registered), None) or (zones[0] if zones else None))
         self.default_zone = default_zone
@@ -187,6 +189,9 @@ class _ArticleExtractor:
     def _place(self, figure: _Figure) -> tuple[str, bool, str]:
         """(zone or place name, registered, scope) for a figure."""
         mention = figure.mention
+        if mention in self.respective_zones:
+            zone = self.respective_zones[mention]
+            return zone.name, zone.registered, "zone"
         after = self.body[mention.end:mention.end + 12]
         if unit_family(mention.unit) == "count" and ZONE_GROUP_NOUN.match(after):
             before = self.body[max(0, mention.start - 4):mention.start]
@@ -285,21 +290,30 @@ class _ArticleExtractor:
         end = self.body.find(noun, mention.end) + len(noun) if noun else mention.end
         return noun, end
 
+    def _respective_runs(self, mentions: list[NumberMention]) -> list[tuple[re.Match, list[int]]]:
+        """Each 分别 with the indices of the listed values after it (two or more)."""
+        starts = [m.start for m in mentions]
+        runs = []
+        for marker in RESPECTIVELY.finditer(self.body):
+            first = bisect.bisect_left(starts, marker.end())
+            run = [first] if first < len(mentions) else []
+            while run and run[-1] + 1 < len(mentions) and LIST_SEPARATOR.fullmatch(
+                    self.body[mentions[run[-1]].end:mentions[run[-1] + 1].start]):
+                run.append(run[-1] + 1)
+            if len(run) >= 2:
+                runs.append((marker, run))
+        return runs
+
     def _respective_metrics(self, mentions: list[NumberMention]) -> dict[int, tuple[str, int]]:
         """电子信息、生物医药、数字经济三大产业规模分别达到3800亿元、1200亿元和2100亿元:
         one metric per value, each item with the list's shared tail (三大产业规模).
         Returns {mention index: (phrase, phrase start)}."""
         found = {}
-        for marker in RESPECTIVELY.finditer(self.body):
-            first = bisect.bisect_left([m.start for m in mentions], marker.end())
-            run = [first] if first < len(mentions) else []
-            while run and run[-1] + 1 < len(mentions) and LIST_SEPARATOR.fullmatch(
-                    self.body[mentions[run[-1]].end:mentions[run[-1] + 1].start]):
-                run.append(run[-1] + 1)
+        for marker, run in self._respective_runs(mentions):
             clause_start, _ = self.clauses.around(marker.start())
             subjects, start = self.reader.before(self.body, clause_start, marker.start(), self.skipped)
             items = [item for item in LIST_ITEM_BREAK.split(subjects) if item]
-            if len(run) < 2 or len(items) != len(run):
+            if len(items) != len(run):
                 continue
             # The last item carries the shared tail; the other items show how long an item is.
             item_length = max(len(item) for item in items[:-1])
@@ -308,6 +322,16 @@ class _ArticleExtractor:
             items[-1] = head
             for index, item in zip(run, items):
                 found[index] = (item + tail, start)
+        return found
+
+    def _respective_zones(self, mentions: list[NumberMention]) -> dict[int, PlaceMention]:
+        """郑州高新区和洛阳高新区分别实现营业收入820亿元、560亿元: one zone per value."""
+        found = {}
+        for marker, run in self._respective_runs(mentions):
+            sentence_start, _ = self.sentences.around(marker.start())
+            zones = [p for p in self.places if p.scope == "zone" and sentence_start <= p.start < marker.start()]
+            if len(zones) == len(run):
+                found.update(zip(run, zones))
         return found
 
     def _field_label(self, pos: int) -> tuple[str, int]:
@@ -357,7 +381,7 @@ class _ArticleExtractor:
                 phrase, phrase_start = verb.group() + noun, phrase_start + verb.start()
             elif not phrase or (kind != "level" and is_subjectless(phrase)) or TOTAL_WORDS.fullmatch(phrase):
                 earlier = next((f for f in reversed(figures) if f.sentence_start == sentence_start
-                                and f.kind in ("level", "growth")), None)
+                                and f.kind in ("level", "growth", "share")), None)
                 if earlier is not None and kind != "level":
                     # 完成年计划的82% after 工业总产值95.6亿元: 工业总产值完成率
                     suffix = "完成率" if kind == "completion" else clean(phrase)

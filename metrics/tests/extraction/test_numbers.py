@@ -87,3 +87,9 @@ def test_a_list_shares_its_last_unit():
 
 def test_thousands_separator_is_part_of_the_number():
     assert _figures("营收2,350.5亿元,增长6%。") == [(2350.5, "亿元", None), (6, "%", None)]
+
+
+def test_percent_in_words_and_bare_money_multipliers():
+    mentions = find_numbers("营收1.2亿,增长百分之十二点五,规模千亿级。")
+    assert [(m.value, m.unit) for m in mentions] == [(1.2, "亿元"), (12.5, "%"), (1000, "亿元")]
+    assert find_numbers("覆盖1.2亿人次的平台") == []

@@ -197,3 +197,9 @@ def test_field_labels_and_list_numbering(run):
     assert found[(15, "%")].metric == "营业收入"
     assert (found[(82, "%")].metric, found[(82, "%")].kind) == ("工业总产值完成率", "completion")
     assert (found[(20, "家")].metric, found[(20, "家")].stance) == ("新增高新技术企业", "target")
+
+
+def test_respectively_lists_of_zones_give_each_value_its_zone(run):
+    text = "郑州高新区和洛阳高新区上半年分别实现营业收入820亿元、560亿元。"
+    found = {i.value: (i.zone, i.metric) for i in run(text, published=dt.date(2023, 8, 1)).indicators}
+    assert found == {820: ("郑州高新区", "营业收入"), 560: ("洛阳高新区", "营业收入")}
