@@ -76,11 +76,23 @@ class ChosenPageSize:
         return super().get_page_size(request)
 
 
-class PageNumberPagination(ChosenPageSize, pagination.PageNumberPagination):
+class PageLinksHeader:
+    """The next and previous pages in a `Link` header too: a CSV download has nowhere else to say them."""
+
+    def get_paginated_response(self, data):
+        response = super().get_paginated_response(data)
+        pages = {"next": self.get_next_link(), "prev": self.get_previous_link()}
+        links = [f'<{url}>; rel="{relation}"' for relation, url in pages.items() if url]
+        if links:
+            response["Link"] = ", ".join(links)
+        return response
+
+
+class PageNumberPagination(ChosenPageSize, PageLinksHeader, pagination.PageNumberPagination):
     pass
 
 
-class CursorPagination(ChosenPageSize, pagination.CursorPagination):
+class CursorPagination(ChosenPageSize, PageLinksHeader, pagination.CursorPagination):
     """For long, growing lists: pages stay stable while new rows are added."""
 
     ordering = "id"

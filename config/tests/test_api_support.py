@@ -160,3 +160,26 @@ def test_a_zone_slug_with_a_nul_character_is_refused_400(api_client, token_for, 
     api_client.credentials(HTTP_AUTHORIZATION=f"Token {token_for('editor', editor=True)}")
     response = api_client.post("/api/v1/articles/", {"text": "威海高新区的报道。", "zones": ["wei\x00hai"]}, format="json")
     assert response.status_code == 400 and list(response.json()["error"]["details"]) == ["zones"]
+
+
+def test_csv_pages_name_the_next_page_in_a_link_header(api_client, zone):
+    Zone.objects.create(name="东湖新技术开发区", short_name="东湖高新区", slug="donghu", province="湖北省")
+    first = api_client.get("/api/v1/zones/", {"format": "csv", "page_size": 1})
+    assert first["Link"] == '<http://testserver/api/v1/zones/?format=csv&page=2&page_size=1>; rel="next"'
+    second = api_client.get("/api/v1/zones/", {"format": "csv", "page_size": 1, "page": 2})
+    assert second["Link"] == '<http://testserver/api/v1/zones/?format=csv&page_size=1>; rel="prev"'
+    assert "Link" not in api_client.get("/api/v1/zones/")
+
+
+def test_cursor_pages_link_both_ways(api_client, zone):
+    from articles.models import Article
+    from metrics.models import Indicator
+
+    article = Article.objects.create(raw_text="威海高新区报道。")
+    Indicator.objects.bulk_create(
+        Indicator(article=article, zone=zone, metric_text="高企", value=n, quote=f"{n}家") for n in range(3)
+    )
+    first = api_client.get("/api/v1/indicators/", {"page_size": 1})
+    assert first["Link"].endswith('rel="next"') and first["Link"].startswith("<" + first.json()["next"])
+    middle = api_client.get(first.json()["next"])
+    assert 'rel="next"' in middle["Link"] and 'rel="prev"' in middle["Link"]
