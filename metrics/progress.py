@@ -12,6 +12,7 @@ from decimal import Decimal
 
 from django.db import models
 from django.urls import reverse
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from metrics.models import Indicator, Metric
@@ -31,6 +32,12 @@ COMPARED_KINDS = {Indicator.Kind.LEVEL, Indicator.Kind.GROWTH, Indicator.Kind.SH
 ACCUMULATING_KINDS = {Indicator.Kind.LEVEL, Indicator.Kind.DELTA}
 # Only amounts are converted to the metric's base unit; a growth rate of GDP is in %, not 亿元.
 BASE_UNIT_KINDS = {Indicator.Kind.LEVEL, Indicator.Kind.DELTA}
+
+
+def metric_name(metric: Metric) -> str:
+    """A catalogue metric's name in the page's language: Chinese unless English is asked for."""
+    english = (translation.get_language() or "").startswith("en")
+    return metric.name_en if english and metric.name_en else metric.name_zh
 
 
 class Status(models.TextChoices):
@@ -139,7 +146,7 @@ class TargetProgress:
 
     @property
     def metric_name(self) -> str:
-        return self.metric.name_zh if self.metric else self.metric_text
+        return metric_name(self.metric) if self.metric else self.metric_text
 
     @property
     def kind_label(self) -> str:

@@ -15,7 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from metrics.models import Indicator, Metric
-from metrics.progress import TargetProgress, stated_period, zone_progress_rows
+from metrics.progress import TargetProgress, metric_name, stated_period, zone_progress_rows
 from zones.models import Zone
 
 # Only words that could be a slug or code reach the database (a NUL byte would not).
@@ -77,7 +77,7 @@ class ComparisonRow:
 
     @property
     def title(self) -> str:
-        return self.metric.name_zh if self.metric else self.metric_text
+        return metric_name(self.metric) if self.metric else self.metric_text
 
     @property
     def kind_label(self) -> str:

@@ -33,7 +33,7 @@ def compare(request):
     year = request.GET.get("year", "").strip()
     context = {
         "all_zones": Zone.objects.only("slug", "short_name", "province"),
-        "all_metrics": Metric.objects.only("code", "name_zh", "unit"),
+        "all_metrics": Metric.objects.only("code", "name_zh", "name_en", "unit"),
         "chosen_slugs": selectors.split_list(zone_slugs),
         "chosen_codes": selectors.split_list(metric_codes),
         "year": year,

@@ -2,6 +2,8 @@ from decimal import Decimal
 
 from django import template
 
+from metrics.progress import metric_name
+
 register = template.Library()
 
 
@@ -24,3 +26,7 @@ def as_written(figure):
     if figure.qualifier in TRAILING_QUALIFIERS:
         return f"{number}{figure.qualifier}"
     return f"{figure.qualifier}{number}"
+
+
+# {{ metric|metric_name }}: its name in the page's language.
+register.filter("metric_name", metric_name)

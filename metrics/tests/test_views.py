@@ -155,3 +155,13 @@ def test_figures_are_shown_as_the_text_writes_them(value, unit, qualifier, writt
 
 def test_an_unknown_metric_is_404(client):
     assert client.get(reverse("metrics:detail", args=["no-such-metric"])).status_code == 404
+
+
+def test_metric_names_follow_the_page_language(client, english):
+    metric = make_metric()
+    metric.name_en = "Test enterprises"
+    metric.save()
+    zones = reported_zones(2, metric)
+    chinese = client.get(*compare_url(zones, [metric], 2024), headers={"accept-language": "zh-hans"}).content.decode()
+    assert "测试企业数" in chinese and "Test enterprises" not in chinese
+    assert "Test enterprises" in english.get(*compare_url(zones, [metric], 2024)).content.decode()
