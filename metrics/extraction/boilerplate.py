@@ -11,8 +11,10 @@ import re
 # A line that starts one of these blocks ends the article: what follows is
 # other articles, comments or the site footer.
 END_OF_ARTICLE = re.compile(
-    r"^\s*[(（]?\s*(相关阅读|推荐阅读|相关新闻|相关文章|延伸阅读|热门推荐|热点推荐|猜你喜欢|阅读剩余全文"
-    r"|责任编辑|责编|编辑[:：]|版权与免责声明|版权声明|免责声明|网友评论|我要评论|发表评论|分享到)"
+    r"^\s*[(（【\[]?\s*(相关阅读|推荐阅读|相关新闻|相关文章|相关报道|相关链接|延伸阅读|扩展阅读|热门推荐|热点推荐"
+    r"|热门文章|热门新闻|精彩推荐|今日推荐|今日热点|猜你喜欢|大家都在看|更多新闻|更多精彩|往期回顾|阅读剩余全文"
+    r"|上一篇|下一篇|责任编辑|责编|编辑[:：]|审核[:：]|校对[:：]|监制[:：]|纠错"
+    r"|版权与免责声明|版权声明|免责声明|网友评论|我要评论|发表评论|分享到)"
 )
 # Short lines made of these words are navigation/share/meta furniture.
 FURNITURE = re.compile(

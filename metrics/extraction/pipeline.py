@@ -41,6 +41,7 @@ ATTRIBUTIVE = re.compile(r"^(?!以上|左右|以下|以内)[的级]?[\u4e00-\u9f
 SHORT_PREFIX = 4
 # List numbering before a field label: 1. / (二) / 一、/ ③
 ENUMERATOR = re.compile(r"\s*(?:[(（]?[一二三四五六七八九十\d]{1,3}[)）.、．]|[①-⑳])\s*")
+PER_CASE_AWARD = re.compile(r"(给予|奖励|补贴|补助|资助)[^，,。；;]{0,6}$|最高(不超过)?|每家|每个|每项|每人|一次性")
 RANK_MOVEMENT = re.compile(r"(提升|上升|前进|进位|下降|后退|跃升|攀升|下滑)了?$")
 RESPECTIVELY = re.compile(r"分别")
 LIST_SEPARATOR = re.compile(r"[、,和及与]|、和")
@@ -399,7 +400,15 @@ class _ArticleExtractor:
                                    introduces_next))
             # The noun after a count also names the next figure (29个省重点项目累计完成投资122.2亿元).
             previous_end = mention.end
-        return [f for f in figures if f.metric and not self._is_rank_movement(f, figures)]
+        return [f for f in figures if f.metric and not self._is_rank_movement(f, figures)
+                and not self._is_policy_amount(f)]
+
+    def _is_policy_amount(self, figure: _Figure) -> bool:
+        """对每家企业给予最高100万元奖励: what a policy pays per case is not a
+        measure of the zone."""
+        clause_start, _ = self.clauses.around(figure.mention.start)
+        return figure.mention.unit.endswith("元") and bool(
+            PER_CASE_AWARD.search(self.body, clause_start, figure.mention.num_start))
 
     def _is_rank_movement(self, figure: _Figure, figures: list[_Figure]) -> bool:
         """较上年提升1位 right after 居全国第5位: the position is the figure, not the

@@ -167,8 +167,20 @@ class ZoneGazetteer:
                 continue
             start = window_start + stem.start()
             name = text[start:m.start()] + SHORT_SUFFIX.get(m.group("suffix"), m.group("suffix"))
-            found.append(PlaceMention(start, m.end(), name, "zone", False))
+            record = self._registered_variant(name)
+            if record:
+                found.append(PlaceMention(start, m.end(), record.short_name, "zone", True))
+            else:
+                found.append(PlaceMention(start, m.end(), name, "zone", False))
         return found
+
+    def _registered_variant(self, name: str) -> ZoneRecord | None:
+        """潍坊市高新区 / 潍坊市国家高新区 are the registry's 潍坊高新区."""
+        for variant in (name, name.replace("市", "", 1), name.replace("国家", "", 1),
+                        name.replace("市", "", 1).replace("国家", "", 1)):
+            if variant in self._by_alias:
+                return self._by_alias[variant]
+        return None
 
     def _places(self, text: str) -> list[PlaceMention]:
         found = []

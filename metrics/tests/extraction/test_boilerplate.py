@@ -33,3 +33,8 @@ def test_phone_numbers_and_view_counts_are_blanked():
 
 def test_copyright_footer_is_blanked():
     assert "2015" not in strip_boilerplate(BODY + "\nCopyright 2015-2024 某某网 版权所有")
+
+
+def test_previous_and_next_article_links_end_the_article():
+    stripped = strip_boilerplate(BODY + "\n上一篇:某园区新增企业80家\n下一篇:另一条新闻")
+    assert "80家" not in stripped

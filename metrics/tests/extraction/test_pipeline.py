@@ -201,3 +201,8 @@ def test_field_labels_and_list_numbering(run):
 ])
 def test_field_of_each_value(run, text, published, field, expected):
     assert _field_by_value(run(text, published=published), field) == expected
+
+
+def test_per_case_policy_amounts_are_not_zone_figures(run):
+    text = "洛阳高新区对新认定的高新技术企业给予30万元奖励,每家最高补贴500万元;今年兑现奖补资金2.3亿元。"
+    assert [i.value for i in run(text, published=dt.date(2023, 8, 1)).indicators] == [2.3]

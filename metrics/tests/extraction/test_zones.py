@@ -66,3 +66,7 @@ def test_load_registry_csv(tmp_path):
     assert rows[0]["aliases"] == ["戊高新区", "戊国家高新区"]
     gazetteer = ZoneGazetteer.from_csv([path])
     assert [p.name for p in gazetteer.find_places("戊国家高新区营收")] == ["戊高新区"]
+
+
+def test_city_prefixed_names_map_to_the_registry(gazetteer):
+    assert _zones(gazetteer, "洛阳市高新区今年营收增长。") == [("洛阳高新区", True, True)]
