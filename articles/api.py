@@ -1,4 +1,4 @@
-from django.db.models import Prefetch
+from django.db.models import F, Prefetch
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_view
 from rest_framework import mixins, serializers, status, viewsets
@@ -113,7 +113,8 @@ class ArticleUploadSerializer(serializers.Serializer):
 class ArticleViewSet(CSVListMixin, mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
     """Reports and the figures read from them. Editors (token in the editors group) upload new ones."""
 
-    queryset = Article.objects.order_by("-published_on", "-added_at", "-id")
+    # Newest report first; those without a date after all dated ones, latest upload first.
+    queryset = Article.objects.order_by(F("published_on").desc(nulls_last=True), "-added_at", "-id")
     lookup_value_regex = ID_IN_ADDRESS
 
     def get_queryset(self):

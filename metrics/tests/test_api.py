@@ -328,3 +328,37 @@ def test_the_year_filter_counts_a_plan_in_every_year_it_covers(api_client, figur
 def test_blank_search_words_find_every_metric(api_client, catalogue):
     body = api_client.get("/api/v1/metrics/", {"q": "  "}).json()
     assert body["count"] == 2
+
+
+@pytest.mark.parametrize("page_size", [2, 50])
+def test_listing_metrics_takes_a_fixed_number_of_queries(api_client, django_assert_max_num_queries, page_size):
+    Metric.objects.bulk_create(
+        Metric(code=f"metric_{n}", name_zh=f"指标{n}", name_en=f"Metric {n}", unit="家", synonyms=[f"说法{n}"])
+        for n in range(60)
+    )
+    with django_assert_max_num_queries(2):
+        response = api_client.get("/api/v1/metrics/", {"page_size": page_size})
+    assert len(response.json()["results"]) == page_size
+
+
+def test_comparing_six_zones_takes_no_more_queries_than_two(api_client, figures):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    template = figures["donghu_gdp_2024"]
+    slugs = ["donghu", "weihai"]
+    for n in range(4):
+        zone = Zone.objects.create(name=f"测试高新区{n}", short_name=f"测试{n}", slug=f"test-{n}", province="测试省")
+        Indicator.objects.create(
+            article=template.article, zone=zone, metric=template.metric, metric_text="地区生产总值", value=100 + n,
+            unit="亿元", base_value=100 + n, period_label="2024年", period_start=dt.date(2024, 1, 1),
+            period_end=dt.date(2024, 12, 31), quote=f"生产总值{100 + n}亿元",
+        )
+        slugs.append(zone.slug)
+    with CaptureQueriesContext(connection) as two:
+        api_client.get("/api/v1/compare/", {"zones": ",".join(slugs[:2]), "year": 2024})
+    with CaptureQueriesContext(connection) as six:
+        body = api_client.get("/api/v1/compare/", {"zones": ",".join(slugs), "year": 2024}).json()
+    assert len(six) == len(two)
+    gdp_results = {row["zone"] for row in body["results"] if row["metric"] == "gdp" and row["achieved"]}
+    assert gdp_results == set(slugs) - {"weihai"}
