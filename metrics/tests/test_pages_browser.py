@@ -2,7 +2,7 @@
 Chart.js, nothing fetched from another host, readable at phone width."""
 from datetime import date
 from pathlib import Path
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 
 import pytest
 from django.core.management import call_command
@@ -132,3 +132,17 @@ def test_zones_ticked_on_the_list_are_compared(browser_page, reported_zones):
     assert browser_page.url.startswith(browser_page.base_url + "/compare/?")
     headers = browser_page.locator("table.comparison thead th").all_inner_texts()
     assert headers[1:] == [zone.short_name for zone in zones[:2]]
+
+
+def test_the_language_switch_turns_the_compare_page_english(browser_page, reported_zones):
+    zones, metric = reported_zones
+    slugs = ",".join(zone.slug for zone in zones)
+    open_page(browser_page, f"/compare/?zones={slugs}&year=2024", "compare-page-chinese")
+    assert browser_page.locator("h1").inner_text() == "高新区对比"
+
+    with browser_page.expect_navigation():
+        browser_page.select_option("select[name=language]", "en")
+    browser_page.wait_for_load_state("networkidle")
+
+    assert browser_page.locator("h1").inner_text() == "Compare zones"
+    assert unquote(browser_page.url).endswith(f"/compare/?zones={slugs}&year=2024")  # the selection is kept
