@@ -12,7 +12,7 @@ DATE = re.compile(
     r"(?<!\d)((?:19|20)\d{2})\s*(?:[-/.]\s*(\d{1,2})\s*[-/.]\s*(\d{1,2})|年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日)(?!\d)"
 )
 DATE_LABEL = re.compile(r"(日期|时间|发布|发表|来源|更新)\s*[:：]?\s*$")
-TITLE_PREFIX = re.compile(r"^(正在阅读|当前位置|标题)\s*[:：]\s*")
+TITLE_PREFIX = re.compile(r"^(正在阅读|标题)\s*[:：]\s*")
 # "Headline - Site name" / "Headline_Site"
 TITLE_SITE_SUFFIX = re.compile(r"\s*[-_|]\s*[^-_|]{2,15}$")
 TITLE_MIN, TITLE_MAX = 6, 80

@@ -57,6 +57,9 @@ VERB_BEFORE_COUNT = re.compile(r"(获批|成立|发放|形成|打造|建成|引�
 RANKING_NOUN = re.compile(r"[\u4e00-\u9fff]{0,10}?(评价|排名|考核|评比|评估|榜单)")
 ALREADY = re.compile(r"已")
 UNKNOWN_ZONE = "*"
+# A section heading: a short line that is not a sentence (二、2024年工作计划).
+HEADING_MAX = 30
+HEADING_PUNCTUATION = re.compile(r"[。,;!?]")
 # Until October, a figure for the whole current year cannot have been reached yet.
 YEAR_MOSTLY_AHEAD_UNTIL_MONTH = 10
 
@@ -152,6 +155,8 @@ class _ArticleExtractor:
         self.year_marks = [t for t in self.times if t.year and not t.weak
                            and (pub_year is None or pub_year - 1 <= t.year <= pub_year)]
         self.year_mark_ends = [t.end for t in self.year_marks]
+        self.heading_years = [t for t in self.year_marks if self._is_heading(t.start)]
+        self.heading_year_ends = [t.end for t in self.heading_years]
         self.subjects = [p for p in self.places if p.subject]
         self.subject_starts = [p.start for p in self.subjects]
         self.zone_subjects = [p for p in self.subjects if p.scope == "zone"]
@@ -251,13 +256,20 @@ class _ArticleExtractor:
                     and self.published.month <= YEAR_MOSTLY_AHEAD_UNTIL_MONTH)
 
     def _carried_year(self, pos: int) -> int | None:
-        """The last calendar year named before `pos` in its paragraph (within a
-        year of publication): 全年 after '2023年,...' is 2023."""
+        """The last calendar year (within a year of publication) named before
+        `pos` in its paragraph, or else in the heading of its section:
+        全年 after '2023年,...' or under '一、2023年工作总结' is 2023."""
         index = bisect.bisect_right(self.year_mark_ends, pos)
         paragraph_start, _ = self.paragraphs.around(pos)
         if index and self.year_marks[index - 1].start >= paragraph_start:
             return self.year_marks[index - 1].year
-        return None
+        index = bisect.bisect_right(self.heading_year_ends, pos)
+        return self.heading_years[index - 1].year if index else None
+
+    def _is_heading(self, pos: int) -> bool:
+        start, end = self.paragraphs.around(pos)
+        line = self.body[start:end].strip()
+        return len(line) <= HEADING_MAX and not HEADING_PUNCTUATION.search(line)
 
     def _period(self, figure: _Figure, stance: str) -> tuple[str | None, TimeExpression | None]:
         mention = figure.mention

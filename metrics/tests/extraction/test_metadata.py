@@ -34,3 +34,8 @@ def test_nothing_stated():
     metadata = _metadata("开发区营业收入增长。")
     assert metadata.published is None and metadata.source is None
     assert find_source("无来源") is None
+
+
+def test_breadcrumbs_are_not_titles():
+    text = "当前位置:首页 > 政务公开 > 工作动态\n某高新区2023年工作总结\n发布日期:2024-01-10"
+    assert _metadata(text).title == "某高新区2023年工作总结"

@@ -206,3 +206,11 @@ def test_field_of_each_value(run, text, published, field, expected):
 def test_per_case_policy_amounts_are_not_zone_figures(run):
     text = "洛阳高新区对新认定的高新技术企业给予30万元奖励,每家最高补贴500万元;今年兑现奖补资金2.3亿元。"
     assert [i.value for i in run(text, published=dt.date(2023, 8, 1)).indicators] == [2.3]
+
+
+def test_section_headings_date_the_figures_below_them(run):
+    text = ("洛阳高新区工作总结和计划\n发布日期:2024-01-10\n一、2023年工作总结\n全年完成规上工业总产值1456亿元。\n"
+            "二、2024年工作计划\n全区预期目标为:规上工业总产值增长8%。")
+    found = _by_value(run(text))
+    assert (found[(1456, "亿元")].period, found[(1456, "亿元")].stance) == ("2023", "achievement")
+    assert (found[(8, "%")].period, found[(8, "%")].stance) == ("2024", "target")
