@@ -8,7 +8,7 @@ from rest_framework.response import Response
 from articles.decoding import UnreadableDocument
 from articles.models import Article
 from articles.services import (
-    ArticleInput, DuplicateArticle, EmptyArticle, ExtractionFailed, read_report, store_article,
+    ArticleInput, DuplicateArticle, EmptyArticle, ExtractionFailed, read_report, read_uploaded_file, store_article,
 )
 from config.api_support import (
     ID_IN_ADDRESS, APIURLField, CSVListMixin, ErrorSerializer, ExistingSlugField, PageURLField, detail_schema,
@@ -76,7 +76,7 @@ class ArticleUploadSerializer(serializers.Serializer):
         upload = self.validated_data.get("file")
         if upload is None:
             return read_report(text=self.validated_data["text"])
-        return read_report(filename=upload.name, data=upload.read())
+        return read_uploaded_file(upload)
 
     def article_input(self, document) -> ArticleInput:
         given = self.validated_data
@@ -99,7 +99,7 @@ class ArticleUploadSerializer(serializers.Serializer):
         request={"application/json": ArticleUploadSerializer, "multipart/form-data": ArticleUploadSerializer},
         responses={
             201: ArticleDetailSerializer,
-            **error_responses(400, 403),
+            **error_responses(400, 403, 413),
             409: OpenApiResponse(
                 ErrorSerializer,
                 description=_("Already stored: details.article_id, details.api_url and details.page_url name it."),

@@ -4,7 +4,8 @@ import csv
 import io
 import json
 
-from django.core.exceptions import PermissionDenied
+from django.conf import settings
+from django.core.exceptions import PermissionDenied, RequestDataTooBig
 from django.http import Http404, JsonResponse
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -187,6 +188,11 @@ def error_body(status: int, code: str, message: str, details: dict | None = None
     return {"error": {"status": status, "code": code, "message": str(message), "details": details or {}}}
 
 
+class RequestTooLarge(exceptions.APIException):
+    status_code = 413
+    default_code = "too_large"
+
+
 def error_response(exc, context):
     """DRF's EXCEPTION_HANDLER: every API error as {"error": {status, code, message, details}}."""
     # Django's own exceptions become their DRF counterparts first, so that they have a code.
@@ -194,6 +200,11 @@ def error_response(exc, context):
         exc = exceptions.NotFound()
     elif isinstance(exc, PermissionDenied):
         exc = exceptions.PermissionDenied()
+    elif isinstance(exc, RequestDataTooBig):
+        exc = RequestTooLarge(
+            _("The request is larger than the %(limit).1f MB a report may have.")
+            % {"limit": settings.MAX_UPLOAD_BYTES / 1_048_576}
+        )
     response = exception_handler(exc, context)
     if response is None:
         return None

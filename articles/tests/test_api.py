@@ -228,3 +228,13 @@ def test_an_engine_failure_stores_nothing_and_says_so(editor, weihai, monkeypatc
     error = response.json()["error"]
     assert error["code"] == "extraction_failed" and "RuntimeError" in error["message"]
     assert not Article.objects.exists()
+
+
+def test_a_request_far_over_the_size_limit_is_refused_413_in_the_error_shape(editor, weihai, settings):
+    settings.MAX_UPLOAD_BYTES = 1000
+    settings.DATA_UPLOAD_MAX_MEMORY_SIZE = 2000
+    response = editor.post("/api/v1/articles/", {"text": "威海" * 2000}, format="json")
+    assert response.status_code == 413
+    error = response.json()["error"]
+    assert error["code"] == "too_large" and "MB" in error["message"]
+    assert not Article.objects.exists()
