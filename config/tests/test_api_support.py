@@ -149,7 +149,10 @@ def test_the_docs_page_uses_local_assets_only(api_client):
 
 @pytest.mark.parametrize(
     "address",
-    ["/api/v1/zones/%00/", "/api/v1/metrics/a%00b/", "/api/v1/metrics/a%0Ab/", "/api/v1/articles/x1/", "/api/v1/indicators/1.5/"],
+    [
+        "/api/v1/zones/%00/", "/api/v1/metrics/a%00b/", "/api/v1/metrics/a%0Ab/", "/api/v1/articles/x1/",
+        "/api/v1/indicators/1.5/",
+    ],
 )
 def test_an_address_no_object_can_have_is_a_json_404(api_client, zone, address):
     response = api_client.get(address)
