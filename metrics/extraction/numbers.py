@@ -48,7 +48,7 @@ RANK = re.compile(
     rf"(?:(?P<prefix>第|前)(?P<num1>{ARABIC}|{CHINESE})(?P<suffix1>位|名|强)?"
     rf"|(?P<num2>{ARABIC}|{CHINESE})(?P<suffix2>强(?![\u4e00-\u9fff])|位(?!数)|名(?=[,，。;；、]|$)))"
 )
-RANK_CONTEXT = re.compile(r"(位列|位居|名列|排名|排在|排|居|列|进入|保持在|入围|跻身|前进|进位|上升|提升|跃居|稳居|全省|全市|全国|全区)\S{0,6}$")
+RANK_CONTEXT = re.compile(r"(位列|位居|名列|排名|排在|排|居|列|进入|保持在|保持|入围|跻身|前进|进位|上升|提升|跃居|稳居|全省|全市|全国|全区)\S{0,6}$")
 SHARE_TENTHS = re.compile(rf"(?P<qual>近|约|超|逾|超过|达|占)(?P<num>\d|[一二两三四五六七八九])成(?![本功立为果])")
 PERCENT_WORDS = re.compile(r"百分之(?P<num>\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百点]+)")
 DOUBLING = re.compile(r"翻(?P<times>一|两|二|三)?番")
@@ -63,6 +63,8 @@ ACTION_NOUNS = re.compile(
     r"^[\u4e00-\u9fff“”\"]{0,6}?(行动|任务|工作|举措|措施|改革|活动|实事|整治|攻坚|政策|制度|机制|战略|指标)"
     r"|^(个)?(级别|大类|类|方面|领域|方向|指标|环节|板块|条|批次)"
 )
+# People at an event (200余名代表参加会议) are not a measure of the zone.
+EVENT_PEOPLE = re.compile(r"[\u4e00-\u9fff]{0,4}?(代表|嘉宾|来宾|观众|选手|学员|与会|参会|参赛|记者)")
 NAME_CHARS = re.compile(r"[A-Za-z+#_]")
 
 
@@ -135,6 +137,8 @@ def _numbers(text: str) -> list[NumberMention]:
         if m.group("after"):
             qualifier = AFTER_QUALIFIERS[m.group("after")]
         if unit in ("个", "项", "件") and ACTION_NOUNS.match(text[m.end():m.end() + 8]):
+            continue
+        if unit in ("名", "人", "位", "人次") and EVENT_PEOPLE.match(text, m.end()):
             continue
         is_rank = unit == "名" and text[m.start("num") - 1:m.start("num")] == "前"
         found.append(NumberMention(start, m.end(), m.start("num"), value, "位" if is_rank else unit,

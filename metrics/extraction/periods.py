@@ -44,6 +44,7 @@ TIME = re.compile(
     rf"|(?P<cumulative>{CUMULATIVE}))"
 )
 # A full date (2024年3月1日) is a dateline or an event, not the year reported on.
+EVENT_NAME = re.compile(r"[^,，。;；\n]{0,10}?(大会|会议|工作会|论坛|博览会|展览会|交易会|峰会|年会|大赛|比赛|表彰会|活动)")
 EXPLICIT_YEAR = re.compile(rf"({YEAR})年(?!\d{{1,2}}月\d{{1,2}}日)")
 # Annual reviews and the year's plans are published in the first months of a year.
 REVIEW_SEASON_LAST_MONTH = 4
@@ -175,6 +176,8 @@ def find_time_expressions(text: str, published: dt.date | None,
         part = m.group("rpart") or m.group("part") if relative else None
         whole_year = bool((m.group("year") and m.group("ypart") in (None, "全年", "年底", "年末"))
                           or (m.group("ref") and not m.group("rpart") and not m.group("ref").endswith("年度")))
+        if m.group("year") and EVENT_NAME.match(text, m.end()):
+            continue  # 2023年科技创新大会 names a meeting, it does not date a figure
         found.append(TimeExpression(m.start(), m.end(), label, weak, relative, part, whole_year))
     return found
 

@@ -44,6 +44,7 @@ ENUMERATOR = re.compile(r"\s*(?:[(（]?[一二三四五六七八九十\d]{1,3}[)
 PER_CASE_AWARD = re.compile(r"(给予|奖励|补贴|补助|资助)[^，,。；;]{0,6}$|最高(不超过)?|每家|每个|每项|每人|一次性")
 RANK_MOVEMENT = re.compile(r"(提升|上升|前进|进位|下降|后退|跃升|攀升|下滑)了?$")
 RESPECTIVELY = re.compile(r"分别")
+JOINER = re.compile(r"[、和及与]")
 LIST_SEPARATOR = re.compile(r"[、,和及与]|、和")
 LIST_ITEM_BREAK = re.compile(r"、|和|及|与")
 # A total named only as such takes its subject from the figure before it.
@@ -357,9 +358,12 @@ class _ArticleExtractor:
         start = label.end() if label else start
         return self.body[start:colon].strip(), start
 
-    def _ranking_noun(self, sentence_start: int, pos: int) -> str:
-        nouns = RANKING_NOUN.findall(self.body[sentence_start:pos])
-        return "".join(nouns[-1]) if nouns else ""
+    def _ranking_noun(self, sentence_start: int, pos: int, phrase: str) -> str:
+        """The ranking named last before `pos` in the sentence, joined to what
+        the clause says (位列全省 -> 综合评价位列全省), without repeating it."""
+        nouns = list(RANKING_NOUN.finditer(self.body, sentence_start, pos))
+        noun = self.reader.before(self.body, nouns[-1].start(), nouns[-1].end(), self.skipped)[0] if nouns else ""
+        return phrase if noun in phrase else noun + phrase.removeprefix(noun[-2:])
 
     def _figures(self) -> list[_Figure]:
         figures: list[_Figure] = []
@@ -384,6 +388,7 @@ class _ArticleExtractor:
             counted = not mention.is_rank and ATTRIBUTIVE.match(self.body[mention.end:mention.end + 2])
             listed = phrase.endswith("等")  # 华润三九等24家企业: names, then the counted noun
             if counted and (not phrase or listed or len(phrase) <= SHORT_PREFIX or self.body[mention.end] == "级"
+                            or phrase.endswith("的")
                             or unit_family(mention.unit) in STATIC_FAMILIES or mention.unit.startswith("万")):
                 noun, quote_end = self._counted_noun(mention, next_start)
                 keep_prefix = phrase and not listed and self.body[mention.end] != "级"
@@ -405,13 +410,15 @@ class _ArticleExtractor:
                     phrase = ADDITION.sub("", earlier.metric) + total.group() if total else earlier.metric
                     phrase_start = min(earlier.metric_start, phrase_start)
                 elif kind == "rank":
-                    phrase = self._ranking_noun(sentence_start, mention.start) + clean(phrase)
+                    phrase = self._ranking_noun(sentence_start, mention.start, clean(phrase))
             if not phrase:
                 phrase, phrase_start = self._field_label(window_start)
             figures.append(_Figure(mention, kind, sign, clean(phrase), phrase_start, quote_end, sentence_start,
                                    introduces_next))
-            # The noun after a count also names the next figure (29个省重点项目累计完成投资122.2亿元).
-            previous_end = mention.end
+            # The noun after a count also names the next figure (29个省重点项目累计完成投资122.2亿元),
+            # unless a joiner starts another counted item (50家优秀企业和100名优秀人才).
+            joined = quote_end > mention.end and JOINER.fullmatch(self.body[quote_end:next_start])
+            previous_end = next_start if joined else mention.end
         return [f for f in figures if f.metric and not self._is_rank_movement(f, figures)
                 and not self._is_policy_amount(f)]
 

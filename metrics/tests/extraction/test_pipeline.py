@@ -214,3 +214,15 @@ def test_section_headings_date_the_figures_below_them(run):
     found = _by_value(run(text))
     assert (found[(1456, "亿元")].period, found[(1456, "亿元")].stance) == ("2023", "achievement")
     assert (found[(8, "%")].period, found[(8, "%")].stance) == ("2024", "target")
+
+
+def test_event_names_with_a_year_and_lists_of_counted_nouns(run):
+    text = "5月19日,洛阳高新区举办2023年科技创新大会,表彰了50家优秀企业和100名优秀人才,200余名代表参加会议。"
+    found = {i.value: (i.metric, i.stance) for i in run(text, published=dt.date(2023, 5, 20)).indicators}
+    assert found == {50: ("表彰优秀企业", "achievement"), 100: ("优秀人才", "achievement")}
+
+
+def test_rank_without_its_own_noun_takes_the_ranking_named_before(run):
+    text = "在2022年度综合评价中,洛阳高新区位列全省第二,郑州高新区继续保持第1位。"
+    found = {i.value: (i.zone, i.metric, i.period) for i in run(text, published=dt.date(2023, 5, 20)).indicators}
+    assert found == {2: ("洛阳高新区", "综合评价位列全省", "2022"), 1: ("郑州高新区", "综合评价", "2022")}
