@@ -4,10 +4,11 @@ achievements) of high-tech zones from news articles. Pure Python, no Django.
     from metrics.extraction import extract
     result = extract(text, published=date(2024, 2, 1))
 """
+from .indicator import ExtractedIndicator, ExtractionResult, ZoneFound
 from .metadata import ArticleMetadata
 from .metric import MetricCatalogue, MetricEntry
 from .periods import period_bounds, resolve_period
-from .pipeline import ExtractedIndicator, ExtractionResult, ZoneFound, extract
+from .pipeline import extract
 from .units import to_base
 from .zones import ZoneGazetteer, ZoneRecord, load_registry_csv
 

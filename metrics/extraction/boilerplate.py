@@ -24,7 +24,6 @@ FURNITURE = re.compile(
     re.IGNORECASE,
 )
 PHONE = re.compile(r"(?<!\d)(0\d{2,3}-?\d{7,8}|1[3-9]\d{9}|400-?\d{3}-?\d{4})(?!\d)")
-VIEW_COUNT = re.compile(r"(点击|阅读|浏览)(量|数|次数)?[:：]?\s*\d*\s*次?")
 NOT_NEWLINE = re.compile(r"[^\n]")
 SENTENCE_END = re.compile(r"[。！？!?]\s*$")
 # Furniture lines are short; real paragraphs mentioning 来源 or 点击 are long.

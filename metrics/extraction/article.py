@@ -1,0 +1,41 @@
+"""An article prepared for reading figures: normalised text with boilerplate
+masked, its boundaries, numbers, places and time words, found once."""
+from __future__ import annotations
+
+import datetime as dt
+
+from .boilerplate import strip_boilerplate
+from .clauses import boundaries
+from .metadata import ArticleMetadata, extract_metadata
+from .normalise import NormalisedText, normalise
+from .numbers import find_numbers
+from .periods import find_time_expressions, reference_year
+from .zones import ZoneGazetteer
+
+
+class Article:
+    def __init__(self, text: str, gazetteer: ZoneGazetteer, published: dt.date | None):
+        self.normalised: NormalisedText = normalise(text)
+        self.body = strip_boilerplate(self.normalised.text)
+        self.metadata = extract_metadata(self.normalised.text, self.body)
+        if self.metadata.published is None and published is not None:
+            self.metadata = ArticleMetadata(self.metadata.title, self.metadata.source, published)
+        self.published = self.metadata.published
+        self.sentences, self.clauses, self.items, self.paragraphs = boundaries(self.body)
+        self.places = gazetteer.find_places(self.body)
+        self.mentions = find_numbers(self.body)
+        self.reference_year = reference_year(self._dated_figure_text(), self.published, self.normalised.text)
+        self.times = find_time_expressions(self.body, self.published, self.reference_year)
+        # Places and time words open clauses but are not part of a metric.
+        skipped = bytearray(len(self.body))
+        for span in [*self.places, *self.times]:
+            skipped[span.start:span.end] = b"\x01" * (span.end - span.start)
+        self.skipped = bytes(skipped)
+
+    def _dated_figure_text(self) -> str:
+        """The sentences that date a number with a year: what the article
+        reports on, without datelines and meeting names ('2024年工作会议')."""
+        sentences = []
+        for start, end in sorted({self.sentences.around(m.start) for m in self.mentions}):
+            sentences.append(self.body[start:end])
+        return "\n".join(sentences)

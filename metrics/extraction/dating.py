@@ -1,0 +1,114 @@
+"""When each figure applies: the time word that dates it, the year carried
+from its paragraph or section heading, or the article's reference year."""
+from __future__ import annotations
+
+import bisect
+import re
+
+from .article import Article
+from .figures import STATIC_FAMILIES, Figure
+from .numbers import NumberMention
+from .periods import TimeExpression, part_label, period_bounds, undated_target_year
+from .units import unit_family
+
+# Attributes of one project or place, not figures of a period: capacities,
+# sizes, and investment totals used attributively (总投资200亿元的X).
+CAPACITY = re.compile(r"年产(?!值)|产能")
+# 总投资200亿元的欣旺达基地 / 总投资300亿元、总建筑面积300万平方米的产业大楼 (but
+# 总投资855.5亿元的94个重点项目 is the total of a year's project list).
+ATTRIBUTIVE_TOTAL = re.compile(r"(、[^，,。；;的]{1,20})?的(?![\d一二三四五六七八九十])")
+STATIC_UNITS = ("平方公里", "平方米", "万平方米", "公顷")
+ALREADY = re.compile(r"已")
+# A section heading: a short line that is not a sentence (二、2024年工作计划).
+HEADING_MAX = 30
+HEADING_PUNCTUATION = re.compile(r"[。,;!?]")
+# Until October, a figure for the whole current year cannot have been reached yet.
+YEAR_MOSTLY_AHEAD_UNTIL_MONTH = 10
+SUB_YEAR = re.compile(r"^(\d{4})-")
+
+
+class Dating:
+    """Time words of one article and the years they carry."""
+
+    def __init__(self, article: Article):
+        self.body, self.times = article.body, article.times
+        self.sentences, self.clauses, self.paragraphs = article.sentences, article.clauses, article.paragraphs
+        self.published, self.reference_year = article.published, article.reference_year
+        self.time_starts = [t.start for t in self.times]
+        pub_year = self.published.year if self.published else None
+        self.year_marks = [t for t in self.times if t.year and not t.weak
+                           and (pub_year is None or pub_year - 1 <= t.year <= pub_year)]
+        self.year_mark_ends = [t.end for t in self.year_marks]
+        self.heading_years = [t for t in self.year_marks if self._is_heading(t.start)]
+        self.heading_year_ends = [t.end for t in self.heading_years]
+
+    def _time_word(self, mention: NumberMention) -> TimeExpression | None | str:
+        """The time expression a figure is dated by, or "cumulative" for a
+        bare 已/累计, or None when its sentence has none."""
+        sentence_start, _ = self.sentences.around(mention.start)
+        clause_start, clause_end = self.clauses.around(mention.start)
+        nearby = self.times[bisect.bisect_left(self.time_starts, sentence_start):
+                            bisect.bisect_left(self.time_starts, clause_end)]
+        before = [t for t in nearby if t.end <= mention.start]
+        strong = [t for t in before if not t.weak]
+        in_clause = [t for t in before if t.start >= clause_start]
+        # 累计 only speaks for its own clause; there it makes a count a running
+        # total (累计达到65家) even after 全年, but money stays a flow of the
+        # period (1-10月份,累计完成投资122亿元).
+        if in_clause and all(t.weak for t in in_clause) and unit_family(mention.unit) == "count":
+            return in_clause[-1]
+        if strong:
+            return strong[-1]
+        if in_clause:
+            return in_clause[-1]
+        after = [t for t in nearby if mention.end <= t.start]
+        if after:
+            return after[0]
+        return "cumulative" if ALREADY.search(self.body[clause_start:mention.start]) else None
+
+    def year_ahead(self, period: str | None) -> bool:
+        """A whole calendar year most of which is still to come at publication."""
+        start, _ = period_bounds(period)
+        return bool(self.published and start and start.year == self.published.year
+                    and self.published.month <= YEAR_MOSTLY_AHEAD_UNTIL_MONTH)
+
+    def _carried_year(self, pos: int) -> int | None:
+        """The last calendar year (within a year of publication) named before
+        `pos` in its paragraph, or else in the heading of its section:
+        全年 after '2023年,...' or under '一、2023年工作总结' is 2023."""
+        index = bisect.bisect_right(self.year_mark_ends, pos)
+        paragraph_start, _ = self.paragraphs.around(pos)
+        if index and self.year_marks[index - 1].start >= paragraph_start:
+            return self.year_marks[index - 1].year
+        index = bisect.bisect_right(self.heading_year_ends, pos)
+        return self.heading_years[index - 1].year if index else None
+
+    def _is_heading(self, pos: int) -> bool:
+        start, end = self.paragraphs.around(pos)
+        line = self.body[start:end].strip()
+        return len(line) <= HEADING_MAX and not HEADING_PUNCTUATION.search(line)
+
+    def period(self, figure: Figure, stance: str) -> tuple[str | None, TimeExpression | None]:
+        mention = figure.mention
+        word = self._time_word(mention)
+        if word == "cumulative":
+            return "cumulative", None
+        if word is not None:
+            carried = self._carried_year(word.start)
+            if word.relative and stance == "achievement" and carried:
+                return part_label(carried, word.part), word
+            return word.label, word
+        clause_start, _ = self.clauses.around(mention.start)
+        if self._is_static(mention, self.body[clause_start:mention.start]):
+            return None, None
+        if stance == "target":
+            year = undated_target_year(self.published)
+            return (str(year) if year else None), None
+        year = self._carried_year(mention.start) or self.reference_year
+        return (str(year) if year else None), None
+
+    def _is_static(self, mention: NumberMention, before: str) -> bool:
+        attributive_money = mention.unit.endswith("元") and bool(
+            ATTRIBUTIVE_TOTAL.match(self.body, mention.end, mention.end + 30))
+        return (mention.unit in STATIC_UNITS or unit_family(mention.unit) in STATIC_FAMILIES
+                or bool(CAPACITY.search(before)) or attributive_money)

@@ -1,0 +1,190 @@
+"""Figures: each number with the kind of statement it makes, the metric
+phrase that names it, and the span to quote."""
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+from .article import Article
+from .kinds import classify_kind
+from .metric import MetricReader, clean, is_subjectless
+from .numbers import NumberMention
+from .units import unit_family
+
+# A noun right after the number is what is counted (发放3轮消费券, 40幢产业大楼,
+# 300亿元级产业集群); 以上/左右 close the figure instead.
+ATTRIBUTIVE = re.compile(r"^(?!以上|左右|以下|以内)[的级]?[\u4e00-\u9fff“‘\"]")
+SHORT_PREFIX = 4
+# List numbering before a field label: 1. / (二) / 一、/ ③
+ENUMERATOR = re.compile(r"\s*(?:[(（]?[一二三四五六七八九十\d]{1,3}[)）.、．]|[①-⑳])\s*")
+PER_CASE_AWARD = re.compile(r"(给予|奖励|补贴|补助|资助)[^，,。；;]{0,6}$|最高(不超过)?|每家|每个|每项|每人|一次性")
+RANK_MOVEMENT = re.compile(r"(提升|上升|前进|进位|下降|后退|跃升|攀升|下滑)了?$")
+RESPECTIVELY = re.compile(r"分别")
+JOINER = re.compile(r"[、和及与]")
+LIST_SEPARATOR = re.compile(r"[、,和及与]|、和")
+LIST_ITEM_BREAK = re.compile(r"、|和|及|与")
+# A total named only as such takes its subject from the figure before it.
+TOTAL_WORDS = re.compile(r"总数|总量|累计|共计|合计|总计")
+ADDITION = re.compile(r"^(新增|净增|新引进|新认定|新培育)")
+# Metric phrases are short; a longer stretch before a number is narrative.
+METRIC_WINDOW = 24
+# Verbs whose object is the counted noun: 连续两年获批3个资质, 注册成立3家公司.
+VERB_BEFORE_COUNT = re.compile(r"(获批|成立|发放|形成|打造|建成|引进|培育|认定|入选|获得|新建|组建|招引)$")
+# The ranking a bare 位列全省第二 refers to, named earlier in the sentence.
+RANKING_NOUN = re.compile(r"[\u4e00-\u9fff]{0,10}?(评价|排名|考核|评比|评估|榜单)")
+STATIC_FAMILIES = ("energy", "power")
+
+
+@dataclass
+class Figure:
+    """A number being turned into an indicator."""
+    mention: NumberMention
+    kind: str
+    sign: float
+    metric: str
+    metric_start: int
+    quote_end: int
+    sentence_start: int
+    introduces_next: bool = False   # 29个省重点项目累计完成投资122.2亿元: the count names a set
+
+
+def respective_runs(body: str, mentions: list[NumberMention]) -> list[tuple[re.Match, list[int]]]:
+    """Each 分别 with the indices of the listed values after it (two or more)."""
+    starts = [m.start for m in mentions]
+    runs = []
+    for marker in RESPECTIVELY.finditer(body):
+        first = bisect.bisect_left(starts, marker.end())
+        run = [first] if first < len(mentions) else []
+        while run and run[-1] + 1 < len(mentions) and LIST_SEPARATOR.fullmatch(
+                body[mentions[run[-1]].end:mentions[run[-1] + 1].start]):
+            run.append(run[-1] + 1)
+        if len(run) >= 2:
+            runs.append((marker, run))
+    return runs
+
+
+class FigureReader:
+    """Reads the figures of one article."""
+
+    def __init__(self, article: Article, reader: MetricReader):
+        self.body, self.reader = article.body, reader
+        self.sentences, self.clauses, self.items = article.sentences, article.clauses, article.items
+        self.mentions, self.skipped = article.mentions, article.skipped
+
+    def _counted_noun(self, mention: NumberMention, limit: int) -> tuple[str, int]:
+        """Noun after the number (up to `limit`, the next number) and the end of its span."""
+        noun = self.reader.after(self.body, mention.end, min(limit, mention.end + 20))
+        end = self.body.find(noun, mention.end) + len(noun) if noun else mention.end
+        return noun, end
+
+    def _respective_metrics(self, mentions: list[NumberMention]) -> dict[int, tuple[str, int]]:
+        """电子信息、生物医药、数字经济三大产业规模分别达到3800亿元、1200亿元和2100亿元:
+        one metric per value, each item with the list's shared tail (三大产业规模).
+        Returns {mention index: (phrase, phrase start)}."""
+        found = {}
+        for marker, run in respective_runs(self.body, mentions):
+            clause_start, _ = self.clauses.around(marker.start())
+            subjects, start = self.reader.before(self.body, clause_start, marker.start(), self.skipped)
+            items = [item for item in LIST_ITEM_BREAK.split(subjects) if item]
+            if len(items) != len(run):
+                continue
+            # The last item carries the shared tail; the other items show how long an item is.
+            item_length = max(len(item) for item in items[:-1])
+            head = items[-1][:item_length] if len(items[-1]) > item_length else self.reader.tokens(items[-1])[0]
+            tail = items[-1][len(head):]
+            items[-1] = head
+            for index, item in zip(run, items):
+                found[index] = (item + tail, start)
+        return found
+
+    def _field_label(self, pos: int) -> tuple[str, int]:
+        """'1.营业收入:完成120亿元': the label before the colon names the figure."""
+        colon = pos - 1
+        if colon < 0 or self.body[colon] != ":":
+            return "", pos
+        start, _ = self.items.around(colon - 1) if colon else (0, 0)
+        label = ENUMERATOR.match(self.body, start, colon)
+        start = label.end() if label else start
+        return self.body[start:colon].strip(), start
+
+    def _ranking_noun(self, sentence_start: int, pos: int, phrase: str) -> str:
+        """The ranking named last before `pos` in the sentence, joined to what
+        the clause says (位列全省 -> 综合评价位列全省), without repeating it."""
+        nouns = list(RANKING_NOUN.finditer(self.body, sentence_start, pos))
+        noun = self.reader.before(self.body, nouns[-1].start(), nouns[-1].end(), self.skipped)[0] if nouns else ""
+        return phrase if noun in phrase else noun + phrase.removeprefix(noun[-2:])
+
+    def read(self) -> list[Figure]:
+        """Figures in text order, with kind, metric phrase and quote span."""
+        figures: list[Figure] = []
+        previous_end = 0
+        mentions = self.mentions
+        respective = self._respective_metrics(mentions)
+        for index, mention in enumerate(mentions):
+            next_start = mentions[index + 1].start if index + 1 < len(mentions) else len(self.body)
+            item_start, _ = self.items.around(mention.start)
+            sentence_start, _ = self.sentences.around(mention.start)
+            window_start = max(item_start, previous_end if previous_end <= mention.start else item_start,
+                               mention.start - METRIC_WINDOW)
+            before_clause = self.body[self.clauses.around(mention.start)[0]:mention.num_start]
+            kind, sign = classify_kind(mention, before_clause)
+            phrase, phrase_start = self.reader.before(self.body, window_start, mention.start, self.skipped)
+            quote_end, introduces_next = mention.end, False
+            if index in respective:
+                phrase, phrase_start = respective[index]
+                figures.append(Figure(mention, kind, sign, clean(phrase), phrase_start, quote_end, sentence_start))
+                previous_end = mention.end
+                continue
+            counted = not mention.is_rank and ATTRIBUTIVE.match(self.body[mention.end:mention.end + 2])
+            listed = phrase.endswith("等")  # 华润三九等24家企业: names, then the counted noun
+            if counted and (not phrase or listed or len(phrase) <= SHORT_PREFIX or self.body[mention.end] == "级"
+                            or phrase.endswith("的")
+                            or unit_family(mention.unit) in STATIC_FAMILIES or mention.unit.startswith("万")):
+                noun, quote_end = self._counted_noun(mention, next_start)
+                keep_prefix = phrase and not listed and self.body[mention.end] != "级"
+                phrase = (phrase if keep_prefix else "") + noun
+                introduces_next = bool(noun) and self.body[quote_end:next_start].strip() == ""
+            elif counted and (verb := VERB_BEFORE_COUNT.search(phrase)):
+                noun, quote_end = self._counted_noun(mention, next_start)
+                phrase, phrase_start = verb.group() + noun, phrase_start + verb.start()
+            elif not phrase or (kind != "level" and is_subjectless(phrase)) or TOTAL_WORDS.fullmatch(phrase):
+                earlier = next((f for f in reversed(figures) if f.sentence_start == sentence_start
+                                and f.kind in ("level", "growth", "share")), None)
+                if earlier is not None and kind != "level":
+                    # 完成年计划的82% after 工业总产值95.6亿元: 工业总产值完成率
+                    suffix = "完成率" if kind == "completion" else clean(phrase)
+                    phrase, phrase_start = earlier.metric + suffix, min(earlier.metric_start, phrase_start)
+                elif earlier is not None and unit_family(earlier.mention.unit) == unit_family(mention.unit):
+                    # 新增上市公司8家,累计达到65家 / 净增高企28家,总数170家: the running total.
+                    total = TOTAL_WORDS.search(self.body, window_start, mention.start)
+                    phrase = ADDITION.sub("", earlier.metric) + total.group() if total else earlier.metric
+                    phrase_start = min(earlier.metric_start, phrase_start)
+                elif kind == "rank":
+                    phrase = self._ranking_noun(sentence_start, mention.start, clean(phrase))
+            if not phrase:
+                phrase, phrase_start = self._field_label(window_start)
+            figures.append(Figure(mention, kind, sign, clean(phrase), phrase_start, quote_end, sentence_start,
+                                   introduces_next))
+            # The noun after a count also names the next figure (29个省重点项目累计完成投资122.2亿元),
+            # unless a joiner starts another counted item (50家优秀企业和100名优秀人才).
+            joined = quote_end > mention.end and JOINER.fullmatch(self.body[quote_end:next_start])
+            previous_end = next_start if joined else mention.end
+        return [f for f in figures if f.metric and not self._is_rank_movement(f, figures)
+                and not self._is_policy_amount(f)]
+
+    def _is_policy_amount(self, figure: Figure) -> bool:
+        """对每家企业给予最高100万元奖励: what a policy pays per case is not a
+        measure of the zone."""
+        clause_start, _ = self.clauses.around(figure.mention.start)
+        return figure.mention.unit.endswith("元") and bool(
+            PER_CASE_AWARD.search(self.body, clause_start, figure.mention.num_start))
+
+    def _is_rank_movement(self, figure: Figure, figures: list[Figure]) -> bool:
+        """较上年提升1位 right after 居全国第5位: the position is the figure, not the
+        move; a move with no position next to it is the only figure and stays."""
+        if figure.kind != "rank" or not RANK_MOVEMENT.search(self.body, 0, figure.mention.num_start):
+            return False
+        index = figures.index(figure)
+        neighbours = figures[max(0, index - 1):index] + figures[index + 1:index + 2]
+        return any(f.kind == "rank" and f.sentence_start == figure.sentence_start for f in neighbours)
