@@ -119,59 +119,68 @@ class FigureReader:
         """Figures in text order, with kind, metric phrase and quote span."""
         figures: list[Figure] = []
         previous_end = 0
-        mentions = self.mentions
-        respective = self._respective_metrics(mentions)
-        for index, mention in enumerate(mentions):
-            next_start = mentions[index + 1].start if index + 1 < len(mentions) else len(self.body)
+        respective = self._respective_metrics(self.mentions)
+        for index, mention in enumerate(self.mentions):
+            next_start = self.mentions[index + 1].start if index + 1 < len(self.mentions) else len(self.body)
             item_start, _ = self.items.around(mention.start)
-            sentence_start, _ = self.sentences.around(mention.start)
             window_start = max(item_start, previous_end if previous_end <= mention.start else item_start,
                                mention.start - METRIC_WINDOW)
-            before_clause = self.body[self.clauses.around(mention.start)[0]:mention.num_start]
-            kind, sign = classify_kind(mention, before_clause)
-            phrase, phrase_start = self.reader.before(self.body, window_start, mention.start, self.skipped)
-            quote_end, introduces_next = mention.end, False
-            if index in respective:
-                phrase, phrase_start = respective[index]
-                figures.append(Figure(mention, kind, sign, clean(phrase), phrase_start, quote_end, sentence_start))
-                previous_end = mention.end
-                continue
-            counted = not mention.is_rank and ATTRIBUTIVE.match(self.body[mention.end:mention.end + 2])
-            listed = phrase.endswith("等")  # 华润三九等24家企业: names, then the counted noun
-            if counted and (not phrase or listed or len(phrase) <= SHORT_PREFIX or self.body[mention.end] == "级"
-                            or phrase.endswith("的")
-                            or unit_family(mention.unit) in STATIC_FAMILIES or mention.unit.startswith("万")):
-                noun, quote_end = self._counted_noun(mention, next_start)
-                keep_prefix = phrase and not listed and self.body[mention.end] != "级"
-                phrase = (phrase if keep_prefix else "") + noun
-                introduces_next = bool(noun) and self.body[quote_end:next_start].strip() == ""
-            elif counted and (verb := VERB_BEFORE_COUNT.search(phrase)):
-                noun, quote_end = self._counted_noun(mention, next_start)
-                phrase, phrase_start = verb.group() + noun, phrase_start + verb.start()
-            elif not phrase or (kind != "level" and is_subjectless(phrase)) or TOTAL_WORDS.fullmatch(phrase):
-                earlier = next((f for f in reversed(figures) if f.sentence_start == sentence_start
-                                and f.kind in ("level", "growth", "share")), None)
-                if earlier is not None and kind != "level":
-                    # 完成年计划的82% after 工业总产值95.6亿元: 工业总产值完成率
-                    suffix = "完成率" if kind == "completion" else clean(phrase)
-                    phrase, phrase_start = earlier.metric + suffix, min(earlier.metric_start, phrase_start)
-                elif earlier is not None and unit_family(earlier.mention.unit) == unit_family(mention.unit):
-                    # 新增上市公司8家,累计达到65家 / 净增高企28家,总数170家: the running total.
-                    total = TOTAL_WORDS.search(self.body, window_start, mention.start)
-                    phrase = ADDITION.sub("", earlier.metric) + total.group() if total else earlier.metric
-                    phrase_start = min(earlier.metric_start, phrase_start)
-                elif kind == "rank":
-                    phrase = self._ranking_noun(sentence_start, mention.start, clean(phrase))
-            if not phrase:
-                phrase, phrase_start = self._field_label(window_start)
-            figures.append(Figure(mention, kind, sign, clean(phrase), phrase_start, quote_end, sentence_start,
-                                   introduces_next))
+            figure = self._figure(mention, window_start, next_start, figures, respective.get(index))
+            figures.append(figure)
             # The noun after a count also names the next figure (29个省重点项目累计完成投资122.2亿元),
             # unless a joiner starts another counted item (50家优秀企业和100名优秀人才).
-            joined = quote_end > mention.end and JOINER.fullmatch(self.body[quote_end:next_start])
+            joined = figure.quote_end > mention.end and JOINER.fullmatch(self.body[figure.quote_end:next_start])
             previous_end = next_start if joined else mention.end
         return [f for f in figures if f.metric and not self._is_rank_movement(f, figures)
                 and not self._is_policy_amount(f)]
+
+    def _figure(self, mention: NumberMention, window_start: int, next_start: int, figures: list[Figure],
+                listed: tuple[str, int] | None) -> Figure:
+        """One number read with the words of its clause; `listed` is its
+        metric from a 分别 list, if any."""
+        sentence_start, _ = self.sentences.around(mention.start)
+        kind, sign = classify_kind(mention, self.body[self.clauses.around(mention.start)[0]:mention.num_start])
+        if listed:
+            return Figure(mention, kind, sign, clean(listed[0]), listed[1], mention.end, sentence_start)
+        phrase, phrase_start = self.reader.before(self.body, window_start, mention.start, self.skipped)
+        quote_end, introduces_next = mention.end, False
+        counted = not mention.is_rank and ATTRIBUTIVE.match(self.body[mention.end:mention.end + 2])
+        named_list = phrase.endswith("等")  # 华润三九等24家企业: names, then the counted noun
+        if counted and (not phrase or named_list or len(phrase) <= SHORT_PREFIX or self.body[mention.end] == "级"
+                        or phrase.endswith("的")
+                        or unit_family(mention.unit) in STATIC_FAMILIES or mention.unit.startswith("万")):
+            noun, quote_end = self._counted_noun(mention, next_start)
+            keep_prefix = phrase and not named_list and self.body[mention.end] != "级"
+            phrase = (phrase if keep_prefix else "") + noun
+            introduces_next = bool(noun) and self.body[quote_end:next_start].strip() == ""
+        elif counted and (verb := VERB_BEFORE_COUNT.search(phrase)):
+            noun, quote_end = self._counted_noun(mention, next_start)
+            phrase, phrase_start = verb.group() + noun, phrase_start + verb.start()
+        elif not phrase or (kind != "level" and is_subjectless(phrase)) or TOTAL_WORDS.fullmatch(phrase):
+            phrase, phrase_start = self._phrase_from_context(mention, kind, phrase, phrase_start, window_start,
+                                                             sentence_start, figures)
+        if not phrase:
+            phrase, phrase_start = self._field_label(window_start)
+        return Figure(mention, kind, sign, clean(phrase), phrase_start, quote_end, sentence_start, introduces_next)
+
+    def _phrase_from_context(self, mention: NumberMention, kind: str, phrase: str, phrase_start: int,
+                             window_start: int, sentence_start: int, figures: list[Figure]) -> tuple[str, int]:
+        """A metric for a number whose own words name no subject: the figure
+        before it in the sentence, or the ranking the sentence names."""
+        earlier = next((f for f in reversed(figures) if f.sentence_start == sentence_start
+                        and f.kind in ("level", "growth", "share")), None)
+        if earlier is not None and kind != "level":
+            # 完成年计划的82% after 工业总产值95.6亿元: 工业总产值完成率
+            suffix = "完成率" if kind == "completion" else clean(phrase)
+            return earlier.metric + suffix, min(earlier.metric_start, phrase_start)
+        if earlier is not None and unit_family(earlier.mention.unit) == unit_family(mention.unit):
+            # 新增上市公司8家,累计达到65家 / 净增高企28家,总数170家: the running total.
+            total = TOTAL_WORDS.search(self.body, window_start, mention.start)
+            phrase = ADDITION.sub("", earlier.metric) + total.group() if total else earlier.metric
+            return phrase, min(earlier.metric_start, phrase_start)
+        if kind == "rank":
+            return self._ranking_noun(sentence_start, mention.start, clean(phrase)), phrase_start
+        return phrase, phrase_start
 
     def _is_policy_amount(self, figure: Figure) -> bool:
         """对每家企业给予最高100万元奖励: what a policy pays per case is not a
