@@ -53,6 +53,8 @@ SHARE_TENTHS = re.compile(rf"(?P<qual>近|约|超|逾|超过|达|占)(?P<num>\d|
 PERCENT_WORDS = re.compile(r"百分之(?P<num>\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百点]+)")
 DOUBLING = re.compile(r"翻(?P<times>一|两|二|三)?番")
 DOUBLING_GROWTH = {None: 100.0, "一": 100.0, "两": 300.0, "二": 300.0, "三": 700.0}
+# 增长1.5倍: a rise of 150% (but 是全市的2倍 is a ratio, not a growth).
+TIMES_GROWTH = re.compile(rf"(?<=增长|提高|增加|提升)了?(?P<num>{ARABIC}|{CHINESE})倍")
 
 # A money amount that names a class of projects (10亿元以上项目2个, 过10亿元项目,
 # 50亿元8个, 500万元以上技改项目) is part of the metric, not a figure.
@@ -173,7 +175,7 @@ def _ranks(text: str, taken: set[int]) -> list[NumberMention]:
 
 
 def _percent_forms(text: str) -> list[NumberMention]:
-    """近4成 (40%), 百分之十二点五 (12.5%), 翻番 (a growth of 100%)."""
+    """近4成 (40%), 百分之十二点五 (12.5%), 翻番 and 增长1.5倍 (growths of 100% and 150%)."""
     found = []
     for m in SHARE_TENTHS.finditer(text):
         value = parse_numeral(m.group("num"))
@@ -185,6 +187,10 @@ def _percent_forms(text: str) -> list[NumberMention]:
             before = QUALIFIER_BEFORE.search(text, max(0, m.start() - QUALIFIER_REACH), m.start())
             found.append(NumberMention(before.start() if before else m.start(), m.end(), m.start(), value, "%",
                                        BEFORE_QUALIFIERS[before.group()] if before else None))
+    for m in TIMES_GROWTH.finditer(text):
+        value = parse_numeral(m.group("num"))
+        if value is not None:
+            found.append(NumberMention(m.start(), m.end(), m.start(), value * 100, "%", None, is_doubling=True))
     for m in DOUBLING.finditer(text):
         found.append(NumberMention(m.start(), m.end(), m.start(), DOUBLING_GROWTH[m.group("times")], "%",
                                    None, is_doubling=True))

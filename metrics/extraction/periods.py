@@ -31,6 +31,7 @@ TIME = re.compile(
     rf"(?:(?P<yrange>(?P<y1>{YEAR}){DASH}(?P<y2>{YEAR})年?)"
     rf"|(?P<ymonths>(?P<ym_y>{YEAR})年(?P<ym_m1>\d{{1,2}}){DASH}(?P<ym_m2>\d{{1,2}})月份?)"
     rf"|(?P<months>(?<![\d.])(?P<m1>\d{{1,2}}){DASH}(?P<m2>\d{{1,2}})月份?)"
+    rf"|(?P<month>(?<![\d.年-])(?P<mo>\d{{1,2}})月份?(?![\d日]))"
     rf"|(?P<ymonth>(?P<ymo_y>{YEAR})年(?P<ymo_m>\d{{1,2}})月(?!\d{{1,2}}日|份?[-—–~至到]))"
     rf"|(?P<year>(?P<y>{YEAR})年(?!\d{{1,2}}月\d{{1,2}}日)度?(?:的)?(?P<ypart>{PART_OF_YEAR}|年底|年末|全年)?)"
     rf"|(?P<this>(?:{THIS_YEAR})(?P<tpart>{PART_OF_YEAR})?)"
@@ -123,11 +124,13 @@ def _label(m: re.Match, published: dt.date | None, ref_year: int | None) -> tupl
         return (f"{y1}..{y2}" if y1 < y2 else str(y1)), False
     if m.group("ymonths"):
         return _month_range(int(m.group("ym_y")), int(m.group("ym_m1")), int(m.group("ym_m2"))), False
-    if m.group("months"):
-        first, last = int(m.group("m1")), int(m.group("m2"))
+    if m.group("months") or m.group("month"):
+        first, last = (int(m.group("m1")), int(m.group("m2"))) if m.group("months") else (int(m.group("mo")),) * 2
         if pub_year is None:
             return None, False
         year = pub_year - 1 if published and last > published.month else pub_year
+        if first == last:
+            return (f"{year}-{first:02d}" if 1 <= first <= 12 else None), False
         return _month_range(year, first, last), False
     if m.group("ymonth"):
         month = int(m.group("ymo_m"))

@@ -93,3 +93,8 @@ def test_percent_in_words_and_bare_money_multipliers():
     mentions = find_numbers("营收1.2亿,增长百分之十二点五,规模千亿级。")
     assert [(m.value, m.unit) for m in mentions] == [(1.2, "亿元"), (12.5, "%"), (1000, "亿元")]
     assert find_numbers("覆盖1.2亿人次的平台") == []
+
+
+def test_growth_in_times():
+    mentions = find_numbers("营收增长1.5倍,规模是全市的2倍。")
+    assert [(m.value, m.unit, m.is_doubling) for m in mentions] == [(150, "%", True)]
