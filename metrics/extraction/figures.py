@@ -142,9 +142,9 @@ class FigureReader:
         kind, sign = classify_kind(mention, self.body[self.clauses.around(mention.start)[0]:mention.num_start])
         if listed:
             return Figure(mention, kind, sign, clean(listed[0]), listed[1], mention.end, sentence_start)
-        phrase, phrase_start = self.reader.before(self.body, window_start, mention.start, self.skipped)
+        counted = not mention.is_rank and bool(ATTRIBUTIVE.match(self.body[mention.end:mention.end + 2]))
+        phrase, phrase_start = self.reader.before(self.body, window_start, mention.start, self.skipped, counted)
         quote_end, introduces_next = mention.end, False
-        counted = not mention.is_rank and ATTRIBUTIVE.match(self.body[mention.end:mention.end + 2])
         named_list = phrase.endswith("等")  # 华润三九等24家企业: names, then the counted noun
         if counted and (not phrase or named_list or len(phrase) <= SHORT_PREFIX or self.body[mention.end] == "级"
                         or phrase.endswith("的")
@@ -167,8 +167,14 @@ class FigureReader:
                              window_start: int, sentence_start: int, figures: list[Figure]) -> tuple[str, int]:
         """A metric for a number whose own words name no subject: the figure
         before it in the sentence, or the ranking the sentence names."""
-        earlier = next((f for f in reversed(figures) if f.sentence_start == sentence_start
-                        and f.kind in ("level", "growth", "share")), None)
+        in_sentence = [f for f in reversed(figures) if f.sentence_start == sentence_start]
+        # 高出省市2个、1.7个百分点: a list item names what the item before it named.
+        earlier = next((f for f in in_sentence[:1] if f.kind == kind not in ("level", "rank")
+                        and f.mention.unit == mention.unit),
+                       None)
+        if earlier is not None:
+            return earlier.metric, min(earlier.metric_start, phrase_start)
+        earlier = next((f for f in in_sentence if f.kind in ("level", "growth", "share")), None)
         if earlier is not None and kind != "level":
             # 完成年计划的82% after 工业总产值95.6亿元: 工业总产值完成率
             suffix = "完成率" if kind == "completion" else clean(phrase)

@@ -34,9 +34,12 @@ TRAILING_FILLER = frozenset(
     "合计 累计 至 到 提高 增加 减少 逾 不少于 不低于 至少 新增 净增 新台币 台币 港币 港元 欧元 日元 英镑".split())
 LEADING_EDGES = tuple(LEADING_FILLER) + tuple(" \t“”\"'‘’《》")
 TRAILING_EDGES = tuple(TRAILING_FILLER) + (" ", "\t")
+# Single-character links that also end names (欣旺达, 华为超...): kept when a
+# noun follows the number, since then the number is inside a name phrase.
+NAME_ENDINGS = frozenset("达超近约逾")
 # Ranking words carry no subject of their own: 增速居全市第一 needs the figure before it.
 SUBJECTLESS = re.compile(r"^(增速|增幅|增长|总数|占比|比重|完成率|总额|同比|也|分别|位居|稳居|居|排名?|列|位列|"
-                         r"高出|高于|低于|超出|全省|全市|全国|省市|占(全市|全省|全国|全区)的?|按可比价格?计算|[比较](去年|上年)(同期)?|(年度?|全年)?(目标任务|目标|计划)的?|年度|[,，、;；])*$")
+                         r"高出|高于|低于|超出|全省|全市|全国|省市|占(全市|全省|全国|全区)的?|按可比价格?计算|[比较](去年|上年)(同期)?|(年度?|全年)?[\u4e00-\u9fff]{0,2}?(目标任务|目标|计划)的?|年度|[,，、;；])*$")
 NOISE = re.compile(r"[\s“”\"'‘’《》]")
 ABBREVIATION = re.compile(r"^[A-Za-z&]+$")
 
@@ -141,11 +144,13 @@ class MetricReader:
             self._segmenter = _tokenizer(self._domain)
         return self._segmenter.lcut(window, HMM=False)
 
-    def before(self, text: str, start: int, end: int, skipped: bytes = b"") -> tuple[str, int]:
+    def before(self, text: str, start: int, end: int, skipped: bytes = b"",
+               names_follow: bool = False) -> tuple[str, int]:
         """Metric words in text[start:end] (the clause before a number): fillers,
         and places or time words (nonzero bytes in `skipped`, one per char of
-        text), stripped at the front; linking words stripped at the back.
-        Returns (phrase, offset of its start)."""
+        text), stripped at the front; linking words stripped at the back, but
+        not 达/超... when a noun follows the number (欣旺达30GWh电池: 达 ends
+        a name). Returns (phrase, offset of its start)."""
         window = text[start:end]
         if not self._needs_segmenting(window, start, skipped):
             return window, start
@@ -156,7 +161,8 @@ class MetricReader:
                                 or (skipped and skipped.find(0, offset, offset + len(tokens[lead])) == -1)):
             offset += len(tokens[lead])
             lead += 1
-        while trail > lead and (tokens[trail - 1] in TRAILING_FILLER or not tokens[trail - 1].strip()):
+        while trail > lead and (not tokens[trail - 1].strip() or tokens[trail - 1] in TRAILING_FILLER
+                                and not (names_follow and tokens[trail - 1] in NAME_ENDINGS)):
             trail -= 1
         return "".join(tokens[lead:trail]), offset
 

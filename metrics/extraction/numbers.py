@@ -36,6 +36,7 @@ AFTER_QUALIFIERS = {"以上": "以上", "左右": "左右", "以下": "以下", 
 CURRENCY_BEFORE = re.compile(r"(新台币|台币|港币|港元|澳门元|欧元|日元|英镑|韩元|卢布)$")
 CURRENCY_REACH = 3
 QUALIFIER_BEFORE = re.compile(rf"(?:{BEFORE_QUALIFIER})$")
+ATTRIBUTIVE_NOUN = re.compile(r"[\u4e00-\u9fff](?<!以)(?<!左)")
 QUALIFIER_REACH = max(len(q) for q in BEFORE_QUALIFIERS)
 NUMBER = re.compile(
     r"(?=[\d零〇一二两三四五六七八九十百千])"
@@ -113,6 +114,15 @@ def _is_name_part(text: str, start: int, end: int) -> bool:
     return bool(NAME_CHARS.match(before) or NAME_CHARS.match(after)) or before == "."
 
 
+def _qualifier_before(text: str, start: int, end: int) -> tuple[int, str | None]:
+    """(start of the figure including its qualifier, the qualifier) for a
+    number spanning text[start:end]."""
+    before = QUALIFIER_BEFORE.search(text, max(0, start - QUALIFIER_REACH), start)
+    if before and len(before.group()) == 1 and ATTRIBUTIVE_NOUN.match(text, end):
+        return start, None  # 欣旺达30GWh动力电池: the 达 ends a name, it does not qualify the figure
+    return (before.start(), BEFORE_QUALIFIERS[before.group()]) if before else (start, None)
+
+
 def _numbers(text: str) -> list[NumberMention]:
     found = []
     # A figure with nothing but blanks after it is cut off at the end of a truncated page.
@@ -128,12 +138,10 @@ def _numbers(text: str) -> list[NumberMention]:
         value = parse_numeral(numeral)
         if value is None:
             continue
-        before = QUALIFIER_BEFORE.search(text, max(0, m.start() - QUALIFIER_REACH), m.start())
-        start = before.start() if before else m.start()
+        start, qualifier = _qualifier_before(text, m.start(), m.end())
         currency = CURRENCY_BEFORE.search(text, max(0, start - CURRENCY_REACH), start)
         if currency and unit.endswith("元"):
             unit = unit[:-1] + currency.group()  # 新台币6,420亿元 is not 亿元 (yuan)
-        qualifier = BEFORE_QUALIFIERS[before.group()] if before else None
         if m.group("approx"):
             qualifier = "超过"
         if m.group("after"):
@@ -184,9 +192,8 @@ def _percent_forms(text: str) -> list[NumberMention]:
     for m in PERCENT_WORDS.finditer(text):
         value = parse_numeral(m.group("num"))
         if value is not None:
-            before = QUALIFIER_BEFORE.search(text, max(0, m.start() - QUALIFIER_REACH), m.start())
-            found.append(NumberMention(before.start() if before else m.start(), m.end(), m.start(), value, "%",
-                                       BEFORE_QUALIFIERS[before.group()] if before else None))
+            start, qualifier = _qualifier_before(text, m.start(), m.end())
+            found.append(NumberMention(start, m.end(), m.start(), value, "%", qualifier))
     for m in TIMES_GROWTH.finditer(text):
         value = parse_numeral(m.group("num"))
         if value is not None:
