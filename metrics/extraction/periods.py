@@ -31,7 +31,7 @@ TIME = re.compile(
     rf"(?:(?P<yrange>(?P<y1>{YEAR}){DASH}(?P<y2>{YEAR})年?)"
     rf"|(?P<ymonths>(?P<ym_y>{YEAR})年(?P<ym_m1>\d{{1,2}}){DASH}(?P<ym_m2>\d{{1,2}})月份?)"
     rf"|(?P<months>(?<![\d.])(?P<m1>\d{{1,2}}){DASH}(?P<m2>\d{{1,2}})月份?)"
-    rf"|(?P<month>(?<![\d.年-])(?P<mo>\d{{1,2}})月份?(?![\d日]))"
+    rf"|(?P<month>(?<![\d.年-])(?P<mo>\d{{1,2}})月份?(?![\d日底末]))"
     rf"|(?P<ymonth>(?P<ymo_y>{YEAR})年(?P<ymo_m>\d{{1,2}})月(?!\d{{1,2}}日|份?[-—–~至到]))"
     rf"|(?P<year>(?P<y>{YEAR})年(?!\d{{1,2}}月\d{{1,2}}日)度?(?:的)?(?P<ypart>{PART_OF_YEAR}|年底|年末|全年)?)"
     rf"|(?P<this>(?:{THIS_YEAR})(?P<tpart>{PART_OF_YEAR})?)"
