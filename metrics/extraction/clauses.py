@@ -19,12 +19,16 @@ class Boundaries:
     def __init__(self, positions: list[int], length: int):
         self.positions = positions
         self.length = length
+        self._spans: dict[int, tuple[int, int]] = {}  # every stage asks about the same few positions
 
     def around(self, pos: int) -> tuple[int, int]:
-        i = bisect.bisect_left(self.positions, pos)
-        start = self.positions[i - 1] + 1 if i > 0 else 0
-        end = self.positions[i] if i < len(self.positions) else self.length
-        return start, end
+        span = self._spans.get(pos)
+        if span is None:
+            i = bisect.bisect_left(self.positions, pos)
+            span = (self.positions[i - 1] + 1 if i > 0 else 0,
+                    self.positions[i] if i < len(self.positions) else self.length)
+            self._spans[pos] = span
+        return span
 
 
 SENTENCE_CHARS = frozenset("。！？!?\n")

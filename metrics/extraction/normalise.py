@@ -46,7 +46,10 @@ class OffsetMap:
         if not self.runs:
             return 0
         norm_start, orig_start, length = self.runs[self._run_index(norm_pos)]
-        return orig_start + min(max(norm_pos - norm_start, 0), max(length - 1, 0))
+        offset = norm_pos - norm_start
+        if offset >= length:  # past the end of the text: its last character
+            offset = length - 1 if length else 0
+        return orig_start + (offset if offset > 0 else 0)
 
     def span_to_original(self, start: int, end: int) -> tuple[int, int]:
         """Original [start, end) covering normalised [start, end) (end exclusive)."""
