@@ -71,6 +71,14 @@ class FigureReader:
         self.body, self.reader = article.body, reader
         self.sentences, self.clauses, self.items = article.sentences, article.clauses, article.items
         self.mentions, self.skipped = article.mentions, article.skipped
+        self.time_ends = sorted(t.end for t in article.times if t.label != "cumulative")
+
+    def _after_time_words(self, start: int, end: int) -> int:
+        """该公司今年一季度实现营业收入: the metric starts after the last time word
+        inside the window, since what comes before it is the subject."""
+        index = bisect.bisect_right(self.time_ends, end)
+        last = self.time_ends[index - 1] if index else -1
+        return last if start < last < end else start
 
     def _counted_noun(self, mention: NumberMention, limit: int) -> tuple[str, int]:
         """Noun after the number (up to `limit`, the next number) and the end of its span."""
@@ -125,6 +133,7 @@ class FigureReader:
             item_start, _ = self.items.around(mention.start)
             window_start = max(item_start, previous_end if previous_end <= mention.start else item_start,
                                mention.start - METRIC_WINDOW)
+            window_start = self._after_time_words(window_start, mention.start)
             figure = self._figure(mention, window_start, next_start, figures, respective.get(index))
             figures.append(figure)
             # The noun after a count also names the next figure (29个省重点项目累计完成投资122.2亿元),

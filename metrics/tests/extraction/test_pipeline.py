@@ -226,3 +226,9 @@ def test_rank_without_its_own_noun_takes_the_ranking_named_before(run):
     text = "在2022年度综合评价中,洛阳高新区位列全省第二,郑州高新区继续保持第1位。"
     found = {i.value: (i.zone, i.metric, i.period) for i in run(text, published=dt.date(2023, 5, 20)).indicators}
     assert found == {2: ("洛阳高新区", "综合评价位列全省", "2022"), 1: ("郑州高新区", "综合评价", "2022")}
+
+
+def test_a_time_word_inside_the_window_starts_the_metric(run):
+    text = "洛阳高新区举行推介会。该公司今年一季度实现营业收入5.2亿元。"
+    found = run(text, published=dt.date(2023, 5, 1)).indicators
+    assert [(i.metric, i.period) for i in found] == [("营业收入", "2023-Q1")]
