@@ -40,7 +40,7 @@ ATTRIBUTIVE_NOUN = re.compile(r"[\u4e00-\u9fff](?<!以)(?<!左)")
 QUALIFIER_REACH = max(len(q) for q in BEFORE_QUALIFIERS)
 NUMBER = re.compile(
     r"(?=[\d零〇一二两三四五六七八九十百千])"
-    rf"(?P<num>{ARABIC}|{CHINESE})(?P<approx>余|多)?(?P<unit>{UNIT})(?P<after>以上|左右|以下|以内)?",
+    rf"(?P<num>{ARABIC}|{CHINESE})(?P<approx>余|多)? ?(?P<unit>{UNIT})(?P<after>以上|左右|以下|以内)?",
     re.IGNORECASE,
 )
 # 位列全省第二, 居全市第一, 前30名, 前三位, 10强, 前进14位 (but 500强企业 and 百强县 are names)
@@ -68,6 +68,8 @@ ACTION_NOUNS = re.compile(
 )
 # People at an event (200余名代表参加会议) are not a measure of the zone.
 EVENT_PEOPLE = re.compile(r"[\u4e00-\u9fff]{0,4}?(代表|嘉宾|来宾|观众|选手|学员|与会|参会|参赛|记者)")
+RANGE_START = re.compile(r"\d\s*[-~～—至到]\s*$")
+MINUS = re.compile(r"(?<![\dA-Za-z])[-−]$")
 NAME_CHARS = re.compile(r"[A-Za-z+#_]")
 
 
@@ -135,9 +137,13 @@ def _numbers(text: str) -> list[NumberMention]:
             continue
         if numeral[0].isdigit() and len(numeral.replace(".", "")) >= 7 and "." not in numeral:
             continue  # licence, phone, ID numbers
+        if RANGE_START.search(text, max(0, m.start() - 4), m.start()):
+            continue  # 10-15亿元: a range is no single figure
         value = parse_numeral(numeral)
         if value is None:
             continue
+        if MINUS.search(text, max(0, m.start() - 2), m.start()):
+            value = -value  # 同比增长-3.2%
         start, qualifier = _qualifier_before(text, m.start(), m.end())
         currency = CURRENCY_BEFORE.search(text, max(0, start - CURRENCY_REACH), start)
         if currency and unit.endswith("元"):

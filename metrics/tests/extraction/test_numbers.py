@@ -98,3 +98,8 @@ def test_percent_in_words_and_bare_money_multipliers():
 def test_growth_in_times():
     mentions = find_numbers("营收增长1.5倍,规模是全市的2倍。")
     assert [(m.value, m.unit, m.is_doubling) for m in mentions] == [(150, "%", True)]
+
+
+def test_ranges_signs_and_spaces():
+    assert _figures("投资10-15亿元,") == []
+    assert _figures("同比增长-3.2%,新增企业 30 家。") == [(-3.2, "%", None), (30, "家", None)]
