@@ -14,7 +14,7 @@ from config.api_support import (
 from metrics.filters import IndicatorFilter, MetricFilter
 from metrics.models import Indicator, Metric
 from metrics.progress import Status
-from metrics.selectors import InvalidSelection, compare_zones, comparison_selection
+from metrics.selectors import InvalidSelection, comparison_selection
 
 
 class MetricSerializer(serializers.ModelSerializer):
@@ -185,9 +185,7 @@ class ComparisonView(APIView):
             )
         except InvalidSelection as invalid:
             raise ValidationError(invalid.messages) from invalid
-        comparison = compare_zones(
-            selection.zones, selection.metrics, year=selection.year, uncatalogued=not selection.metrics_chosen
-        )
+        comparison = selection.comparison()
         rows = comparison.rows + comparison.uncatalogued_rows
         cells = [{"row": row, "cell": cell} for row in rows for cell in row.cells]
         data = {

@@ -46,8 +46,7 @@ def compare(request):
         except selectors.InvalidSelection as invalid:
             context["errors"] = invalid.messages
         else:
-            comparison = selectors.compare_zones(selection.zones, selection.metrics, year=selection.year,
-                                                 uncatalogued=not selection.metrics_chosen)
+            comparison = selection.comparison()
             context.update(comparison=comparison, chart=comparison_chart(comparison), year=selection.year,
                            chosen_codes=[metric.code for metric in selection.metrics])
     return render(request, "compare/compare.html", context)
