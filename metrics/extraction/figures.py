@@ -5,6 +5,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
+from itertools import takewhile
 
 from .article import Article
 from .kinds import classify_kind
@@ -140,7 +141,7 @@ class FigureReader:
             # unless a joiner starts another counted item (50家优秀企业和100名优秀人才).
             joined = figure.quote_end > mention.end and JOINER.fullmatch(self.body[figure.quote_end:next_start])
             previous_end = next_start if joined else mention.end
-        return [f for f in figures if f.metric and not self._is_rank_movement(f, figures)
+        return [f for i, f in enumerate(figures) if f.metric and not self._is_rank_movement(i, figures)
                 and not self._is_policy_amount(f)]
 
     def _figure(self, mention: NumberMention, window_start: int, next_start: int, figures: list[Figure],
@@ -176,13 +177,11 @@ class FigureReader:
                              window_start: int, sentence_start: int, figures: list[Figure]) -> tuple[str, int]:
         """A metric for a number whose own words name no subject: the figure
         before it in the sentence, or the ranking the sentence names."""
-        in_sentence = [f for f in reversed(figures) if f.sentence_start == sentence_start]
+        previous = figures[-1] if figures and figures[-1].sentence_start == sentence_start else None
         # 高出省市2个、1.7个百分点: a list item names what the item before it named.
-        earlier = next((f for f in in_sentence[:1] if f.kind == kind not in ("level", "rank")
-                        and f.mention.unit == mention.unit),
-                       None)
-        if earlier is not None:
-            return earlier.metric, min(earlier.metric_start, phrase_start)
+        if previous and previous.kind == kind not in ("level", "rank") and previous.mention.unit == mention.unit:
+            return previous.metric, min(previous.metric_start, phrase_start)
+        in_sentence = takewhile(lambda f: f.sentence_start == sentence_start, reversed(figures))
         earlier = next((f for f in in_sentence if f.kind in ("level", "growth", "share")), None)
         if earlier is not None and kind != "level":
             # 完成年计划的82% after 工业总产值95.6亿元: 工业总产值完成率
@@ -204,11 +203,11 @@ class FigureReader:
         return figure.mention.unit.endswith("元") and bool(
             PER_CASE_AWARD.search(self.body, clause_start, figure.mention.num_start))
 
-    def _is_rank_movement(self, figure: Figure, figures: list[Figure]) -> bool:
+    def _is_rank_movement(self, index: int, figures: list[Figure]) -> bool:
         """较上年提升1位 right after 居全国第5位: the position is the figure, not the
         move; a move with no position next to it is the only figure and stays."""
+        figure = figures[index]
         if figure.kind != "rank" or not RANK_MOVEMENT.search(self.body, 0, figure.mention.num_start):
             return False
-        index = figures.index(figure)
         neighbours = figures[max(0, index - 1):index] + figures[index + 1:index + 2]
         return any(f.kind == "rank" and f.sentence_start == figure.sentence_start for f in neighbours)

@@ -11,9 +11,11 @@ import cn2an
 
 from .units import canonical_unit
 
-ARABIC = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\d)|\d+(?:\.\d+)?"
+# A numeral starts where no digit or numeral character precedes it: no figure
+# inside another, and no quadratic retrying along a long run of digits.
+ARABIC = r"(?<![\d.])(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\d)|\d+(?:\.\d+)?)"
 # No 万/亿 inside a Chinese numeral: 百亿元 is 100 亿元, not 1e10 元.
-CHINESE = r"[零〇一二两三四五六七八九十百千]+"
+CHINESE = r"(?<![零〇一二两三四五六七八九十百千])[零〇一二两三四五六七八九十百千]+"
 UNITS = sorted([
     "万亿元", "亿美元", "万美元", "亿元", "万元", "千元", "美元", "元",
     "个百分点", "百分点", "%", "万平方米", "平方米", "平方公里", "万亩", "亩", "公顷",

@@ -21,12 +21,18 @@ from .units import to_base
 from .zones import ZoneGazetteer
 
 
+STANCE_REACH = 300
+
+
 def _indicator(article: Article, dating: Dating, attribution: Attribution, catalogue: MetricCatalogue,
                figure: Figure) -> ExtractedIndicator:
     mention, body = figure.mention, article.body
     sentence_start, _ = article.sentences.around(mention.start)
     clause_start, clause_end = article.clauses.around(mention.start)
-    stance = classify_stance(body[sentence_start:mention.start], body[clause_start:mention.start],
+    # Goal words govern the sentence they open; a bounded look back keeps a
+    # run-on "sentence" of a badly split page from costing quadratic time.
+    look_back = max(sentence_start, mention.start - STANCE_REACH)
+    stance = classify_stance(body[look_back:mention.start], body[clause_start:mention.start],
                              body[mention.end:clause_end])
     period, word = dating.period(figure, stance)
     if stance == "achievement" and word is not None and word.whole_year and dating.year_ahead(period):

@@ -36,3 +36,14 @@ def test_arbitrary_unicode(run, text):
 @given(mixed_text, st.one_of(st.none(), st.dates(min_value=dt.date(1990, 1, 1), max_value=dt.date(2040, 12, 31))))
 def test_mixed_scripts_and_article_pieces(run, text, published):
     _check(text, run(text, published=published, default_zone="某高新区"))
+
+
+def test_long_runs_take_linear_time(run):
+    """Long digit runs and run-on sentences once made some patterns retry at
+    every position; each of these must stay far below the bound."""
+    import time
+
+    for text in ("1" * 50000, "一" * 50000, "增长12.5%," * 3000, "21家" * 10000):
+        started = time.perf_counter()
+        run(text)
+        assert time.perf_counter() - started < 10
