@@ -1,6 +1,7 @@
 """Property tests: whatever the input, extraction returns well-formed
 indicators whose quotes sit at their offsets in the input."""
 import datetime as dt
+import time
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -41,8 +42,6 @@ def test_mixed_scripts_and_article_pieces(run, text, published):
 def test_long_runs_take_linear_time(run):
     """Long digit runs and run-on sentences once made some patterns retry at
     every position; each of these must stay far below the bound."""
-    import time
-
     for text in ("1" * 50000, "一" * 50000, "增长12.5%," * 3000, "21家" * 10000):
         started = time.perf_counter()
         run(text)
