@@ -19,6 +19,18 @@ def _date(value: str) -> dt.date:
     return dt.date.fromisoformat(value)
 
 
+def read_text(path: Path) -> str:
+    """A text file in UTF-8, or in the encoding charset-normalizer detects
+    (Chinese pages are often GBK/GB18030)."""
+    data = path.read_bytes()
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        from charset_normalizer import from_bytes  # only needed for non-UTF-8 files
+        best = from_bytes(data).best()
+        return str(best) if best is not None else data.decode("utf-8", errors="replace")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m metrics.extraction", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -28,7 +40,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--with-derived", action="store_true", help="also print implied targets")
     args = parser.parse_args(argv)
     for path in args.files:
-        text = path.read_text(encoding="utf-8", errors="replace")
+        text = read_text(path)
         result = extract(text, published=args.published, default_zone=args.zone)
         for indicator in result.indicators:
             if indicator.derived and not args.with_derived:

@@ -18,3 +18,11 @@ def test_implied_targets_on_request(tmp_path, capsys):
     main([str(article), "--published", "2023-06-01", "--with-derived"])
     records = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
     assert [r["value"] for r in records if r["derived"]] == [250.0]
+
+
+def test_reads_gbk_files(tmp_path, capsys):
+    article = tmp_path / "gbk.txt"
+    article.write_bytes("洛阳高新区今年新增高新技术企业80家,营业收入增长12%。".encode("gb18030"))
+    main([str(article), "--published", "2023-06-01"])
+    records = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert {(r["zone"], r["value"]) for r in records} == {("洛阳高新区", 80.0), ("洛阳高新区", 12.0)}
