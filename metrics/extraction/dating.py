@@ -13,7 +13,8 @@ from .units import unit_family
 
 # Attributes of one project or place, not figures of a period: capacities,
 # sizes, and investment totals used attributively (总投资200亿元的X).
-CAPACITY = re.compile(r"年产(?!值)|产能")
+# Capacities and sizes of one project or site (年产80万套, 占地300亩).
+ATTRIBUTE_WORDS = re.compile(r"年产(?!值)|产能|占地|建筑面积|规划面积")
 # 总投资200亿元的欣旺达基地 / 总投资300亿元、总建筑面积300万平方米的产业大楼 (but
 # 总投资855.5亿元的94个重点项目 is the total of a year's project list).
 ATTRIBUTIVE_TOTAL = re.compile(r"(、[^，,。；;的]{1,20})?的(?![\d一二三四五六七八九十])")
@@ -49,7 +50,7 @@ class Dating:
         clause_start, clause_end = self.clauses.around(mention.start)
         nearby = self.times[bisect.bisect_left(self.time_starts, sentence_start):
                             bisect.bisect_left(self.time_starts, clause_end)]
-        before = [t for t in nearby if t.end <= mention.start]
+        before = [t for t in nearby if t.end <= mention.start and (not t.local or t.start >= clause_start)]
         strong = [t for t in before if not t.weak]
         in_clause = [t for t in before if t.start >= clause_start]
         # 累计 only speaks for its own clause; there it makes a count a running
@@ -111,4 +112,4 @@ class Dating:
         attributive_money = mention.unit.endswith("元") and bool(
             ATTRIBUTIVE_TOTAL.match(self.body, mention.end, mention.end + 30))
         return (mention.unit in STATIC_UNITS or unit_family(mention.unit) in STATIC_FAMILIES
-                or bool(CAPACITY.search(before)) or attributive_money)
+                or bool(ATTRIBUTE_WORDS.search(before)) or attributive_money)

@@ -6,11 +6,11 @@ import re
 
 from .numbers import NumberMention
 
-COMPLETION = re.compile(r"(完成率|完成[^，,。；;]{0,10}?的|目标任务的|计划的|进度的)\s*$")
+COMPLETION = re.compile(r"(完成率|完成[^，,。；;]{0,10}?的|目标任务的|目标的|任务的|计划的|进度的)\s*$")
 GROWTH = re.compile(r"(增长|成长|增速|增幅|同比|下降|减少|降低|回落|提高|提升|上升|增加|扩大|收窄)(了|为|达到?|至)?\s*$")
-SHRINK = re.compile(r"(下降|减少|降低|回落|收窄)(了|为|达到?|至)?\s*$")
+SHRINK = re.compile(r"(下降|减少|降低|回落|收窄|少)(了|为|达到?|至|完成|实现)?\s*$")
 # 比上年增加122.66亿元 / 较去年同期增加83家: an absolute change.
-ABSOLUTE_CHANGE = re.compile(r"(比|较)[^，,。；;]{0,8}?(增加|增长|多|减少|下降|少)(了)?\s*$")
+ABSOLUTE_CHANGE = re.compile(r"(比|较)[^，,。；;]{0,8}?(增加|增长|多|减少|下降|少)(了|完成|实现)?\s*$")
 CHANGE_WINDOW = 16
 
 

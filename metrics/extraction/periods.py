@@ -67,6 +67,7 @@ class TimeExpression(NamedTuple):  # a tuple: many are made per article, cheaply
     relative: bool = False    # 全年, 上半年: a part of the year the article reports on
     part: str | None = None   # that part (上半年, 前三季度...; None for the whole year)
     whole_year: bool = False  # a full calendar year named as such (2024年, 全年, 年内)
+    local: bool = False       # 连续5年: dates only its own clause
 
     @property
     def year(self) -> int | None:
@@ -181,7 +182,8 @@ def find_time_expressions(text: str, published: dt.date | None,
                           or (m.group("ref") and not m.group("rpart") and not m.group("ref").endswith("年度")))
         if m.group("year") and EVENT_NAME.match(text, m.end()):
             continue  # 2023年科技创新大会 names a meeting, it does not date a figure
-        found.append(TimeExpression(m.start(), m.end(), label, weak, relative, part, whole_year))
+        found.append(TimeExpression(m.start(), m.end(), label, weak, relative, part, whole_year,
+                                    local=bool(m.group("consecutive"))))
     return found
 
 

@@ -232,3 +232,17 @@ def test_a_time_word_inside_the_window_starts_the_metric(run):
     text = "洛阳高新区举行推介会。该公司今年一季度实现营业收入5.2亿元。"
     found = run(text, published=dt.date(2023, 5, 1)).indicators
     assert [(i.metric, i.period) for i in found] == [("营业收入", "2023-Q1")]
+
+
+def test_share_of_the_annual_goal_and_absolute_change(run):
+    text = "今年以来,洛阳高新区累计完成固定资产投资86亿元,占年度目标的72%,比去年同期多完成12亿元。"
+    found = _by_value(run(text, published=dt.date(2023, 8, 1)))
+    ratio, change = found[(72, "%")], found[(12, "亿元")]
+    assert (ratio.kind, ratio.stance, ratio.metric) == ("completion", "achievement", "固定资产投资完成率")
+    assert (change.kind, change.stance, change.metric) == ("delta", "achievement", "固定资产投资比去年同期")
+
+
+def test_site_attributes_and_clause_bound_time_words(run):
+    text = "洛阳高新区某项目占地面积300亩。洛阳高新区连续5年入选百强园区,吸引3家企业入驻。"
+    periods = _field_by_value(run(text, published=dt.date(2023, 8, 1)), "period")
+    assert periods == {300: None, 3: "2023"}
