@@ -21,6 +21,13 @@ SHORT_SUFFIX = {"高新技术产业开发区": "高新区", "高新技术产业�
                 "经济技术开发区": "经开区", "经济开发区": "经开区"}
 UNREGISTERED = re.compile(r"(?P<suffix>" + "|".join(ZONE_SUFFIXES) + ")")
 UNREGISTERED_PREFIX_MAX = 6
+HAN_ONLY = re.compile(r"[\u4e00-\u9fff]+")
+# A zone opening a line with a 2-4 character place name: 射洪经开区.
+HEADLINE_ZONE = re.compile(r"(?P<place>[\u4e00-\u9fff]{2,4}?)(?P<suffix>" + "|".join(ZONE_SUFFIXES) + ")")
+HEADER_MAX = 12
+# Words that make such a prefix a description, not a place (园区, 全区, 推进, 建设...).
+GENERIC_WORDS = re.compile(r"园区|全区|本区|该区|我区|各|新|推进|建设|打造|加快|位于|国家|省级|市级|区级|综合|特色|产业|重点|"
+                           r"示范|城区|社区|多地|全省|全市|全国|省内|我国|我省|我市|部分|多家|多个|首批|一批|一些|这些|上述|[\d一二三四五六七八九十百]")
 # Words that make a "zone name" generic: 国家高新区, 全省高新区, 该高新区.
 GENERIC_PREFIX = re.compile(r"(国家|省级|国家级|全省|全国|全市|各|该|本|我|两|多个|\d+家|\d+个|[一二三四五六七八九十百]+家)$")
 # The text's own zone referred to without a name.
@@ -161,18 +168,47 @@ class ZoneGazetteer:
         for m in UNREGISTERED.finditer(text):
             if any(p.start <= m.start() < p.end for p in taken):
                 continue
-            window_start = max(0, m.start() - UNREGISTERED_PREFIX_MAX)
-            window = text[window_start:m.start()]
-            stem = self._stems.search(window) if self._stems else None
-            if not stem or GENERIC_PREFIX.search(window) or not re.fullmatch(r"[\u4e00-\u9fff]+", window[stem.start():]):
+            start = self._name_start(text, m.start())
+            if start is None:
                 continue
-            start = window_start + stem.start()
             name = text[start:m.start()] + SHORT_SUFFIX.get(m.group("suffix"), m.group("suffix"))
             record = self._registered_variant(name)
             if record:
                 found.append(PlaceMention(start, m.end(), record.short_name, "zone", True))
             else:
                 found.append(PlaceMention(start, m.end(), name, "zone", False))
+        return found
+
+    def _name_start(self, text: str, suffix_start: int) -> int | None:
+        """Where the place part of an unregistered zone name begins: at a known
+        city or province stem (南京江北新区), else None."""
+        window_start = max(0, suffix_start - UNREGISTERED_PREFIX_MAX)
+        window = text[window_start:suffix_start]
+        if GENERIC_PREFIX.search(window):
+            return None
+        stem = self._stems.search(window) if self._stems else None
+        return window_start + stem.start() if stem and HAN_ONLY.fullmatch(window[stem.start():]) else None
+
+    def _headline_names(self, text: str) -> dict[str, str]:
+        """Zones with no known place in their name, named where a name stands
+        alone: opening the first line (射洪经开区:一季度…) or as a whole short
+        line (a section header). Returns {name as written: short name}."""
+        names = {}
+        lines = [line.strip() for line in text.split("\n") if line.strip()]
+        for index, line in enumerate(lines):
+            if index and len(line) > HEADER_MAX:
+                continue
+            m = HEADLINE_ZONE.match(line)
+            if m and not GENERIC_WORDS.search(m.group("place")) and (index == 0 or m.end() == len(line)):
+                names[m.group()] = m.group("place") + SHORT_SUFFIX.get(m.group("suffix"), m.group("suffix"))
+        return names
+
+    def _headline_zones(self, text: str, taken: list[PlaceMention]) -> list[PlaceMention]:
+        found = []
+        for written, name in self._headline_names(text).items():
+            for m in re.finditer(re.escape(written), text):
+                if not any(p.start <= m.start() < p.end for p in taken):
+                    found.append(PlaceMention(m.start(), m.end(), name, "zone", False))
         return found
 
     def _registered_variant(self, name: str) -> ZoneRecord | None:
@@ -205,6 +241,7 @@ class ZoneGazetteer:
         as subject when nothing but time words and openers precede it in its clause."""
         zones = self._registered(text)
         zones += self._unregistered(text, zones)
+        zones += self._headline_zones(text, zones)
         candidates = sorted(zones + self._places(text) + self._self_references(text),
                             key=lambda p: (p.start, -(p.end - p.start)))
         mentions, covered_until = [], -1

@@ -70,3 +70,14 @@ def test_load_registry_csv(tmp_path):
 
 def test_city_prefixed_names_map_to_the_registry(gazetteer):
     assert _zones(gazetteer, "洛阳市高新区今年营收增长。") == [("洛阳高新区", True, True)]
+
+
+def test_zone_with_an_unknown_place_named_in_the_headline(gazetteer):
+    text = "射洪经开区:一季度开门红\n今年一季度,射洪经开区实现营收56亿元。推进射洪新区建设。"
+    assert [(p.name, p.registered) for p in gazetteer.find_places(text) if p.scope == "zone"] == [
+        ("射洪经开区", False), ("射洪经开区", False)]
+
+
+def test_headline_descriptions_are_not_zones(gazetteer):
+    for text in ("多地高新区部署新年工作\n正文", "全省高新区创新发展\n正文", "推进新区建设\n正文"):
+        assert [p for p in gazetteer.find_places(text) if p.scope == "zone"] == []
