@@ -52,8 +52,11 @@ RANK = re.compile(
     rf"|(?P<num2>{ARABIC}|{CHINESE})(?P<suffix2>强(?![\u4e00-\u9fff])|位(?!数)|名(?=[,，。;；、]|$)))"
 )
 RANK_CONTEXT = re.compile(r"(位列|位居|名列|排名|排在|排|居|列|进入|保持在|保持|入围|跻身|前进|进位|上升|提升|跃居|稳居|全省|全市|全国|全区)\S{0,6}$")
+# 近3成: tenths as a share (30%), 七成 after a comparison word only (一成不变 is an idiom).
 SHARE_TENTHS = re.compile(rf"(?P<qual>近|约|超|逾|超过|达|占)(?P<num>\d|[一二两三四五六七八九])成(?![本功立为果])")
+# 百分之十二点五: a percentage in words.
 PERCENT_WORDS = re.compile(r"百分之(?P<num>\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百点]+)")
+# 翻番 / 翻两番: doublings as growth rates.
 DOUBLING = re.compile(r"翻(?P<times>一|两|二|三)?番")
 DOUBLING_GROWTH = {None: 100.0, "一": 100.0, "两": 300.0, "二": 300.0, "三": 700.0}
 # 增长1.5倍: a rise of 150% (but 是全市的2倍 is a ratio, not a growth).
@@ -70,7 +73,9 @@ ACTION_NOUNS = re.compile(
 )
 # People at an event (200余名代表参加会议) are not a measure of the zone.
 EVENT_PEOPLE = re.compile(r"[\u4e00-\u9fff]{0,4}?(代表|嘉宾|来宾|观众|选手|学员|与会|参会|参赛|记者)")
+# 10-15亿元: the second number of a range.
 RANGE_START = re.compile(r"\d\s*[-~～—至到]\s*$")
+# 增长-3.2%: a sign, not a dash.
 MINUS = re.compile(r"(?<![\dA-Za-z])[-−]$")
 NAME_CHARS = re.compile(r"[A-Za-z+#_]")
 
