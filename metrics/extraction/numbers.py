@@ -52,16 +52,6 @@ RANK = re.compile(
     rf"|(?P<num2>{ARABIC}|{CHINESE})(?P<suffix2>强(?![\u4e00-\u9fff])|位(?!数)|名(?=[,，。;；、]|$)))"
 )
 RANK_CONTEXT = re.compile(r"(位列|位居|名列|排名|排在|排|居|列|进入|保持在|保持|入围|跻身|前进|进位|上升|提升|跃居|稳居|全省|全市|全国|全区)\S{0,6}$")
-# 近3成: tenths as a share (30%), 七成 after a comparison word only (一成不变 is an idiom).
-SHARE_TENTHS = re.compile(rf"(?P<qual>近|约|超|逾|超过|达|占)(?P<num>\d|[一二两三四五六七八九])成(?![本功立为果])")
-# 百分之十二点五: a percentage in words.
-PERCENT_WORDS = re.compile(r"百分之(?P<num>\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百点]+)")
-# 翻番 / 翻两番: doublings as growth rates.
-DOUBLING = re.compile(r"翻(?P<times>一|两|二|三)?番")
-DOUBLING_GROWTH = {None: 100.0, "一": 100.0, "两": 300.0, "二": 300.0, "三": 700.0}
-# 增长1.5倍: a rise of 150% (but 是全市的2倍 is a ratio, not a growth).
-TIMES_GROWTH = re.compile(rf"(?<=增长|提高|增加|提升)了?(?P<num>{ARABIC}|{CHINESE})倍")
-
 # A money amount that names a class of projects (10亿元以上项目2个, 过10亿元项目,
 # 50亿元8个, 500万元以上技改项目) is part of the metric, not a figure.
 CLASS_OF_THINGS = re.compile(r"^(?:以上|及以上)?[\u4e00-\u9fff“”\"]{0,8}?(?:项目|企业|工程)|^(?:以上)?\d|^级别")
@@ -193,6 +183,17 @@ def _ranks(text: str, taken: set[int]) -> list[NumberMention]:
         found.append(NumberMention(m.start(), m.end(), m.start("num1") if m.group("num1") else m.start("num2"),
                                    value, "位", None, is_rank=True))
     return found
+
+
+# 近3成: tenths as a share (30%), 七成 after a comparison word only (一成不变 is an idiom).
+SHARE_TENTHS = re.compile(rf"(?P<qual>近|约|超|逾|超过|达|占)(?P<num>\d|[一二两三四五六七八九])成(?![本功立为果])")
+# 百分之十二点五: a percentage in words.
+PERCENT_WORDS = re.compile(r"百分之(?P<num>\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百点]+)")
+# 翻番 / 翻两番: doublings as growth rates.
+DOUBLING = re.compile(r"翻(?P<times>一|两|二|三)?番")
+DOUBLING_GROWTH = {None: 100.0, "一": 100.0, "两": 300.0, "二": 300.0, "三": 700.0}
+# 增长1.5倍: a rise of 150% (but 是全市的2倍 is a ratio, not a growth).
+TIMES_GROWTH = re.compile(rf"(?<=增长|提高|增加|提升)了?(?P<num>{ARABIC}|{CHINESE})倍")
 
 
 def _percent_forms(text: str) -> list[NumberMention]:
