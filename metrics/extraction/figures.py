@@ -187,8 +187,10 @@ class FigureReader:
             # 完成年计划的82% after 工业总产值95.6亿元: 工业总产值完成率
             suffix = "完成率" if kind == "completion" else clean(phrase)
             return earlier.metric + suffix, min(earlier.metric_start, phrase_start)
-        if earlier is not None and unit_family(earlier.mention.unit) == unit_family(mention.unit):
-            # 新增上市公司8家,累计达到65家 / 净增高企28家,总数170家: the running total.
+        if earlier is not None and (earlier.kind == "growth"
+                                    or unit_family(earlier.mention.unit) == unit_family(mention.unit)):
+            # 新增上市公司8家,累计达到65家 / 净增高企28家,总数170家: the running total;
+            # 营业收入增长9.5%,力争全年突破1300亿元: the amount of what grew.
             total = TOTAL_WORDS.search(self.body, window_start, mention.start)
             phrase = ADDITION.sub("", earlier.metric) + total.group() if total else earlier.metric
             return phrase, min(earlier.metric_start, phrase_start)

@@ -25,6 +25,8 @@ HAN_ONLY = re.compile(r"[\u4e00-\u9fff]+")
 # A zone opening a line with a 2-4 character place name: 射洪经开区.
 HEADLINE_ZONE = re.compile(r"(?P<place>[\u4e00-\u9fff]{2,4}?)(?P<suffix>" + "|".join(ZONE_SUFFIXES) + ")")
 HEADER_MAX = 12
+# The place a zone is named after: 遂宁 in 遂宁高新区 (two characters, as most city names).
+HOME_PLACE = re.compile(r"[\u4e00-\u9fff]{2}(?=[\u4e00-\u9fff]*(?:" + "|".join(ZONE_SUFFIXES) + ")$)")
 # Words that make such a prefix a description, not a place (园区, 全区, 推进, 建设...).
 GENERIC_WORDS = re.compile(r"园区|全区|本区|该区|我区|各|新|推进|建设|打造|加快|位于|国家|省级|市级|区级|综合|特色|产业|重点|"
                            r"示范|城区|社区|多地|全省|全市|全国|省内|我国|我省|我市|部分|多家|多个|首批|一批|一些|这些|上述|[\d一二三四五六七八九十百]")
@@ -203,6 +205,17 @@ class ZoneGazetteer:
                 names[m.group()] = m.group("place") + SHORT_SUFFIX.get(m.group("suffix"), m.group("suffix"))
         return names
 
+    def _home_cities(self, text: str, zones: list[PlaceMention]) -> list[PlaceMention]:
+        """遂宁市 for an unregistered 遂宁高新区: the city a zone is named after,
+        so its figures are not taken for the zone's."""
+        stems = {HOME_PLACE.match(z.name).group() for z in zones if not z.registered and HOME_PLACE.match(z.name)}
+        found = []
+        for stem in stems - {_stem(c) for c in self._cities}:
+            for m in re.finditer(re.escape(stem) + "市", text):
+                if not INSTITUTION.match(text, m.end()):
+                    found.append(PlaceMention(m.start(), m.end(), m.group(), "city"))
+        return found
+
     def _headline_zones(self, text: str, taken: list[PlaceMention]) -> list[PlaceMention]:
         found = []
         for written, name in self._headline_names(text).items():
@@ -242,7 +255,7 @@ class ZoneGazetteer:
         zones = self._registered(text)
         zones += self._unregistered(text, zones)
         zones += self._headline_zones(text, zones)
-        candidates = sorted(zones + self._places(text) + self._self_references(text),
+        candidates = sorted(zones + self._places(text) + self._home_cities(text, zones) + self._self_references(text),
                             key=lambda p: (p.start, -(p.end - p.start)))
         mentions, covered_until = [], -1
         breaks = [m.end() for m in CLAUSE_BREAK.finditer(text)]

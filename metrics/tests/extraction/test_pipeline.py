@@ -246,3 +246,13 @@ def test_site_attributes_and_clause_bound_time_words(run):
     text = "洛阳高新区某项目占地面积300亩。洛阳高新区连续5年入选百强园区,吸引3家企业入驻。"
     periods = _field_by_value(run(text, published=dt.date(2023, 8, 1)), "period")
     assert periods == {300: None, 3: "2023"}
+
+
+def test_sections_of_unregistered_zones_and_their_home_cities(run):
+    text = ("多地园区晒出一季度成绩单\n射洪经开区\n一季度,射洪经开区实现营收86亿元。\n遂宁高新区\n"
+            "一季度,遂宁高新区新签约项目15个。其中,遂宁市一季度生产总值增长6.1%。\n洛阳高新区\n"
+            "洛阳高新区一季度营业收入增长9.5%,力争全年突破1300亿元。")
+    found = {i.value: (i.zone, i.scope, i.metric) for i in run(text, published=dt.date(2024, 4, 20)).indicators}
+    assert found == {86: ("射洪经开区", "zone", "营收"), 15: ("遂宁高新区", "zone", "新签约项目"),
+                     6.1: ("遂宁市", "city", "生产总值"), 9.5: ("洛阳高新区", "zone", "营业收入"),
+                     1300: ("洛阳高新区", "zone", "营业收入")}
