@@ -22,6 +22,7 @@ class Article:
             self.metadata = ArticleMetadata(self.metadata.title, self.metadata.source, published)
         self.published = self.metadata.published
         self.sentences, self.clauses, self.items, self.paragraphs = boundaries(self.body)
+        self.gazetteer = gazetteer
         self.places = gazetteer.find_places(self.body)
         self.mentions = find_numbers(self.body)
         self.reference_year = reference_year(self._dated_figure_text(), self.published, self.normalised.text)

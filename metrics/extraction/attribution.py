@@ -24,6 +24,7 @@ class Attribution:
         self.body, self.places, self.mentions = article.body, article.places, article.mentions
         self.sentences, self.paragraphs = article.sentences, article.paragraphs
         self.default_zone = default_zone
+        self.gazetteer = article.gazetteer
         self.subjects = [p for p in self.places if p.subject]
         self.subject_starts = [p.start for p in self.subjects]
         self.zone_subjects = [p for p in self.subjects if p.scope == "zone"]
@@ -75,11 +76,19 @@ class Attribution:
                 subject = place
                 break
         if subject and subject.scope in ("city", "province", "group", "national"):
-            return subject.name, False, subject.scope
+            return self._place_name(subject, mention.start), False, subject.scope
         zone = subject if subject and subject.scope == "zone" else self._section_zone(mention.start)
         if zone is not None:
             return zone.name, zone.registered, "zone"
         return (self.default_zone or UNKNOWN_ZONE), False, "zone"
+
+    def _place_name(self, place: PlaceMention, pos: int) -> str:
+        """全市 / 全省 named after the zone's own city or province when the registry knows it."""
+        zone = self._section_zone(pos)
+        record = self.gazetteer.record(zone.name) if zone and place.name in WHOLE_PLACE_SCOPE else None
+        if record is None:
+            return place.name
+        return {"city": record.city, "province": record.province}.get(place.scope) or place.name
 
     def _respective_zones(self, mentions: list[NumberMention]) -> dict[int, PlaceMention]:
         """郑州高新区和洛阳高新区分别实现营业收入820亿元、560亿元: one zone per value."""

@@ -256,3 +256,8 @@ def test_sections_of_unregistered_zones_and_their_home_cities(run):
     assert found == {86: ("射洪经开区", "zone", "营收"), 15: ("遂宁高新区", "zone", "新签约项目"),
                      6.1: ("遂宁市", "city", "生产总值"), 9.5: ("洛阳高新区", "zone", "营业收入"),
                      1300: ("洛阳高新区", "zone", "营业收入")}
+
+
+def test_whole_city_figures_are_named_after_the_zones_city(run):
+    found = run("洛阳高新区上半年营收增长9%。全市规上工业增加值增长5%。", published=dt.date(2023, 8, 1)).indicators
+    assert [(i.zone, i.scope) for i in found] == [("洛阳高新区", "zone"), ("洛阳市", "city")]
