@@ -146,6 +146,7 @@ class ZoneGazetteer:
         places = self._cities | self._provinces
         self._place_index = _SuffixIndex(places)
         self._stems = _alternation(_stem(p) for p in places)
+        self._city_stems = {_stem(c) for c in self._cities}
 
     @classmethod
     def from_records(cls, records: Iterable) -> "ZoneGazetteer":
@@ -210,7 +211,7 @@ class ZoneGazetteer:
         so its figures are not taken for the zone's."""
         stems = {HOME_PLACE.match(z.name).group() for z in zones if not z.registered and HOME_PLACE.match(z.name)}
         found = []
-        for stem in stems - {_stem(c) for c in self._cities}:
+        for stem in stems - self._city_stems:
             for m in re.finditer(re.escape(stem) + "市", text):
                 if not INSTITUTION.match(text, m.end()):
                     found.append(PlaceMention(m.start(), m.end(), m.group(), "city"))
