@@ -25,6 +25,8 @@ RESPECTIVELY = re.compile(r"分别")
 JOINER = re.compile(r"[、和及与]")
 LIST_SEPARATOR = re.compile(r"[、,和及与]|、和")
 LIST_ITEM_BREAK = re.compile(r"、|和|及|与")
+# An amount named only as such (总投资, 合计金额) belongs to the set counted before it.
+AMOUNT_OF_SET = re.compile(r"(总投资|投资总额|计划总投资|协议投资|合同金额|合计金额|总金额|金额)")
 # A total named only as such takes its subject from the figure before it.
 TOTAL_WORDS = re.compile(r"总数|总量|累计|共计|合计|总计")
 ADDITION = re.compile(r"^(新增|净增|新引进|新认定|新培育)")
@@ -169,9 +171,20 @@ class FigureReader:
         elif not phrase or (kind != "level" and is_subjectless(phrase)) or TOTAL_WORDS.fullmatch(phrase):
             phrase, phrase_start = self._phrase_from_context(mention, kind, phrase, phrase_start, window_start,
                                                              sentence_start, figures)
+        elif kind == "level" and AMOUNT_OF_SET.fullmatch(phrase):
+            phrase, phrase_start = self._amount_of_set(mention, phrase, phrase_start, sentence_start, figures)
         if not phrase:
             phrase, phrase_start = self._field_label(window_start)
         return Figure(mention, kind, sign, clean(phrase), phrase_start, quote_end, sentence_start, introduces_next)
+
+    def _amount_of_set(self, mention: NumberMention, phrase: str, phrase_start: int, sentence_start: int,
+                       figures: list[Figure]) -> tuple[str, int]:
+        """签约项目128个,总投资1056亿元: the total belongs to the counted set before it."""
+        counted = next(takewhile(lambda f: f.sentence_start == sentence_start, reversed(figures)), None)
+        if counted is None or counted.kind != "level" or unit_family(counted.mention.unit) != "count" \
+                or unit_family(mention.unit) == "count":
+            return phrase, phrase_start
+        return counted.metric + phrase, min(counted.metric_start, phrase_start)
 
     def _phrase_from_context(self, mention: NumberMention, kind: str, phrase: str, phrase_start: int,
                              window_start: int, sentence_start: int, figures: list[Figure]) -> tuple[str, int]:

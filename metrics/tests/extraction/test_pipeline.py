@@ -261,3 +261,8 @@ def test_sections_of_unregistered_zones_and_their_home_cities(run):
 def test_whole_city_figures_are_named_after_the_zones_city(run):
     found = run("洛阳高新区上半年营收增长9%。全市规上工业增加值增长5%。", published=dt.date(2023, 8, 1)).indicators
     assert [(i.zone, i.scope) for i in found] == [("洛阳高新区", "zone"), ("洛阳市", "city")]
+
+
+def test_an_amount_of_a_counted_set_names_the_set(run):
+    found = run("洛阳高新区今年新签约项目63个,总投资520亿元。", published=dt.date(2023, 8, 1)).indicators
+    assert [i.metric for i in found] == ["新签约项目", "新签约项目总投资"]
