@@ -92,6 +92,8 @@ class Dating:
     def period(self, figure: Figure, stance: str) -> tuple[str | None, TimeExpression | None]:
         mention = figure.mention
         word = self._time_word(mention)
+        if stance == "target" and (word == "cumulative" or word is not None and word.label == "cumulative"):
+            word = None  # 目前/眼下 date the sentence's present, not when a goal is due
         if word == "cumulative":
             return "cumulative", None
         if word is not None:

@@ -18,8 +18,11 @@ def _target_marker(text: str) -> bool:
 
 def classify_stance(before_in_sentence: str, before_in_clause: str, after_in_clause: str) -> str:
     """'target' when a goal word precedes the figure in its sentence, or follows
-    it in its clause with no sign of completion before it; else 'achievement'."""
+    it in its clause with no sign of completion before it, or the figure is a
+    scale to reach (打造千亿级产业集群); else 'achievement'."""
     if _target_marker(before_in_sentence):
+        return "target"
+    if after_in_clause.startswith("级") and not ACHIEVED.search(before_in_clause):
         return "target"
     if _target_marker(after_in_clause) and not ACHIEVED.search(before_in_clause):
         return "target"

@@ -266,3 +266,8 @@ def test_whole_city_figures_are_named_after_the_zones_city(run):
 def test_an_amount_of_a_counted_set_names_the_set(run):
     found = run("洛阳高新区今年新签约项目63个,总投资520亿元。", published=dt.date(2023, 8, 1)).indicators
     assert [i.metric for i in found] == ["新签约项目", "新签约项目总投资"]
+
+
+def test_goals_are_not_dated_by_the_present(run):
+    found = run("眼下,洛阳高新区正全力打造千亿级产业集群。", published=dt.date(2023, 8, 1)).indicators
+    assert [(i.value, i.unit, i.stance, i.period) for i in found] == [(1000, "亿元", "target", None)]

@@ -22,3 +22,8 @@ def test_goal_word_after_the_figure_in_its_clause():
     assert classify_stance("10个项目", "10个项目", "年底建成投产") == "target"
     assert classify_stance("年度计划投资", "年度计划投资", "") == "target"
     assert classify_stance("已完成", "已完成", "年内") == "achievement"
+
+
+def test_a_scale_to_reach_is_a_goal():
+    assert classify_stance("眼下全区正投入到打造“", "眼下全区正投入到打造“", "级规模") == "target"
+    assert classify_stance("已建成", "已建成", "级产业集群") == "achievement"
