@@ -11,20 +11,22 @@ from .numbers import NumberMention
 from .periods import TimeExpression, part_label, period_bounds, undated_target_year
 from .units import unit_family
 
-# Attributes of one project or place, not figures of a period: capacities,
-# sizes, and investment totals used attributively (总投资200亿元的X).
-# Capacities and sizes of one project or site (年产80万套, 占地300亩).
+# Attributes of one project or place are not figures of a period: capacities
+# and sizes (年产80万套, 占地300亩), areas, and investment totals used
+# attributively (总投资200亿元的X).
 ATTRIBUTE_WORDS = re.compile(r"年产(?!值)|产能|占地|建筑面积|规划面积")
 # 总投资200亿元的欣旺达基地 / 总投资300亿元、总建筑面积300万平方米的产业大楼 (but
 # 总投资855.5亿元的94个重点项目 is the total of a year's project list).
 ATTRIBUTIVE_TOTAL = re.compile(r"(、[^，,。；;的]{1,20})?的(?![\d一二三四五六七八九十])")
 STATIC_UNITS = ("平方公里", "平方米", "万平方米", "公顷")
+# 已集聚69个: a stock reached so far.
 ALREADY = re.compile(r"已")
 # A section heading: a short line that is not a sentence (二、2024年工作计划).
 HEADING_MAX = 30
 HEADING_PUNCTUATION = re.compile(r"[。,;!?]")
 # Until October, a figure for the whole current year cannot have been reached yet.
 YEAR_MOSTLY_AHEAD_UNTIL_MONTH = 10
+# The year of a month or quarter label (2022-01..2022-10 -> 2022).
 SUB_YEAR = re.compile(r"^(\d{4})-")
 
 

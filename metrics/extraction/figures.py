@@ -16,11 +16,15 @@ from .units import unit_family
 # A noun right after the number is what is counted (发放3轮消费券, 40幢产业大楼,
 # 300亿元级产业集群); 以上/左右 close the figure instead.
 ATTRIBUTIVE = re.compile(r"^(?!以上|左右|以下|以内)[的级]?[\u4e00-\u9fff“‘\"]")
+# Words before a counted number this short are a verb or modifier of the noun after it.
 SHORT_PREFIX = 4
 # List numbering before a field label: 1. / (二) / 一、/ ③
 ENUMERATOR = re.compile(r"\s*(?:[(（]?[一二三四五六七八九十\d]{1,3}[)）.、．]|[①-⑳])\s*")
+# 对每家企业给予最高100万元奖励: what a policy pays per case.
 PER_CASE_AWARD = re.compile(r"(给予|奖励|补贴|补助|资助)[^，,。；;]{0,6}$|最高(不超过)?|每家|每个|每项|每人|一次性")
+# 提升1位: a move in a ranking, not a position.
 RANK_MOVEMENT = re.compile(r"(提升|上升|前进|进位|下降|后退|跃升|攀升|下滑)了?$")
+# 分别 lists: A、B和C分别达到x、y和z.
 RESPECTIVELY = re.compile(r"分别")
 JOINER = re.compile(r"[、和及与]")
 LIST_SEPARATOR = re.compile(r"[、,和及与]|、和")
@@ -36,6 +40,7 @@ METRIC_WINDOW = 24
 VERB_BEFORE_COUNT = re.compile(r"(获批|成立|发放|形成|打造|建成|引进|培育|认定|入选|获得|新建|组建|招引)$")
 # The ranking a bare 位列全省第二 refers to, named earlier in the sentence.
 RANKING_NOUN = re.compile(r"[\u4e00-\u9fff]{0,10}?(评价|排名|考核|评比|评估|榜单)")
+# Capacities (10GWh, 5GW): named by the thing after them, and undated.
 STATIC_FAMILIES = ("energy", "power")
 
 
