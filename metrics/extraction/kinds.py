@@ -7,24 +7,35 @@ import re
 from .numbers import NumberMention
 
 COMPLETION = re.compile(r"(完成率|完成[^，,。；;]{0,10}?的|目标任务的|目标的|任务的|计划的|进度的)\s*$")
-GROWTH = re.compile(r"(增长|成长|增速|增幅|同比|下降|减少|降低|回落|提高|提升|上升|增加|扩大|收窄)(了|为|达到?|至)?\s*$")
+GROWTH = re.compile(r"(增长|成长|增速|增幅|同比|下降|减少|降低|回落|提高|提升|上升|增加|扩大|收窄)(了|为|达到?)?\s*$")
 SHRINK = re.compile(r"(下降|减少|降低|回落|收窄|少)(了|为|达到?|至|完成|实现)?\s*$")
 # 比上年增加122.66亿元 / 较去年同期增加83家: an absolute change.
 ABSOLUTE_CHANGE = re.compile(r"(比|较)[^，,。；;]{0,8}?(增加|增长|多|减少|下降|少)(了|完成|实现)?\s*$")
+# 提高至35% / 回落到5%: the value reached, not the change.
+RISE_TO = re.compile(r"(增长|提高|提升|上升|增加|扩大|下降|减少|降低|回落|收窄)(至|到)\s*$")
+GROWTH_RATE = re.compile(r"增速|增幅|增长率")
+BELOW = re.compile(r"低于|低出|落后")
 CHANGE_WINDOW = 16
 
 
 def classify_kind(mention: NumberMention, before: str) -> tuple[str, float]:
     """(kind, sign) for a number given the text of its clause before it;
-    sign is -1 for falls (下降3.4% -> -3.4)."""
+    sign is -1 for falls (下降3.4% -> -3.4) and shortfalls (低于全省0.5个百分点)."""
     tail = before[-CHANGE_WINDOW:]
     sign = -1.0 if SHRINK.search(tail) else 1.0
     if mention.is_rank:
         return "rank", 1.0
     if mention.is_doubling:
         return "growth", 1.0
+    if RISE_TO.search(tail):
+        # 占比提高至35% is the share reached; 增速回落至5% is the growth rate reached.
+        if mention.unit == "%":
+            return ("growth", 1.0) if GROWTH_RATE.search(tail) else ("share", 1.0)
+        return "level", 1.0
     if mention.unit == "个百分点":
-        return ("growth", sign) if GROWTH.search(tail) else ("delta", 1.0)
+        if GROWTH.search(tail):
+            return "growth", sign
+        return "delta", -1.0 if BELOW.search(tail) else 1.0
     if mention.unit == "%":
         if COMPLETION.search(tail):
             return "completion", 1.0

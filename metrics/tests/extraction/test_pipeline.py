@@ -271,3 +271,15 @@ def test_an_amount_of_a_counted_set_names_the_set(run):
 def test_goals_are_not_dated_by_the_present(run):
     found = run("眼下,洛阳高新区正全力打造千亿级产业集群。", published=dt.date(2023, 8, 1)).indicators
     assert [(i.value, i.unit, i.stance, i.period) for i in found] == [(1000, "亿元", "target", None)]
+
+
+@pytest.mark.parametrize("clause, kind, value", [
+    ("研发投入强度提高至3.5%", "share", 3.5),
+    ("营收增速回落至5%", "growth", 5),
+    ("营收增速低于全省0.5个百分点", "delta", -0.5),
+    ("营收增长至120亿元", "level", 120),
+    ("营收下降2.5%", "growth", -2.5),
+])
+def test_values_reached_and_shortfalls(run, clause, kind, value):
+    found = run(f"洛阳高新区今年{clause}。", published=dt.date(2023, 8, 1)).indicators
+    assert [(i.kind, i.value) for i in found] == [(kind, value)]
