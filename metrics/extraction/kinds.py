@@ -6,13 +6,25 @@ import re
 
 from .numbers import NumberMention
 
-COMPLETION = re.compile(r"(完成率|完成[^，,。；;]{0,10}?的|目标任务的|目标的|任务的|计划的|进度的)\s*$")
-GROWTH = re.compile(r"(增长|成长|增速|增幅|同比|下降|减少|降低|回落|提高|提升|上升|增加|扩大|收窄)(了|为|达到?)?\s*$")
-SHRINK = re.compile(r"(下降|减少|降低|回落|收窄|少)(了|为|达到?|至|完成|实现)?\s*$")
-# 比上年增加122.66亿元 / 较去年同期增加83家: an absolute change.
-ABSOLUTE_CHANGE = re.compile(r"(比|较)[^，,。；;]{0,8}?(增加|增长|多|减少|下降|少)(了|完成|实现)?\s*$")
+RISE = "增长|成长|提高|提升|上升|增加|扩大"
+FALL = "下降|减少|降低|回落|收窄"
+
+
+def _closing(words: str, linked_by: str = "") -> re.Pattern:
+    """`words` at the end of the text before a number, optionally followed by
+    one of the link words `linked_by` (了, 为, 达到...)."""
+    link = f"({linked_by})?" if linked_by else ""
+    return re.compile(rf"({words}){link}\s*$")
+
+
+# 完成率 / 完成年度计划的 / 占年度目标的: a ratio against a plan.
+COMPLETION = _closing(r"完成率|完成[^，,。；;]{0,10}?的|目标任务的|目标的|任务的|计划的|进度的")
+GROWTH = _closing(f"{RISE}|{FALL}|增速|增幅|同比", "了|为|达到?")
+SHRINK = _closing(f"{FALL}|少", "了|为|达到?|至|完成|实现")
+# 比上年增加122.66亿元 / 较去年同期多完成12亿元: an absolute change.
+ABSOLUTE_CHANGE = _closing(rf"(?:比|较)[^，,。；;]{{0,8}}?(?:{RISE}|{FALL}|多|少)", "了|完成|实现")
 # 提高至35% / 回落到5%: the value reached, not the change.
-RISE_TO = re.compile(r"(增长|提高|提升|上升|增加|扩大|下降|减少|降低|回落|收窄)(至|到)\s*$")
+RISE_TO = _closing(rf"(?:{RISE}|{FALL})(?:至|到)")
 GROWTH_RATE = re.compile(r"增速|增幅|增长率")
 BELOW = re.compile(r"低于|低出|落后")
 CHANGE_WINDOW = 16
