@@ -283,3 +283,12 @@ def test_goals_are_not_dated_by_the_present(run):
 def test_values_reached_and_shortfalls(run, clause, kind, value):
     found = run(f"洛阳高新区今年{clause}。", published=dt.date(2023, 8, 1)).indicators
     assert [(i.kind, i.value) for i in found] == [(kind, value)]
+
+
+def test_plan_targets_to_a_year(run):
+    text = "规划提出,到2025年,洛阳高新区营业收入达到2000亿元,年均增长10%以上;高新技术企业数量达到1000家。"
+    found = {i.value: (i.metric, i.kind, i.stance, i.period, i.qualifier)
+             for i in run(text, published=dt.date(2022, 3, 1)).indicators}
+    assert found == {2000: ("营业收入", "level", "target", "2025", "达到"),
+                     10: ("营业收入年均", "growth", "target", "2025", "以上"),
+                     1000: ("高新技术企业数量", "level", "target", "2025", "达到")}
