@@ -1,0 +1,20 @@
+import pytest
+
+from metrics.extraction.kinds import classify_kind
+from metrics.extraction.numbers import find_numbers
+
+
+def _kind(text):
+    mention = find_numbers(text)[-1]
+    return classify_kind(mention, text[:mention.num_start])
+
+
+@pytest.mark.parametrize("text, kind, sign", [
+    ("营收120亿元。", "level", 1), ("营收同比增长8.5%。", "growth", 1), ("能耗下降3%。", "growth", -1),
+    ("完成率105%。", "completion", 1), ("完成年度计划的92%。", "completion", 1), ("占比43%。", "share", 1),
+    ("高出全市2.1个百分点。", "delta", 1), ("低于全省0.4个百分点。", "delta", -1),
+    ("比重提高1.5个百分点。", "growth", 1), ("比上年增加12亿元。", "delta", 1), ("较上年减少5家。", "delta", -1),
+    ("位列全省第三。", "rank", 1), ("实现翻番。", "growth", 1), ("占比提高至35%。", "share", 1),
+])
+def test_kinds(text, kind, sign):
+    assert _kind(text) == (kind, sign)
