@@ -4,6 +4,7 @@ from django.db.models.functions import Coalesce
 
 from articles.models import Article
 from metrics.models import Indicator
+from zones.filters import ZoneFilter
 from zones.models import Zone
 
 
@@ -14,18 +15,15 @@ def count_per(related: QuerySet, field: str) -> Coalesce:
     return Coalesce(Subquery(counts, output_field=IntegerField()), Value(0))
 
 
-def zones_with_counts(*, query: str = "", province: str = "", level: str = "") -> QuerySet[Zone]:
-    """Zones matching a name or alias, province and level, each with its number of articles and
-    of figures that count."""
-    zones = Zone.objects.search(query).annotate(
+def zone_list_filter(params) -> ZoneFilter:
+    """The zone list's filters (name or alias, province, level), as the API filters zones; a value
+    that is not valid (a NUL byte, an unknown level) is left out. Its `qs`: the matching zones, each
+    with its number of articles and of figures that count."""
+    zones = Zone.objects.annotate(
         article_count=count_per(Article.zones.through.objects.all(), "zone"),
         indicator_count=count_per(Indicator.objects.active(), "zone"),
     )
-    if province:
-        zones = zones.filter(province=province)
-    if level:
-        zones = zones.filter(level=level)
-    return zones
+    return ZoneFilter(params, queryset=zones)
 
 
 def provinces() -> list[str]:

@@ -7,12 +7,14 @@ from zones.models import Zone
 
 
 def zone_list(request):
-    query, province, level = (request.GET.get(name, "").strip() for name in ("q", "province", "level"))
+    filters = selectors.zone_list_filter(request.GET)
+    zones = filters.qs  # filter values that are not valid are left out
+    chosen = filters.form.cleaned_data
     return render(request, "zones/zone_list.html", {
-        "zones": selectors.zones_with_counts(query=query, province=province, level=level),
-        "query": query,
-        "province": province,
-        "level": level,
+        "zones": zones,
+        "query": chosen.get("q", ""),
+        "province": chosen.get("province", ""),
+        "level": chosen.get("level", ""),
         "provinces": selectors.provinces(),
         "levels": Zone.Level.choices,
     })

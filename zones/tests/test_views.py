@@ -102,3 +102,11 @@ def test_pages_are_in_chinese_by_default_and_in_english_on_request(client):
     english = client.get(reverse("zones:list"), headers={"accept-language": "en"}).content.decode()
     assert "筛选" in chinese and "全部省份" in chinese and "对比" in chinese
     assert "Filter" in english and "All provinces" in english and "Compare" in english
+
+
+@pytest.mark.parametrize("params", [{"q": "威海\x00"}, {"province": "\x00"}, {"level": "nonsense"}])
+def test_zone_list_leaves_out_filter_values_that_are_not_valid(client, params):
+    zone = make_zone("威海高新区", province="山东省")
+    response = client.get(reverse("zones:list"), params)
+    assert response.status_code == 200
+    assert zone.get_absolute_url() in response.content.decode()
