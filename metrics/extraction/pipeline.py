@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from . import defaults
 from .article import Article
 from .attribution import Attribution
 from .dating import SUB_YEAR, Dating
@@ -74,8 +75,7 @@ def _dedup(indicators: list[ExtractedIndicator]) -> list[ExtractedIndicator]:
 def extract(text: str, gazetteer: ZoneGazetteer | None = None, catalogue: MetricCatalogue | None = None,
             published: dt.date | None = None, default_zone: str | None = None) -> ExtractionResult:
     """Indicators stated in an article (see GUIDE.md for the fields)."""
-    from . import defaults  # the project's CSVs, loaded on first use
-    gazetteer = gazetteer or defaults.gazetteer()
+    gazetteer = gazetteer or defaults.gazetteer()  # the project's CSVs, loaded on first use
     catalogue = catalogue or defaults.catalogue()
     article = Article(text or "", gazetteer, published)
     dating, attribution = Dating(article), Attribution(article, default_zone)
