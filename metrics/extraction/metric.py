@@ -176,12 +176,15 @@ class MetricReader:
 
     def after(self, text: str, start: int, limit: int) -> str:
         """Noun after a counted number (发放3轮消费券, 40幢产业大楼)."""
-        window = text[start:limit]
-        cut = PHRASE_BREAK.search(window)
+        window = text[start:limit].lstrip("的级")
+        cut = NOUN_END.search(window)
         window = window[: cut.start()] if cut else window
-        digit = re.search(r"\d", window)
-        window = window[: digit.start()] if digit else window
-        return window.lstrip("的级").rstrip("和及与、").strip()
+        return window.rstrip("和及与、").strip()
+
+
+# The counted noun ends at a clause break, the next number, or a 的 that starts
+# a description of it (百亿级税收”的高能级平台).
+NOUN_END = re.compile(PHRASE_BREAK.pattern + r"|\d|的")
 
 
 def clean(phrase: str) -> str:
