@@ -4,7 +4,7 @@ as the review page and the `reextract` command run it.
 
 An editor's save names the indicator version it started from; when someone else saved in between,
 StaleIndicator is raised with the current indicator and nothing is written."""
-from decimal import Decimal
+from decimal import Decimal, localcontext
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -23,7 +23,9 @@ CORRECTABLE_FIELDS = (
 )
 # What the history shows of an indicator.
 RECORDED_FIELDS = (*CORRECTABLE_FIELDS, "metric_text", "base_value", "review_state")
-BASE_VALUE_PLACES = Decimal("1e-8")
+_BASE_VALUE_FIELD = Indicator._meta.get_field("base_value")
+BASE_VALUE_PLACES = Decimal(1).scaleb(-_BASE_VALUE_FIELD.decimal_places)
+BASE_VALUE_LIMIT = 10 ** (_BASE_VALUE_FIELD.max_digits - _BASE_VALUE_FIELD.decimal_places)
 
 
 class StaleIndicator(Exception):
@@ -59,11 +61,20 @@ def snapshot(indicator: Indicator) -> dict:
 
 
 def base_value(indicator: Indicator) -> Decimal | None:
-    """The value in the metric's base unit, when the units measure the same thing."""
+    """The value in the metric's base unit, when the units measure the same thing; ValidationError
+    when that is too large to store."""
     if indicator.metric is None:
         return None
     converted = to_base(float(indicator.value), indicator.unit, indicator.metric.unit)
-    return None if converted is None else Decimal(str(converted)).quantize(BASE_VALUE_PLACES)
+    if converted is None:
+        return None
+    if abs(converted) >= BASE_VALUE_LIMIT:
+        raise ValidationError(
+            _("%(value)s%(unit)s is too large to store as %(metric)s; check the value and the unit.")
+            % {"value": format(indicator.value.normalize(), "f"), "unit": indicator.unit, "metric": indicator.metric}
+        )
+    with localcontext(prec=_BASE_VALUE_FIELD.max_digits):
+        return Decimal(str(converted)).quantize(BASE_VALUE_PLACES)
 
 
 def locked_indicator(indicator_id: int, version: int) -> Indicator:

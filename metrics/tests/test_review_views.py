@@ -126,3 +126,18 @@ def test_the_review_page_costs_the_same_queries_however_many_figures(editor, gdp
         return len(queries)
 
     assert queries_for(3) == queries_for(12)
+
+
+def test_a_correction_too_large_for_the_metrics_base_unit_is_refused_with_the_reason(editor, indicator):
+    too_large = correction(indicator, value="999999999999999999", unit="万亿元")  # 10²² 亿元
+    response = editor.post(reverse("review:correct", args=[indicator.pk]), too_large)
+    assert response.status_code == 200
+    form = dict(response.context["items"])[Indicator.objects.get()]
+    assert "check the value and the unit" in form.non_field_errors()[0]
+    assert Indicator.objects.get().version == 1
+
+
+def test_a_correction_just_within_the_base_unit_column_is_saved(editor, indicator):
+    within = correction(indicator, value="100000000000000000", unit="万亿元")  # 10²¹ 亿元
+    assert editor.post(reverse("review:correct", args=[indicator.pk]), within).status_code == 302
+    assert float(Indicator.objects.get().base_value) == pytest.approx(1e21)
