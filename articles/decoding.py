@@ -27,7 +27,15 @@ def check_size(data: bytes, max_bytes: int) -> None:
 
 def decode_text(data: bytes, max_bytes: int) -> str:
     check_size(data, max_bytes)
-    data = data.removeprefix(_UTF8_BOM)
+    text = decode_any(data.removeprefix(_UTF8_BOM))
+    # Valid UTF-8 may hold NUL bytes too; no text has them, and PostgreSQL cannot store them.
+    if "\x00" in text:
+        raise UnreadableDocument(_("The file looks binary, not text."))
+    return text
+
+
+def decode_any(data: bytes) -> str:
+    """UTF-8, else the encoding charset-normalizer recognises."""
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
@@ -39,7 +47,4 @@ def decode_text(data: bytes, max_bytes: int) -> str:
         )
     # GB18030 is a superset of GBK and GB2312: decoding with it loses no rare characters.
     encoding = "gb18030" if best.encoding.lower() in _GB_FAMILY else best.encoding
-    text = data.decode(encoding, errors="strict")
-    if "\x00" in text:
-        raise UnreadableDocument(_("The file looks binary, not text."))
-    return text
+    return data.decode(encoding, errors="strict")

@@ -185,7 +185,8 @@ def test_an_upload_that_makes_no_sense_is_refused_400_with_the_reason(editor, we
 
 @pytest.mark.parametrize(
     "filename, content",
-    [("empty.txt", b""), ("report.exe", REPORT.encode()), ("broken.docx", b"not a word file"), ("blank.txt", b"  \n ")],
+    [("empty.txt", b""), ("report.exe", REPORT.encode()), ("broken.docx", b"not a word file"), ("blank.txt", b"  \n "),
+     ("nul.txt", REPORT.encode() + b"\x00")],
 )
 def test_an_unreadable_file_is_refused_400_with_the_reason(editor, weihai, filename, content):
     upload = SimpleUploadedFile(filename, content)

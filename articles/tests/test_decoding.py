@@ -36,3 +36,8 @@ def test_unusable_files_are_refused_with_the_reason(data, reason):
 def test_binary_data_is_refused():
     with pytest.raises(UnreadableDocument):
         decode_text(bytes(range(256)) * 20, LIMIT)
+
+
+def test_utf8_with_nul_bytes_is_refused_as_binary():
+    with pytest.raises(UnreadableDocument, match="binary"):
+        decode_text(TEXT.encode() + b"\x00\x00", LIMIT)
