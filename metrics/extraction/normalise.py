@@ -18,7 +18,9 @@ import opencc
 PINYIN_GLOSS = re.compile(r"(?<=[\u3400-\u9fff])(?:[(（][a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùüǖǘǚǜńňǹ]{1,7}[)）])+")
 # Runs of spaces (ASCII, ideographic, no-break) and tabs collapse to one space;
 # blank lines are kept as paragraph breaks by the line splitter.
-SPACE_RUN = re.compile(r"[ \t\u3000\u00a0\u2002\u2003\u200b\ufeff]{2,}|[\t\u3000\u00a0\u2002\u2003\u200b\ufeff]")
+SPACE_RUN = re.compile(r"[ \t\u3000\u00a0\u2002\u2003]{2,}|[\t\u3000\u00a0\u2002\u2003]")
+# Zero-width spaces and byte-order marks inside words (营业\u200b收入) are dropped.
+ZERO_WIDTH = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff]+")
 
 FULLWIDTH_TO_ASCII = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)}
 FULLWIDTH = re.compile("[\uff01-\uff5e]")
@@ -75,6 +77,7 @@ def _kept_runs(original: str) -> list[tuple[int, str]]:
     space runs replaced by a single space (which maps to the run's first char)."""
     drops = [(m.start(), m.end(), "") for m in PINYIN_GLOSS.finditer(original)]
     drops += [(m.start(), m.end(), " ") for m in SPACE_RUN.finditer(original)]
+    drops += [(m.start(), m.end(), "") for m in ZERO_WIDTH.finditer(original)]
     drops.sort()
     pieces, cursor = [], 0
     for start, end, replacement in drops:

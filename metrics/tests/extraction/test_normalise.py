@@ -42,3 +42,10 @@ def test_empty_text():
     normalised = normalise("")
     assert normalised.text == ""
     assert normalised.quote(0, 0) == ("", 0, 0)
+
+
+def test_zero_width_characters_are_dropped():
+    original = "营业\u200b收入\ufeff30亿元"
+    normalised = normalise(original)
+    assert normalised.text == "营业收入30亿元"
+    assert normalised.quote(0, len(normalised.text))[0] == original
