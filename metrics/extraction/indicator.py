@@ -31,12 +31,15 @@ class ExtractedIndicator:
     derived: bool = False
 
     def to_json(self, doc: str) -> dict:
-        """The GUIDE.md record, plus metric_code, derived and quote offsets."""
+        """The GUIDE.md record, plus metric_code, base value, period bounds,
+        zone_registered, quote offsets and derived (JSON-ready)."""
         record = {"doc": doc, "zone": self.zone, "scope": self.scope, "metric": self.metric,
                   "value": self.value, "unit": self.unit, "kind": self.kind, "stance": self.stance,
                   "period": self.period, "qualifier": self.qualifier, "quote": self.quote}
         record.update(metric_code=self.metric_code, base_value=self.base_value, base_unit=self.base_unit,
-                      start=self.start, end=self.end, derived=self.derived)
+                      period_start=self.period_start.isoformat() if self.period_start else None,
+                      period_end=self.period_end.isoformat() if self.period_end else None,
+                      zone_registered=self.zone_registered, start=self.start, end=self.end, derived=self.derived)
         return record
 
 
