@@ -150,12 +150,14 @@ class Indicator(models.Model):
                 | models.Q(quote_end__isnull=True)
                 | models.Q(quote_end__gte=models.F("quote_start")),
                 name="indicator_quote_offsets_ordered",
+                violation_error_message=_("The quote cannot end before it starts."),
             ),
             models.CheckConstraint(
                 condition=models.Q(period_start__isnull=True)
                 | models.Q(period_end__isnull=True)
                 | models.Q(period_end__gte=models.F("period_start")),
                 name="indicator_period_ordered",
+                violation_error_message=_("The period must end on or after its start."),
             ),
             models.CheckConstraint(
                 condition=models.Q(review_state="auto") | models.Q(reviewed_at__isnull=False),

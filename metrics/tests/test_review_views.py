@@ -141,3 +141,10 @@ def test_a_correction_just_within_the_base_unit_column_is_saved(editor, indicato
     within = correction(indicator, value="100000000000000000", unit="万亿元")  # 10²¹ 亿元
     assert editor.post(reverse("review:correct", args=[indicator.pk]), within).status_code == 302
     assert float(Indicator.objects.get().base_value) == pytest.approx(1e21)
+
+
+def test_a_period_ending_before_it_starts_is_refused_in_words(editor, indicator):
+    backwards = correction(indicator, period_start="2025-01-01", period_end="2024-01-01")
+    response = editor.post(reverse("review:correct", args=[indicator.pk]), backwards)
+    form = dict(response.context["items"])[Indicator.objects.get()]
+    assert form.non_field_errors() == ["The period must end on or after its start."]
