@@ -1,15 +1,19 @@
 from django.contrib import admin
 
 from articles.models import Article
+from metrics.admin import ReviewedOnTheReviewPages
 from metrics.models import Indicator
 
 
-class IndicatorInline(admin.TabularInline):
+class IndicatorInline(ReviewedOnTheReviewPages, admin.TabularInline):
     model = Indicator
     fields = ("zone", "scope", "metric", "metric_text", "value", "unit", "kind", "stance", "period_label", "qualifier", "quote", "review_state")
-    raw_id_fields = ("zone", "metric")
+    readonly_fields = fields
     extra = 0
     show_change_link = True
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("zone", "metric")
 
 
 @admin.register(Article)
@@ -17,6 +21,7 @@ class ArticleAdmin(admin.ModelAdmin):
     list_display = ("__str__", "source_name", "published_on", "status", "added_by", "added_at")
     list_filter = ("status", "published_on")
     search_fields = ("title", "source_name", "url", "raw_text")
-    readonly_fields = ("content_hash", "added_at", "added_by")
+    # The text is what the figures' quote offsets and the duplicate check point at.
+    readonly_fields = ("raw_text", "text", "content_hash", "added_at", "added_by")
     filter_horizontal = ("zones",)
     inlines = [IndicatorInline]

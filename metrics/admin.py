@@ -23,8 +23,22 @@ class IndicatorChangeInline(admin.TabularInline):
         return False
 
 
+class ReviewedOnTheReviewPages:
+    """Indicators are changed on the review pages only, where every change is recorded and a save
+    on a stale version is refused; the admin shows them."""
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
 @admin.register(Indicator)
-class IndicatorAdmin(admin.ModelAdmin):
+class IndicatorAdmin(ReviewedOnTheReviewPages, admin.ModelAdmin):
     inlines = [IndicatorChangeInline]
     list_display = ("__str__", "metric", "kind", "stance", "period_label", "qualifier", "review_state", "article")
     list_filter = ("kind", "stance", "scope", "review_state", "derived", "metric")
