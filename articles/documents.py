@@ -80,10 +80,24 @@ def docx_text(data: bytes) -> str:
         raise UnreadableDocument(
             _("This Word file cannot be read (%(error)s).") % {"error": error.__class__.__name__}
         ) from error
-    text = "\n".join(paragraph.text for paragraph in document.paragraphs)
+    text = "\n".join(docx_block_lines(document))
     if not text.strip():
         raise UnreadableDocument(_("The Word file contains no text."))
     return text
+
+
+def docx_block_lines(container):
+    """The lines of a Word document (or a table cell) in reading order: each paragraph, and each
+    table row with its cells separated by tabs (a cell merged across columns counted once)."""
+    from docx.table import Table
+
+    for block in container.iter_inner_content():
+        if isinstance(block, Table):
+            for row in block.rows:
+                cells = list(dict.fromkeys(row.cells))  # merged cells repeat the same cell object
+                yield "\t".join(" ".join(docx_block_lines(cell)) for cell in cells)
+        else:
+            yield block.text
 
 
 def pdf_text(data: bytes) -> str:

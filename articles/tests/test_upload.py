@@ -166,6 +166,24 @@ def test_a_word_file_is_read(editor, registry):
     assert form.initial["text"] == "\n".join(paragraphs)
 
 
+def test_a_word_files_tables_are_read_in_place(editor, registry):
+    import io
+
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("威海高新区2024年主要指标：")
+    table = document.add_table(rows=2, cols=2)
+    for row, cells in zip(table.rows, [("地区生产总值", "300亿元"), ("高新技术企业", "320家")]):
+        for cell, text in zip(row.cells, cells):
+            cell.text = text
+    document.add_paragraph("以上数据为初步统计。")
+    buffer = io.BytesIO()
+    document.save(buffer)
+    form = read(editor, file=SimpleUploadedFile("report.docx", buffer.getvalue()))
+    assert form.initial["text"] == "威海高新区2024年主要指标：\n地区生产总值\t300亿元\n高新技术企业\t320家\n以上数据为初步统计。"
+
+
 def test_a_damaged_pdf_is_refused_with_the_reason(editor):
     assert "PDF" in refusal(editor, file=SimpleUploadedFile("report.pdf", b"%PDF-1.4 this is not really a pdf"))
 
