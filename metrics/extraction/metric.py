@@ -27,7 +27,7 @@ LEADING_FILLER = frozenset(
     "其中 全年 全区 今年 去年 当年 年内 年底 同比 实现 完成 共 共计 力争 确保 争取 预计 计划 将 要 已 已有 目前 截至 "
     "截至目前 该区 我区 全力 推动 着力 积极 加快 持续 深入 大力 动态 实施 统筹 开发 落实 主动 推进 "
     "和 及 与 或 的 也 并 还 此外 同时 达 达到 其 以 在 为 上半年 下半年 前三季度 一季度 "
-    "而 且 有 是 中 等 又 到 分别 此次 本次 该 继续 一是 二是 三是 四是 五是 六是 首先 其次 最后 一 二 三 四 五 六 七 八 九 十".split())
+    "而 且 有 是 中 等 又 到 分别 此次 本次 该 继续 共有 拥有 现有 一是 二是 三是 四是 五是 六是 首先 其次 最后 一 二 三 四 五 六 七 八 九 十".split())
 # Tokens that link the metric to its number.
 TRAILING_FILLER = frozenset(
     "可 多 少 增长 成长 同比增长 同比下降 下降 同比 达到 达 突破 超过 超 为 实现 共 约 近 是 有 已有 已 保持 分别 完成 了 "
@@ -41,6 +41,7 @@ NAME_ENDINGS = frozenset("达超近约逾")
 SUBJECTLESS = re.compile(r"^(年均|增速|增幅|增长|总数|占比|比重|完成率|总额|同比|也|分别|位居|稳居|居|排名?|列|位列|"
                          r"高出|高于|低于|超出|全省|全市|全国|省市|占(全市|全省|全国|全区)的?|按可比价格?计算|[比较](去年|上年)(同期)?|(年度?|全年)?[\u4e00-\u9fff]{0,2}?(目标任务|目标|计划)的?|年度|[,，、;；])*$")
 NOISE = re.compile(r"[\s“”\"'‘’《》]")
+HAN = re.compile(r"[\u4e00-\u9fff]")
 ABBREVIATION = re.compile(r"^[A-Za-z&]+$")
 
 _lock = threading.Lock()
@@ -101,9 +102,18 @@ class MetricCatalogue:
         measures the same thing as the figure (a % is a share only for share metrics)."""
         lowered = phrase.lower()
         family = unit_family(unit)
+        word_starts: set[int] | None = None
         for word in self._words:
-            if word not in lowered:
+            at = lowered.find(word)
+            if at < 0:
                 continue
+            if at > 0 and HAN.match(lowered, at - 1):
+                # 进出口额 holds 出口 but is not about exports: a synonym inside a
+                # phrase must start a word of it.
+                if word_starts is None:
+                    word_starts = _word_starts(self.reader().tokens(phrase))
+                if at not in word_starts:
+                    continue
             for entry in self._by_word[word]:
                 if kind in ("level", "delta", "share", "rank") and unit_family(entry.unit) == family:
                     return entry
@@ -127,8 +137,16 @@ def _tokenizer(domain_words: tuple[str, ...]) -> jieba.Tokenizer:
         tokenizer = jieba.Tokenizer()
         tokenizer.initialize()
         for word in domain_words:
-            tokenizer.add_word(word, freq=200000)
+            tokenizer.add_word(word)  # jieba suggests a frequency that keeps it whole
     return tokenizer
+
+
+def _word_starts(tokens: list[str]) -> set[int]:
+    starts, pos = set(), 0
+    for token in tokens:
+        starts.add(pos)
+        pos += len(token)
+    return starts
 
 
 class MetricReader:
