@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from pathlib import PurePath
 
 import trafilatura
+from trafilatura.settings import set_date_params
 from django.utils.translation import gettext as _
 
 from articles.decoding import UnreadableDocument, check_size, decode_text
@@ -52,7 +53,9 @@ def html_document(html: str) -> Document:
     text = _TAG.sub("", _EMBEDDED_CODE.sub("", text or ""))
     if not text.strip():
         raise UnreadableDocument(_("No article text could be found in this HTML page."))
-    metadata = trafilatura.extract_metadata(html)
+    # Without extensive search: htmldate would otherwise take a year in the text (“2023年”) for
+    # the publication date (2023-01-01), which then dates every 今年 in the report.
+    metadata = trafilatura.extract_metadata(html, date_config=set_date_params(extensive=False))
     if metadata is None:
         return Document(text)
     return Document(
