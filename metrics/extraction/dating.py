@@ -6,7 +6,7 @@ import bisect
 import re
 
 from .article import Article
-from .figures import STATIC_FAMILIES, Figure
+from .figures import STATIC_FAMILIES, Figure, respective_runs
 from .numbers import NumberMention
 from .periods import TimeExpression, part_label, period_bounds, undated_target_year
 from .units import unit_family
@@ -44,10 +44,23 @@ class Dating:
         self.year_mark_ends = [t.end for t in self.year_marks]
         self.heading_years = [t for t in self.year_marks if self._is_heading(t.start)]
         self.heading_year_ends = [t.end for t in self.heading_years]
+        self.respective_times = self._respective_times(article.mentions)
+
+    def _respective_times(self, mentions: list[NumberMention]) -> dict[NumberMention, TimeExpression]:
+        """一季度、上半年GDP分别增长5.2%、6.1%: one period per listed value."""
+        found = {}
+        for marker, run in respective_runs(self.body, mentions):
+            clause_start, _ = self.clauses.around(marker.start())
+            listed = [t for t in self.times if clause_start <= t.start and t.end <= marker.start()]
+            if len(listed) == len(run):
+                found.update((mentions[index], time) for index, time in zip(run, listed))
+        return found
 
     def _time_word(self, mention: NumberMention) -> TimeExpression | None | str:
         """The time expression a figure is dated by, or "cumulative" for a
         bare 已/累计, or None when its sentence has none."""
+        if mention in self.respective_times:
+            return self.respective_times[mention]
         sentence_start, _ = self.sentences.around(mention.start)
         clause_start, clause_end = self.clauses.around(mention.start)
         nearby = self.times[bisect.bisect_left(self.time_starts, sentence_start):

@@ -107,7 +107,7 @@ class FigureReader:
                 continue
             # The last item carries the shared tail; the other items show how long an item is.
             item_length = max(len(item) for item in items[:-1])
-            head = items[-1][:item_length] if len(items[-1]) > item_length else self.reader.tokens(items[-1])[0]
+            head = items[-1][:item_length] if len(items[-1]) > item_length else items[-1]
             tail = items[-1][len(head):]
             items[-1] = head
             for index, item in zip(run, items):
@@ -136,6 +136,8 @@ class FigureReader:
         figures: list[Figure] = []
         previous_end = 0
         respective = self._respective_metrics(self.mentions)
+        # 分别增长5.2%、6.1%: later items of a list state what the first one does.
+        list_heads = {item: run[0] for _, run in respective_runs(self.body, self.mentions) for item in run[1:]}
         for index, mention in enumerate(self.mentions):
             next_start = self.mentions[index + 1].start if index + 1 < len(self.mentions) else len(self.body)
             item_start, _ = self.items.around(mention.start)
@@ -143,6 +145,9 @@ class FigureReader:
                                mention.start - METRIC_WINDOW)
             window_start = self._after_time_words(window_start, mention.start)
             figure = self._figure(mention, window_start, next_start, figures, respective.get(index))
+            if index in list_heads:  # figures[i] is the figure of mentions[i]
+                head = figures[list_heads[index]]
+                figure.kind, figure.sign = head.kind, head.sign
             figures.append(figure)
             # The noun after a count also names the next figure (29个省重点项目累计完成投资122.2亿元),
             # unless a joiner starts another counted item (50家优秀企业和100名优秀人才).

@@ -292,3 +292,10 @@ def test_plan_targets_to_a_year(run):
     assert found == {2000: ("营业收入", "level", "target", "2025", "达到"),
                      10: ("营业收入年均", "growth", "target", "2025", "以上"),
                      1000: ("高新技术企业数量", "level", "target", "2025", "达到")}
+
+
+def test_respectively_lists_share_the_kind_and_date_each_value(run):
+    text = "洛阳高新区一季度、上半年生产总值分别增长5.2%、6.1%;工业投资和技改投资分别增长20.3%和15.6%。"
+    found = {i.value: (i.metric, i.kind, i.period) for i in run(text, published=dt.date(2023, 8, 1)).indicators}
+    assert found == {5.2: ("生产总值", "growth", "2023-Q1"), 6.1: ("生产总值", "growth", "2023-H1"),
+                     20.3: ("工业投资", "growth", "2023-H1"), 15.6: ("技改投资", "growth", "2023-H1")}
