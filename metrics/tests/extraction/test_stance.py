@@ -27,3 +27,9 @@ def test_goal_word_after_the_figure_in_its_clause():
 def test_a_scale_to_reach_is_a_goal():
     assert classify_stance("眼下全区正投入到打造“", "眼下全区正投入到打造“", "级规模") == "target"
     assert classify_stance("已建成", "已建成", "级产业集群") == "achievement"
+
+
+def test_jiang_as_a_preposition_is_no_goal():
+    before = "高新区将招商引资作为一号工程,全年引进项目"
+    assert classify_stance(before, "全年引进项目", "") == "achievement"
+    assert classify_stance("高新区将引进项目", "高新区将引进项目", "") == "target"
