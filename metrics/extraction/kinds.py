@@ -54,6 +54,6 @@ def classify_kind(mention: NumberMention, before: str) -> tuple[str, float]:
         if GROWTH.search(tail):
             return "growth", sign
         return "share", 1.0
-    if ABSOLUTE_CHANGE.search(tail):
-        return "delta", sign
+    if ABSOLUTE_CHANGE.search(tail) or GROWTH.search(tail):
+        return "delta", sign  # 比上年增加122.66亿元 / 营收增长12亿元: an absolute change
     return "level", 1.0

@@ -18,3 +18,9 @@ def _kind(text):
 ])
 def test_kinds(text, kind, sign):
     assert _kind(text) == (kind, sign)
+
+
+def test_an_amount_after_a_rise_is_an_absolute_change():
+    assert _kind("营收同比增长12亿元。") == ("delta", 1)
+    assert _kind("工业增加值120亿元。") == ("level", 1)
+    assert _kind("新增企业30家。") == ("level", 1)
