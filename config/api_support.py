@@ -3,6 +3,7 @@ shape every error takes and how these are documented. Who may do what: config.ap
 import csv
 import io
 import json
+from decimal import Decimal, InvalidOperation
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, RequestDataTooBig
@@ -166,9 +167,25 @@ def flatten(value, prefix: str = "") -> dict:
 def cell(value):
     if isinstance(value, list):
         if all(not isinstance(item, (dict, list)) for item in value):
-            return "; ".join("" if item is None else str(item) for item in value)
+            return inert("; ".join("" if item is None else str(item) for item in value))
         return json.dumps(value, ensure_ascii=False)
-    return "" if value is None else value
+    return "" if value is None else inert(value)
+
+
+# Excel and other spreadsheets run a cell starting with one of these as a formula.
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def inert(value):
+    """Text that a spreadsheet would run as a formula (a report's title “=HYPERLINK(…)”) with a
+    leading apostrophe, so that it is shown as text; numbers (“-3.4”) stay numbers."""
+    if not isinstance(value, str) or not value.startswith(_FORMULA_STARTS):
+        return value
+    try:
+        Decimal(value)
+    except InvalidOperation:
+        return "'" + value
+    return value
 
 
 # For views other than viewsets (the comparison): JSON or CSV.

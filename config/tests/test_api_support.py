@@ -103,6 +103,14 @@ def test_csv_flattens_nested_values_and_keeps_chinese():
     assert rows[1]["article"] == "" and rows[1]["extra"] == '[{"a": 1}]' and rows[1]["value"] == "1.5"
 
 
+def test_csv_cells_a_spreadsheet_would_run_as_formulas_are_shown_as_text():
+    data = [{"title": '=HYPERLINK("http://evil.example","年报")', "source": "@SUM(A1)", "aliases": ["-1+1", "光谷"],
+             "value": "-3.4", "growth": -3.4, "note": "+86 电话"}]
+    row = next(csv.DictReader(io.StringIO(CSVRenderer().render(data).decode("utf-8-sig"))))
+    assert row == {"title": '\'=HYPERLINK("http://evil.example","年报")', "source": "'@SUM(A1)", "aliases": "'-1+1; 光谷",
+                   "value": "-3.4", "growth": "-3.4", "note": "'+86 电话"}
+
+
 def test_csv_of_a_single_object_or_nothing():
     assert CSVRenderer().render(None) == "\ufeff\r\n".encode()
     single = CSVRenderer().render({"error": {"status": 400, "message": "年份无效"}}).decode("utf-8-sig")
