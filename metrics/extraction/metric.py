@@ -20,7 +20,7 @@ from .clauses import PHRASE_BREAK
 from .units import unit_family
 
 # Domain words jieba must keep whole so stripping works on real word edges.
-DOMAIN_WORDS = ("完成率", "开工率", "增长率", "占比", "比重", "总投资", "高企", "规上", "新签约", "营收",
+DOMAIN_WORDS = ("在库", "完成率", "开工率", "增长率", "占比", "比重", "总投资", "高企", "规上", "新签约", "营收",
                 "同比增长", "同比下降", "增加值", "产值", "总数", "累计", "力争", "确保", "全区", "全年")
 # Tokens that open a clause without belonging to the metric.
 LEADING_FILLER = frozenset(
@@ -38,7 +38,7 @@ TRAILING_EDGES = tuple(TRAILING_FILLER) + (" ", "\t")
 # noun follows the number, since then the number is inside a name phrase.
 NAME_ENDINGS = frozenset("达超近约逾")
 # Ranking words carry no subject of their own: 增速居全市第一 needs the figure before it.
-SUBJECTLESS = re.compile(r"^(年均|增速|增幅|增长|总数|占比|比重|完成率|总额|同比|也|分别|位居|稳居|居|排名?|列|位列|"
+SUBJECTLESS = re.compile(r"^(年均|超(时间|序时|时序)进度|增速|增幅|增长|总数|占比|比重|完成率|总额|同比|也|分别|位居|稳居|居|排名?|列|位列|"
                          r"高出|高于|低于|超出|全省|全市|全国|省市|占(全市|全省|全国|全区)的?|按可比价格?计算|[比较](去年|上年)(同期)?|(年度?|全年)?[\u4e00-\u9fff]{0,2}?(目标任务|目标|计划)的?|年度|[,，、;；])*$")
 NOISE = re.compile(r"[\s“”\"'‘’《》]")
 HAN = re.compile(r"[\u4e00-\u9fff]")
