@@ -81,3 +81,8 @@ def test_zone_with_an_unknown_place_named_in_the_headline(gazetteer):
 def test_headline_descriptions_are_not_zones(gazetteer):
     for text in ("多地高新区部署新年工作\n正文", "全省高新区创新发展\n正文", "推进新区建设\n正文"):
         assert [p for p in gazetteer.find_places(text) if p.scope == "zone"] == []
+
+
+def test_zone_after_a_year_opener_is_the_subject(gazetteer):
+    assert _zones(gazetteer, "2023年以来,洛阳高新区营收增长。截至2023年底,郑州高新区企业达到500家。") == [
+        ("洛阳高新区", True, True), ("郑州高新区", True, True)]
