@@ -51,3 +51,10 @@ def test_readers_see_no_editor_links_and_can_log_out(client_of):
     assert reverse("articles:upload") not in page and reverse("review:queue") not in page
     assert reader.post(reverse("logout")).status_code == 302
     assert 'href="/accounts/login/' in reader.get(reverse("login")).content.decode()
+
+
+def test_logging_in_from_a_comparison_comes_back_to_the_same_comparison(client):
+    from urllib.parse import quote
+
+    html = client.get("/compare/", {"zones": "weihai,kunming", "year": "2024"}).content.decode()
+    assert f'href="{reverse("login")}?next={quote("/compare/?zones=weihai%2Ckunming&year=2024", safe="/")}"' in html
