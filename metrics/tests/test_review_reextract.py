@@ -93,3 +93,14 @@ def test_an_engine_failure_is_reported_on_the_article_and_the_rest_goes_on(artic
 
     page = client_of("editor", editor=True).post(reverse("review:reextract", args=[article.pk]), follow=True)
     assert "could not be extracted (KeyError)" in page.content.decode()
+
+
+def test_reextraction_keeps_the_uploaders_zone_for_figures_that_name_none(registry):
+    from metrics.review import reextract_article
+    from zones.models import Zone
+
+    weihai = Zone.objects.get(slug="weihai")
+    article = store_article(ArticleInput(text="2024年，全区实现地区生产总值333亿元。高新技术企业达到222家。", zones=[weihai]))
+    assert set(article.indicators.values_list("zone", flat=True)) == {weihai.pk}
+    reextract_article(article)
+    assert set(article.indicators.values_list("zone", flat=True)) == {weihai.pk}
