@@ -10,9 +10,10 @@ import argparse
 import datetime as dt
 import json
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
-from .pipeline import extract
+from .pipeline import ExtractionResult, extract
 
 
 def _date(value: str) -> dt.date:
@@ -42,11 +43,16 @@ def main(argv: list[str] | None = None) -> int:
     for path in args.files:
         text = read_text(path)
         result = extract(text, published=args.published, default_zone=args.zone)
-        for indicator in result.indicators:
-            if indicator.derived and not args.with_derived:
-                continue
-            print(json.dumps(indicator.to_json(path.name), ensure_ascii=False, default=str))
+        for line in jsonl_lines(result, path.name, with_derived=args.with_derived):
+            print(line)
     return 0
+
+
+def jsonl_lines(result: ExtractionResult, doc: str, *, with_derived: bool) -> Iterator[str]:
+    """One article's indicators as GUIDE.md JSON lines; implied targets only when asked for."""
+    for indicator in result.indicators:
+        if with_derived or not indicator.derived:
+            yield json.dumps(indicator.to_json(doc), ensure_ascii=False, default=str)
 
 
 if __name__ == "__main__":

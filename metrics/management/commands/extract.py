@@ -1,4 +1,3 @@
-import json
 from datetime import date
 from pathlib import Path
 
@@ -8,6 +7,7 @@ from django.core.management.base import BaseCommand, CommandError
 from articles.decoding import UnreadableDocument
 from articles.documents import read_document
 from metrics.extraction import extract
+from metrics.extraction.cli import jsonl_lines
 from metrics.models import Metric
 from metrics.services import current_catalogue, current_gazetteer
 from zones.models import Zone
@@ -37,7 +37,5 @@ class Command(BaseCommand):
             except (OSError, UnreadableDocument) as error:
                 raise CommandError(f"{path}: {error}") from error
             result = extract(text, gazetteer=gazetteer, catalogue=catalogue, published=published, default_zone=zone)
-            for indicator in result.indicators:
-                if indicator.derived and not with_derived:
-                    continue
-                self.stdout.write(json.dumps(indicator.to_json(path.name), ensure_ascii=False, default=str))
+            for line in jsonl_lines(result, path.name, with_derived=with_derived):
+                self.stdout.write(line)
