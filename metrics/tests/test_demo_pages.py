@@ -5,6 +5,8 @@ import pytest
 from django.core.management import call_command
 from django.urls import reverse
 
+from articles.models import Article
+from metrics.models import Indicator
 from zones.models import Zone
 
 pytestmark = pytest.mark.django_db
@@ -57,3 +59,12 @@ def test_every_demo_page_renders(client, demo):
     for first, second in zip(zones, zones[1:]):
         response = client.get(reverse("compare"), {"zones": f"{first.slug},{second.slug}"})
         assert response.status_code == 200 and response.context["comparison"] is not None
+
+
+def test_demo_indicators_are_listed_in_the_admin(admin_client, demo):
+    response = admin_client.get("/admin/metrics/indicator/", {"q": "慈湖"})
+    assert response.status_code == 200
+    shown = response.context["cl"].result_count
+    assert shown == Indicator.objects.filter(zone__short_name="慈湖高新区").count() > 10
+    article = Article.objects.get(title__contains="慈湖高新区")
+    assert admin_client.get(f"/admin/articles/article/{article.pk}/change/").status_code == 200
