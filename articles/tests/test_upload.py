@@ -206,3 +206,11 @@ def test_an_engine_failure_stores_nothing_and_says_so(editor, monkeypatch):
     assert response.status_code == 200
     assert "could not be extracted (ZeroDivisionError)" in " ".join(response.context["form"].non_field_errors())
     assert not Article.objects.exists() and not Indicator.objects.exists()
+
+
+def test_pasted_text_far_over_the_limit_is_refused_with_the_reason(editor, settings):
+    settings.DATA_UPLOAD_MAX_MEMORY_SIZE = 10_000
+    response = editor.post(UPLOAD, {"text": "威" * 10_000, "confirmed": "True"})
+    assert response.status_code == 400
+    assert "larger than the 5.0 MB a report may have" in response.content.decode()
+    assert not Article.objects.exists()
