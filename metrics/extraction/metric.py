@@ -69,8 +69,16 @@ class MetricCatalogue:
             for word in (entry.name_zh, *entry.synonyms):
                 self._by_word.setdefault(word.lower(), []).append(entry)
         self._words = sorted(self._by_word, key=len, reverse=True)
+        # Words by first character, in _words order: a phrase is checked only
+        # against the words that can start at one of its characters.
+        self._words_by_initial: dict[str, list[str]] = {}
+        for word in self._words:
+            self._words_by_initial.setdefault(word[:1], []).append(word)
+        self._rank = {word: i for i, word in enumerate(self._words)}
         self._abbreviations = [w for w in self._words if ABBREVIATION.match(w)]
         self._reader: MetricReader | None = None
+        # Phrases recur across figures and articles; bounded, per catalogue.
+        self.match = lru_cache(maxsize=4096)(self._match)
 
     @classmethod
     def from_records(cls, rows: Iterable) -> "MetricCatalogue":
@@ -97,13 +105,18 @@ class MetricCatalogue:
             self._reader = MetricReader(self)
         return self._reader
 
-    def match(self, phrase: str, unit: str, kind: str) -> MetricEntry | None:
+    def _candidates(self, lowered: str) -> list[str]:
+        """The words that may occur in `lowered`, longest first as in _words."""
+        found = [word for initial in {*lowered, ""} for word in self._words_by_initial.get(initial, ())]
+        return sorted(found, key=self._rank.__getitem__)
+
+    def _match(self, phrase: str, unit: str, kind: str) -> MetricEntry | None:
         """Entry whose longest name/synonym occurs in the phrase and whose unit
         measures the same thing as the figure (a % is a share only for share metrics)."""
         lowered = phrase.lower()
         family = unit_family(unit)
         word_starts: set[int] | None = None
-        for word in self._words:
+        for word in self._candidates(lowered):
             at = lowered.find(word)
             if at < 0:
                 continue
@@ -156,11 +169,16 @@ class MetricReader:
         words = [w for w in catalogue.words() if not ABBREVIATION.match(w)]
         self._domain = tuple(sorted(set(words) | set(DOMAIN_WORDS)))
         self._segmenter: jieba.Tokenizer | None = None
+        # Windows are short and recur (the same wording before many numbers); bounded.
+        self._segmented = lru_cache(maxsize=8192)(self._segment)
 
     def tokens(self, window: str) -> list[str]:
+        return list(self._segmented(window))
+
+    def _segment(self, window: str) -> tuple[str, ...]:
         if self._segmenter is None:  # built on first use: loading jieba takes a while
             self._segmenter = _tokenizer(self._domain)
-        return self._segmenter.lcut(window, HMM=False)
+        return tuple(self._segmenter.lcut(window, HMM=False))
 
     def before(self, text: str, start: int, end: int, skipped: bytes = b"",
                names_follow: bool = False) -> tuple[str, int]:
