@@ -100,3 +100,16 @@ def test_an_editor_uploads_corrects_and_sees_the_correction_on_the_zone_page(bro
     content = page.locator("main").inner_text()
     assert "312.5" in content and "300亿元" not in content
     assert get_user_model().objects.count() == 1
+
+
+def test_the_editors_pages_fit_a_phone_screen(browser_page, editor_account):
+    page = browser_page
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(f"{page.base_url}/articles/upload/")
+    page.fill("input[name=username]", "wang")
+    page.fill("input[name=password]", PASSWORD)
+    page.click("form.editor-form button[type=submit]")
+    page.wait_for_load_state()
+    width = page.evaluate("document.documentElement.scrollWidth")
+    page.screenshot(path=ARTIFACTS / "upload-phone.png", full_page=True)
+    assert width <= 390
