@@ -28,6 +28,9 @@ HEADING_PUNCTUATION = re.compile(r"[。,;!?]")
 YEAR_MOSTLY_AHEAD_UNTIL_MONTH = 10
 # The year of a month or quarter label (2022-01..2022-10 -> 2022).
 SUB_YEAR = re.compile(r"^(\d{4})-")
+# Statistical reporting periods (一季度, 上半年, 前三季度, 1-9月) that can frame
+# a whole article. A single month (3月) more often dates an event.
+REPORTING_PERIOD = re.compile(r"^\d{4}-(?:Q|H|\d{2}\.\.)")
 
 
 class Dating:
@@ -45,6 +48,7 @@ class Dating:
         self.heading_years = [t for t in self.year_marks if self._is_heading(t.start)]
         self.heading_year_ends = [t.end for t in self.heading_years]
         self.respective_times = self._respective_times(article.mentions)
+        self.frame = self._frame(article.mentions)
 
     def _respective_times(self, mentions: list[NumberMention]) -> dict[NumberMention, TimeExpression]:
         """一季度、上半年GDP分别增长5.2%、6.1%: one period per listed value."""
@@ -88,16 +92,33 @@ class Dating:
         return bool(self.published and start and start.year == self.published.year
                     and self.published.month <= YEAR_MOSTLY_AHEAD_UNTIL_MONTH)
 
-    def _carried_year(self, pos: int) -> int | None:
-        """The last calendar year (within a year of publication) named before
-        `pos` in its paragraph, or else in the heading of its section:
-        全年 after '2023年,...' or under '一、2023年工作总结' is 2023."""
+    def _carried_mark(self, pos: int) -> TimeExpression | None:
+        """The last time word of a calendar year (within a year of
+        publication) before `pos` in its paragraph, or else in the heading of
+        its section: 全年 after '2023年,...' or under '一、2023年工作总结' is 2023."""
         index = bisect.bisect_right(self.year_mark_ends, pos)
         paragraph_start, _ = self.paragraphs.around(pos)
         if index and self.year_marks[index - 1].start >= paragraph_start:
-            return self.year_marks[index - 1].year
+            return self.year_marks[index - 1]
         index = bisect.bisect_right(self.heading_year_ends, pos)
-        return self.heading_years[index - 1].year if index else None
+        return self.heading_years[index - 1] if index else None
+
+    def _frame(self, mentions: list[NumberMention]) -> TimeExpression | None:
+        """The reporting period of the whole article: the first time word of
+        its headline and lead (up to the end of the first paragraph with a
+        number), when that is a part of the reference year ('前三季度主要经济
+        指标' / '今年前三季度,全省高新区…'). The paragraphs of a roundup then
+        give each zone's figures without repeating it."""
+        if not mentions:
+            return None
+        _, lead_end = self.paragraphs.around(mentions[0].start)
+        for time in self.times:
+            if time.start >= lead_end:
+                break
+            if time.label and time.label != "cumulative":
+                is_frame = REPORTING_PERIOD.match(time.label) and time.label[:4] == str(self.reference_year)
+                return time if is_frame else None
+        return None
 
     def _is_heading(self, pos: int) -> bool:
         start, end = self.paragraphs.around(pos)
@@ -112,9 +133,9 @@ class Dating:
         if word == "cumulative":
             return "cumulative", None
         if word is not None:
-            carried = self._carried_year(word.start)
+            carried = self._carried_mark(word.start)
             if word.relative and stance == "achievement" and carried:
-                return part_label(carried, word.part), word
+                return part_label(carried.year, word.part), word
             return word.label, word
         clause_start, _ = self.clauses.around(mention.start)
         if self._is_static(mention, self.body[clause_start:mention.start]):
@@ -122,7 +143,10 @@ class Dating:
         if stance == "target":
             year = undated_target_year(self.published)
             return (str(year) if year else None), None
-        year = self._carried_year(mention.start) or self.reference_year
+        carried = self._carried_mark(mention.start)
+        if self.frame and carried in (None, self.frame):
+            return self.frame.label, None
+        year = carried.year if carried else self.reference_year
         return (str(year) if year else None), None
 
     def _is_static(self, mention: NumberMention, before: str) -> bool:

@@ -146,6 +146,27 @@ def test_achievements_after_a_named_year_belong_to_it(run):
     assert found[(70, "家")].period == "2022" and found[(70, "家")].stance == "achievement"
 
 
+def test_a_roundup_framed_by_a_part_of_the_year_gives_it_to_undated_paragraphs(run):
+    text = ("河南省高新区上半年运行情况\n今年上半年,全省高新区实现营业收入6100亿元。\n"
+            "郑州高新区实现营业收入1250亿元,增长7.3%。\n洛阳高新区1-5月完成固定资产投资41亿元。")
+    periods = _field_by_value(run(text, published=dt.date(2024, 7, 26)), "period")
+    assert periods[1250] == periods[7.3] == "2024-H1"
+    assert periods[41] == "2024-01..2024-05"  # its own period wins
+
+
+def test_a_lead_naming_the_whole_year_frames_nothing(run):
+    text = "2023年,全省高新区营业收入增长8%,其中上半年增长6%。\n郑州高新区新增高新技术企业150家。"
+    periods = _field_by_value(run(text, published=dt.date(2024, 1, 22)), "period")
+    assert periods[150] == "2023"
+
+
+def test_a_paragraph_naming_its_year_is_not_taken_by_the_article_frame(run):
+    text = ("前三季度,全省高新区营业收入增长9%。\n2023年,洛阳高新区营业收入增长6%。"
+            "新增高新技术企业85家。")
+    periods = _field_by_value(run(text, published=dt.date(2023, 10, 30)), "period")
+    assert periods[9] == "2023-Q1..Q3" and periods[85] == "2023"
+
+
 def test_a_whole_current_year_figure_early_in_the_year_is_a_goal(run):
     text = "会议明确,2024年洛阳高新区营业收入增长8%左右。"
     found = _by_value(run(text, published=dt.date(2024, 2, 10)))
