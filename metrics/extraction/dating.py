@@ -31,6 +31,9 @@ SUB_YEAR = re.compile(r"^(\d{4})-")
 # Statistical reporting periods (一季度, 上半年, 前三季度, 1-9月) that can frame
 # a whole article. A single month (3月) more often dates an event.
 REPORTING_PERIOD = re.compile(r"^\d{4}-(?:Q|H|\d{2}\.\.)")
+# Evaluations of zones (综合评价, 考核) are made once a year: a position in one
+# is the year's even in a sentence dated 1-9月.
+EVALUATION = re.compile(r"评价|考核|评估|评比|测评")
 
 
 class Dating:
@@ -148,6 +151,10 @@ class Dating:
             return self.frame.label, None
         year = carried.year if carried else self.reference_year
         return (str(year) if year else None), None
+
+    def is_yearly_rank(self, figure: Figure) -> bool:
+        clause_start, _ = self.clauses.around(figure.mention.start)
+        return figure.kind == "rank" and bool(EVALUATION.search(self.body, clause_start, figure.mention.start))
 
     def _is_static(self, mention: NumberMention, before: str) -> bool:
         attributive_money = mention.unit.endswith("元") and bool(

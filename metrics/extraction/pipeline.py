@@ -38,9 +38,9 @@ def _indicator(article: Article, dating: Dating, attribution: Attribution, catal
     period, word = dating.period(figure, stance)
     if stance == "achievement" and word is not None and word.whole_year and dating.year_ahead(period):
         stance = "target"  # 2024年营收增长7%, said in February 2024: a goal
-    if figure.introduces_next and period and SUB_YEAR.match(period):
+    if (figure.introduces_next or dating.is_yearly_rank(figure)) and period and SUB_YEAR.match(period):
         # The set a count introduces is the year's (the year's list of key projects),
-        # even when the figure after it covers months of that year.
+        # even when the figure after it covers months of that year; so is an evaluation.
         period = SUB_YEAR.match(period).group(1)
     period_start, period_end = period_bounds(period)
     if article.published and period_start and period_start > article.published:

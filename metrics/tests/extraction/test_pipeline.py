@@ -167,6 +167,12 @@ def test_a_paragraph_naming_its_year_is_not_taken_by_the_article_frame(run):
     assert periods[9] == "2023-Q1..Q3" and periods[85] == "2023"
 
 
+def test_a_position_in_an_evaluation_is_the_years_a_speed_ranking_the_months(run):
+    text = "1-9月,洛阳高新区营业收入增长12%,在全省高新区综合评价中位列第二。郑州高新区1-9月营收增速位列全省第一。"
+    ranks = {i.zone: i.period for i in run(text, published=dt.date(2024, 10, 30)).indicators if i.kind == "rank"}
+    assert ranks == {"洛阳高新区": "2024", "郑州高新区": "2024-01..2024-09"}
+
+
 def test_a_whole_current_year_figure_early_in_the_year_is_a_goal(run):
     text = "会议明确,2024年洛阳高新区营业收入增长8%左右。"
     found = _by_value(run(text, published=dt.date(2024, 2, 10)))
