@@ -12,9 +12,9 @@ from .periods import TimeExpression, part_label, period_bounds, undated_target_y
 from .units import unit_family
 
 # Attributes of one project or place are not figures of a period: capacities
-# and sizes (年产80万套, 占地300亩), areas, and investment totals used
-# attributively (总投资200亿元的X).
-ATTRIBUTE_WORDS = re.compile(r"年产(?!值)|产能|占地|建筑面积|规划面积")
+# and sizes (年产80万套, 占地300亩, but not 占地区生产总值比重), areas, and
+# investment totals used attributively (总投资200亿元的X).
+ATTRIBUTE_WORDS = re.compile(r"年产(?!值)|产能|占地(?!区)|建筑面积|规划面积")
 # 总投资200亿元的欣旺达基地 / 总投资300亿元、总建筑面积300万平方米的产业大楼 (but
 # 总投资855.5亿元的94个重点项目 is the total of a year's project list).
 ATTRIBUTIVE_TOTAL = re.compile(r"(、[^，,。；;的]{1,20})?的(?![\d一二三四五六七八九十])")

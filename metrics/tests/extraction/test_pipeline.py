@@ -173,6 +173,12 @@ def test_a_position_in_an_evaluation_is_the_years_a_speed_ranking_the_months(run
     assert ranks == {"洛阳高新区": "2024", "郑州高新区": "2024-01..2024-09"}
 
 
+def test_a_share_of_the_regional_product_is_dated_and_a_plot_of_land_is_not(run):
+    text = "2023年,郑州高新区研发投入占地区生产总值比重达到8.7%。郑州高新区新建产业园占地320亩。"
+    periods = _field_by_value(run(text, published=dt.date(2024, 1, 18)), "period")
+    assert periods[8.7] == "2023" and periods[320] is None
+
+
 def test_a_whole_current_year_figure_early_in_the_year_is_a_goal(run):
     text = "会议明确,2024年洛阳高新区营业收入增长8%左右。"
     found = _by_value(run(text, published=dt.date(2024, 2, 10)))
