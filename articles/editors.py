@@ -1,6 +1,7 @@
 """Who may change the data: members of the `editors` group upload reports and review figures;
 everyone else reads."""
 from django.contrib.auth import get_user_model
+from django.contrib.auth.decorators import login_required, permission_required
 from django.contrib.auth.models import Group
 from django.db import transaction
 
@@ -8,6 +9,11 @@ EDITORS_GROUP = "editors"
 # The group's permissions (granted by migration articles.0002); views and templates check these.
 UPLOAD_PERMISSION = "articles.add_article"
 REVIEW_PERMISSION = "metrics.change_indicator"
+
+
+def editor_only(view):
+    """Anonymous visitors are sent to log in; users who are not editors are refused (403)."""
+    return login_required(permission_required(REVIEW_PERMISSION, raise_exception=True)(view))
 
 
 @transaction.atomic

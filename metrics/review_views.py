@@ -1,14 +1,13 @@
 from functools import wraps
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required, permission_required
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from articles.editors import REVIEW_PERMISSION
+from articles.editors import editor_only
 from articles.models import Article
 from articles.services import ExtractionFailed
 from metrics.forms import (
@@ -26,11 +25,6 @@ from zones.models import Zone
 
 # Answer to a save made against an older version of the figure.
 CONFLICT = 409
-
-
-def editor_only(view):
-    """Anonymous visitors are sent to log in; users who are not editors are refused (403)."""
-    return login_required(permission_required(REVIEW_PERMISSION, raise_exception=True)(view))
 
 
 def review_url(article_id: int, indicator_id: int | None = None) -> str:

@@ -69,3 +69,11 @@ def get_or_create_reported_zone(name: str) -> Zone:
             aliases=[name],
         )
     return zone
+
+
+@transaction.atomic
+def verify_zone(zone: Zone) -> Zone:
+    """An editor confirms that a zone found only in reports is a real zone."""
+    zone.verified = True
+    zone.save(update_fields=["verified"])
+    return zone

@@ -1,8 +1,12 @@
-from django.shortcuts import get_object_or_404, render
+from django.contrib import messages
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
+from articles.editors import editor_only
 from metrics.charts import zone_charts
 from metrics.selectors import zone_progress
-from zones import selectors
+from zones import selectors, services
 from zones.models import Zone
 
 
@@ -29,3 +33,11 @@ def zone_detail(request, slug):
         "charts": zone_charts(rows),
         "articles": selectors.zone_articles(zone),
     })
+
+
+@editor_only
+@require_POST
+def verify_zone(request, slug):
+    zone = services.verify_zone(get_object_or_404(Zone, slug=slug))
+    messages.success(request, _("%(zone)s is confirmed as a zone.") % {"zone": zone.short_name})
+    return redirect(zone)
