@@ -5,11 +5,11 @@ import bisect
 import re
 
 # A comma inside 1,250.5 separates thousands, not clauses.
-_COMMA = r"(?:(?<!\d),|,(?!\d{3}(?!\d)))"
-# The leading class lets the engine skip ordinary characters quickly.
-CLAUSE_BREAK = re.compile(rf"(?=[,；;：:。！？!?\n])(?:{_COMMA}|[；;：:。！？!?\n])")
-ITEM_BREAK = re.compile(rf"(?=[,；;：:。！？!?\n、])(?:{_COMMA}|[；;：:。！？!?\n、])")
-PHRASE_BREAK = re.compile(rf"(?=[,；;：:。！？!?\n、()])(?:{_COMMA}|[；;：:。！？!?\n、()])")
+_NOT_THOUSANDS = r"(?!(?<=\d,)\d{3}(?!\d))"
+# Each opens with a bare character class, which re skips to quickly.
+CLAUSE_BREAK = re.compile(rf"[,；;：:。！？!?\n]{_NOT_THOUSANDS}")
+ITEM_BREAK = re.compile(rf"[,；;：:。！？!?\n、]{_NOT_THOUSANDS}")
+PHRASE_BREAK = re.compile(rf"[,；;：:。！？!?\n、()]{_NOT_THOUSANDS}")
 
 
 class Boundaries:
