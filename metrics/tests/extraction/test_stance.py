@@ -13,6 +13,15 @@ def test_reported_figures(before):
     assert classify_stance(before, before, "") == "achievement"
 
 
+@pytest.mark.parametrize("before", ["截至去年底,上市企业累计", "截止2022年底,园区有企业", "上年底企业"])
+def test_the_date_a_stock_is_reported_at_is_no_deadline(before):
+    assert classify_stance(before, before, "") == "achievement"
+
+
+def test_a_coming_year_end_is_a_deadline():
+    assert classify_stance("到2025年底,企业", "企业", "") == classify_stance("年底企业", "年底企业", "") == "target"
+
+
 def test_completed_plans_are_achievements():
     assert classify_stance("完成年度投资计划的", "完成年度投资计划的", "") == "achievement"
     assert classify_stance("超额完成目标任务,营收", "营收", "") == "achievement"
