@@ -31,6 +31,7 @@ SUB_YEAR = re.compile(r"^(\d{4})-")
 # Statistical reporting periods (一季度, 上半年, 前三季度, 1-9月) that can frame
 # a whole article. A single month (3月) more often dates an event.
 REPORTING_PERIOD = re.compile(r"^\d{4}-(?:Q|H|\d{2}\.\.)")
+SINGLE_MONTH = re.compile(r"^\d{4}-\d{2}$")
 # Evaluations of zones (综合评价, 考核) are made once a year: a position in one
 # is the year's even in a sentence dated 1-9月.
 EVALUATION = re.compile(r"评价|考核|评估|评比|测评")
@@ -123,6 +124,15 @@ class Dating:
                 return time if is_frame else None
         return None
 
+    def _yields_to_frame(self, carried: TimeExpression | None) -> bool:
+        """No time word of its own paragraph, the frame repeated (1-8月,全区…),
+        or a single month inside it (其中8月当月…), which dates its own clause."""
+        if carried is None or carried.label == self.frame.label:
+            return True
+        start, end = period_bounds(carried.label)
+        frame_start, frame_end = period_bounds(self.frame.label)
+        return bool(SINGLE_MONTH.match(carried.label)) and frame_start <= start and end <= frame_end
+
     def _is_heading(self, pos: int) -> bool:
         start, end = self.paragraphs.around(pos)
         line = self.body[start:end].strip()
@@ -147,7 +157,7 @@ class Dating:
             year = undated_target_year(self.published)
             return (str(year) if year else None), None
         carried = self._carried_mark(mention.start)
-        if self.frame and carried in (None, self.frame):
+        if self.frame and self._yields_to_frame(carried):
             return self.frame.label, None
         year = carried.year if carried else self.reference_year
         return (str(year) if year else None), None

@@ -154,6 +154,13 @@ def test_a_roundup_framed_by_a_part_of_the_year_gives_it_to_undated_paragraphs(r
     assert periods[41] == "2024-01..2024-05"  # its own period wins
 
 
+def test_a_paragraph_repeating_the_frame_gives_it_to_its_undated_sentences(run):
+    text = ("2024年1-5月洛阳高新区经济运行情况\n一、工业\n1-5月,全区营业收入增长7%,其中5月当月增长4%。"
+            "高新技术企业产值完成310亿元。")
+    periods = _field_by_value(run(text, published=dt.date(2024, 6, 20)), "period")
+    assert periods[7] == periods[310] == "2024-01..2024-05" and periods[4] == "2024-05"
+
+
 def test_a_lead_naming_the_whole_year_frames_nothing(run):
     text = "2023年,全省高新区营业收入增长8%,其中上半年增长6%。\n郑州高新区新增高新技术企业150家。"
     periods = _field_by_value(run(text, published=dt.date(2024, 1, 22)), "period")
