@@ -1,14 +1,13 @@
 import os
 
 import pytest
+from django.conf import settings
 
 
 @pytest.fixture(scope="session")
 def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix):
     """One test database per test run: runs side by side on one server (several developers, CI
     and a developer) must never create or destroy each other's database."""
-    from django.conf import settings
-
     for db_settings in settings.DATABASES.values():
         db_settings.setdefault("TEST", {})["NAME"] = f"test_{db_settings['NAME']}_{os.getpid()}"
 
@@ -63,7 +62,8 @@ def client_of(db):
         user = User.objects.create_user(username)
         if editor:
             user.groups.add(Group.objects.get(name=EDITORS_GROUP))
-        client = Client(headers={"accept-language": "en"})
+        client = Client()
+        client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"  # messages asserted in English
         client.force_login(user)
         return client
 
