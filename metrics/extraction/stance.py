@@ -3,14 +3,17 @@ from __future__ import annotations
 
 import re
 
+# Every alternative opens with a literal character (look-behinds come after
+# it), so re skips to the few characters that can start a match; these run
+# over the sentence before every figure.
 TARGET = re.compile(
     # 将 marks the future, but 将招商引资作为一号工程 is 把 (taking X as Y).
-    r"力争|确保|争取|力求|目标(?!定位)|预计|预期|计划(?!的)|拟|(?<![即必])将(?![近来军])(?![^，,。；;]{0,12}(作为|列为|纳入|视为))|"
+    r"力争|确保|争取|力求|目标(?!定位)|预计|预期|计划(?!的)|拟|将(?<![即必]将)(?![近来军])(?![^，,。；;]{0,12}(作为|列为|纳入|视为))|"
     r"保证|有望|"
-    r"到\d{4}年|到[‘“\"]?十.五[’”\"]?末|年底前|年内|(?<![去上])年底(?!前已)"
+    r"到\d{4}年|到[‘“\"]?十.五[’”\"]?末|年底前|年内|年底(?<![去上]年底)(?!前已)"
 )
 # 完成年度投资计划的149.6% / 超额完成目标任务 / 占年度目标的72%: plans measured against.
-COMPLETED_PLAN = re.compile(r"((超额)?完成|占)[^，,。；;]{0,8}?(目标|计划)(任务)?")
+COMPLETED_PLAN = re.compile(r"(?:超额完成|完成|占)[^，,。；;]{0,8}?(?:目标|计划)(?:任务)?")
 # 截至2023年底 / 截止年底: the date a stock is reported at, not a deadline.
 AS_OF = re.compile(r"截[至止][^，,。；;]{0,10}")
 ACHIEVED = re.compile(r"完成|实现|累计|已")
