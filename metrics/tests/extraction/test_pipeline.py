@@ -186,6 +186,12 @@ def test_a_share_of_the_regional_product_is_dated_and_a_plot_of_land_is_not(run)
     assert periods[8.7] == "2023" and periods[320] is None
 
 
+def test_a_ranking_among_the_provinces_zones_and_a_months_growth_name_the_figure_before(run):
+    text = "郑州高新区营业收入同比增长13.1%,增速居全省高新区第二。1-6月,洛阳高新区营业收入增长6%,其中6月当月增长8.5%。"
+    metrics = _field_by_value(run(text, published=dt.date(2023, 7, 20)), "metric")
+    assert metrics[2].startswith("营业收入") and metrics[8.5] == "营业收入"
+
+
 def test_a_whole_current_year_figure_early_in_the_year_is_a_goal(run):
     text = "会议明确,2024年洛阳高新区营业收入增长8%左右。"
     found = _by_value(run(text, published=dt.date(2024, 2, 10)))
