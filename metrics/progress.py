@@ -30,6 +30,8 @@ COMPARED_KINDS = {Indicator.Kind.LEVEL, Indicator.Kind.GROWTH, Indicator.Kind.SH
 # Amounts add up over a year, so a part-year result is judged against the share of time elapsed;
 # rates and positions are judged as they stand.
 ACCUMULATING_KINDS = {Indicator.Kind.LEVEL, Indicator.Kind.DELTA}
+# Changes that a target may ask to be negative (下降3%, 减少20亿元).
+FALLING_KINDS = {Indicator.Kind.GROWTH, Indicator.Kind.DELTA}
 # Only amounts are converted to the metric's base unit; a growth rate of GDP is in %, not 亿元.
 BASE_UNIT_KINDS = {Indicator.Kind.LEVEL, Indicator.Kind.DELTA}
 
@@ -236,8 +238,15 @@ def judge(series: Series, period: Period, target: Figure | None, achievement: Fi
                    "converted.") % {"target": target.unit or "—", "achieved": achievement.unit or "—"}
         return result(Status.NOT_COMPARABLE, reason=reason)
     goal, done = target.amount, achievement.amount
-    lower_is_better = series.kind == Indicator.Kind.RANK
-    denominator, numerator = (done, goal) if lower_is_better else (goal, done)
+    # A fall asked for (PM2.5下降3%: a growth or change target below zero) is met by falling further.
+    falling = series.kind in FALLING_KINDS and goal < 0
+    lower_is_better = series.kind == Indicator.Kind.RANK or falling
+    if series.kind == Indicator.Kind.RANK:
+        numerator, denominator = goal, done
+    elif falling:
+        numerator, denominator = -done, -goal
+    else:
+        numerator, denominator = done, goal
     progress = (numerator / denominator).quantize(SHARE_PRECISION) if denominator > 0 else None
     elapsed = elapsed_share(period, achievement.period)
     reached = done <= goal if lower_is_better else done >= goal

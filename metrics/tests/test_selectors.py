@@ -300,3 +300,19 @@ def test_periods_are_shown_readably(zone, metric, label, dates, shown):
     make_indicator(make_article(), zone, metric, 1, period=label, period_start=start, period_end=end)
     with translation.override("en"):
         assert only_row(zone).period_label == shown
+
+
+@pytest.mark.parametrize(("achieved", "status", "progress"), [
+    ("-3.4", Status.MET, Decimal("1.1333")),
+    ("-3", Status.MET, Decimal("1")),
+    ("-1.5", Status.BEHIND, Decimal("0.5")),
+])
+def test_a_fall_asked_for_is_met_by_falling_as_far_or_further(zone, metric, achieved, status, progress):
+    # PM2.5浓度下降3% set for 2024; the 2024 result 下降3.4% beats it, 下降1.5% falls short.
+    kind = Indicator.Kind.GROWTH
+    make_indicator(make_article(date(2024, 2, 1)), zone, metric, -3, stance=TARGET, kind=kind, unit="%")
+    make_indicator(make_article(date(2025, 2, 1)), zone, metric, Decimal(achieved), kind=kind, unit="%")
+
+    row = only_row(zone)
+
+    assert (row.status, row.progress) == (status, progress)
