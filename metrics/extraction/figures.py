@@ -24,6 +24,9 @@ ENUMERATOR = re.compile(r"\s*(?:[(（]?[一二三四五六七八九十\d]{1,3}[)
 PER_CASE_AWARD = re.compile(r"(给予|奖励|补贴|补助|资助)[^，,。；;]{0,6}$|最高(不超过)?|每家|每个|每项|每人|一次性")
 # 提升1位: a move in a ranking, not a position.
 RANK_MOVEMENT = re.compile(r"(提升|上升|前进|进位|下降|后退|跃升|攀升|下滑)了?$")
+# It ends right before the number (or before a newline there, as $ allows):
+# looking further back costs a scan of the text so far per rank.
+RANK_MOVEMENT_REACH = 4
 # 分别 lists: A、B和C分别达到x、y和z.
 RESPECTIVELY = re.compile(r"分别")
 JOINER = re.compile(r"[、和及与]")
@@ -232,7 +235,9 @@ class FigureReader:
         """较上年提升1位 right after 居全国第5位: the position is the figure, not the
         move; a move with no position next to it is the only figure and stays."""
         figure = figures[index]
-        if figure.kind != "rank" or not RANK_MOVEMENT.search(self.body, 0, figure.mention.num_start):
+        num_start = figure.mention.num_start
+        if figure.kind != "rank" or not RANK_MOVEMENT.search(self.body, max(0, num_start - RANK_MOVEMENT_REACH),
+                                                             num_start):
             return False
         neighbours = figures[max(0, index - 1):index] + figures[index + 1:index + 2]
         return any(f.kind == "rank" and f.sentence_start == figure.sentence_start for f in neighbours)
