@@ -39,6 +39,10 @@ TOTAL_WORDS = re.compile(r"总数|总量|累计|共计|合计|总计")
 ADDITION = re.compile(r"^(新增|净增|新引进|新认定|新培育)")
 # Metric phrases are short; a longer stretch before a number is narrative.
 METRIC_WINDOW = 24
+# Rates and the differences between them.
+RATE_UNITS = ("%", "个百分点")
+# 分别高出省市2个、1.7个百分点: the listed values compare one rate with several places.
+SEVERAL_PLACES = re.compile(r"[、和及与]|省市|市区")
 # Verbs whose object is the counted noun: 连续两年获批3个资质, 注册成立3家公司.
 VERB_BEFORE_COUNT = re.compile(r"(获批|成立|发放|形成|打造|建成|引进|培育|认定|入选|获得|新建|组建|招引)$")
 # The ranking a bare 位列全省第二 refers to, named earlier in the sentence.
@@ -156,8 +160,29 @@ class FigureReader:
             # unless a joiner starts another counted item (50家优秀企业和100名优秀人才).
             joined = figure.quote_end > mention.end and JOINER.fullmatch(self.body[figure.quote_end:next_start])
             previous_end = next_start if joined else mention.end
+        self._compare_listed_rates(figures)
         return [f for i, f in enumerate(figures) if f.metric and not self._is_rank_movement(i, figures)
                 and not self._is_policy_amount(f)]
+
+    def _compare_listed_rates(self, figures: list[Figure]) -> None:
+        """规上工业增加值增长8.3%,固定资产投资增长12.5%,分别高于全市1.2个、2.4个百分点:
+        a 分别 list of rates that names nothing of its own compares, in order,
+        the rates stated just before it in the sentence."""
+        for _, run in respective_runs(self.body, self.mentions):
+            listed = [figures[index] for index in run]
+            head = listed[0]
+            if head.mention.unit not in RATE_UNITS or len({f.metric for f in listed}) > 1:
+                continue
+            rates = [f for f in figures[:run[0]] if f.sentence_start == head.sentence_start]
+            compared = rates[-len(run):]
+            if (len(compared) < len(run) or any(f.mention.unit != "%" for f in compared)
+                    or len({f.metric for f in compared}) < len(run) or not head.metric.startswith(compared[-1].metric)):
+                continue
+            comparison = head.metric.removeprefix(compared[-1].metric)
+            if SEVERAL_PLACES.search(comparison):
+                continue
+            for figure, rate in zip(listed, compared):
+                figure.metric, figure.metric_start = rate.metric + comparison, rate.metric_start
 
     def _figure(self, mention: NumberMention, window_start: int, next_start: int, figures: list[Figure],
                 listed: tuple[str, int] | None) -> Figure:

@@ -192,6 +192,14 @@ def test_a_ranking_among_the_provinces_zones_and_a_months_growth_name_the_figure
     assert metrics[2].startswith("营业收入") and metrics[8.5] == "营业收入"
 
 
+def test_a_respective_list_of_differences_compares_the_rates_before_it_in_order(run):
+    text = ("2023年,洛阳高新区营业收入增长9.1%,固定资产投资增长14%,分别高出全省2.3个、5.6个百分点。"
+            "郑州高新区营业收入增长7%,高新技术企业增长12%,增幅分别高出省市2个、1.5个百分点。")
+    metrics = _field_by_value(run(text, published=dt.date(2024, 1, 30)), "metric")
+    assert metrics[2.3].startswith("营业收入") and metrics[5.6].startswith("固定资产投资")
+    assert metrics[2] == metrics[1.5]  # one rate against the province and the city
+
+
 def test_a_whole_current_year_figure_early_in_the_year_is_a_goal(run):
     text = "会议明确,2024年洛阳高新区营业收入增长8%左右。"
     found = _by_value(run(text, published=dt.date(2024, 2, 10)))
