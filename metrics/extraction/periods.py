@@ -9,6 +9,7 @@ import calendar
 import datetime as dt
 import re
 from collections import Counter
+from functools import lru_cache
 from typing import NamedTuple
 
 YEAR = r"(?:19|20)\d{2}"
@@ -207,6 +208,7 @@ LABEL_QUARTERS = re.compile(r"^(\d{4})-Q([1-4])(?:\.\.Q([1-4]))?$")
 LABEL_HALF = re.compile(r"^(\d{4})-H([12])$")
 
 
+@lru_cache(maxsize=1024)  # asked several times per figure, for a few labels per article
 def period_bounds(label: str | None) -> tuple[dt.date | None, dt.date | None]:
     """First and last day covered by a period label; (None, None) for
     'cumulative', None or an unknown label."""
