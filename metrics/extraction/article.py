@@ -10,6 +10,7 @@ from .metadata import ArticleMetadata, extract_metadata
 from .normalise import NormalisedText, normalise
 from .numbers import find_numbers
 from .periods import find_time_expressions, reference_year
+from .sections import Sections
 from .zones import ZoneGazetteer
 
 
@@ -22,6 +23,7 @@ class Article:
             self.metadata = ArticleMetadata(self.metadata.title, self.metadata.source, published)
         self.published = self.metadata.published
         self.sentences, self.clauses, self.items, self.paragraphs = boundaries(self.body)
+        self.sections = Sections(self.body, self.paragraphs)
         self.gazetteer = gazetteer
         self.places = gazetteer.find_places(self.body)
         self.mentions = find_numbers(self.body)

@@ -16,7 +16,7 @@ from .figures import Figure, FigureReader
 from .indicator import ExtractedIndicator, ExtractionResult
 from .metric import MetricCatalogue
 from .periods import period_bounds
-from .stance import classify_stance
+from .stance import classify_stance, reports_progress
 from .targets import implied_targets
 from .units import to_base
 from .zones import ZoneGazetteer
@@ -35,6 +35,9 @@ def _indicator(article: Article, dating: Dating, attribution: Attribution, catal
     look_back = max(sentence_start, mention.start - STANCE_REACH)
     stance = classify_stance(body[look_back:mention.start], body[clause_start:mention.start],
                              body[mention.end:clause_end])
+    if stance == "achievement" and article.sections.states_goals(mention.start) \
+            and not reports_progress(body[clause_start:mention.start]):
+        stance = "target"  # under 二、2024年主要目标
     period, word = dating.period(figure, stance)
     if stance == "achievement" and word is not None and word.whole_year and dating.year_ahead(period):
         stance = "target"  # 2024年营收增长7%, said in February 2024: a goal

@@ -17,6 +17,8 @@ COMPLETED_PLAN = re.compile(r"(?:超额完成|完成|占)[^，,。；;]{0,8}?(?:
 # 截至2023年底 / 截止年底: the date a stock is reported at, not a deadline.
 AS_OF = re.compile(r"截[至止][^，,。；;]{0,10}")
 ACHIEVED = re.compile(r"完成|实现|累计|已")
+# In a section of goals a figure is one too, unless its clause reports progress.
+PROGRESS = re.compile(r"完成|累计|已")
 
 
 def _target_marker(text: str) -> bool:
@@ -34,3 +36,7 @@ def classify_stance(before_in_sentence: str, before_in_clause: str, after_in_cla
     if _target_marker(after_in_clause) and not ACHIEVED.search(before_in_clause):
         return "target"
     return "achievement"
+
+
+def reports_progress(before_in_clause: str) -> bool:
+    return bool(PROGRESS.search(before_in_clause))
