@@ -74,6 +74,8 @@ class UploadForm(forms.Form):
 
     def clean(self):
         cleaned = super().clean()
+        if "file" in self.errors:  # a file was chosen but refused (e.g. of zero bytes): that error says why
+            return cleaned
         upload, text = cleaned.get("file"), cleaned.get("text", "")
         if upload is None and not text.strip():
             raise forms.ValidationError(_("Choose a file or paste the report's text."), code="nothing")

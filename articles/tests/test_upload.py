@@ -98,6 +98,11 @@ def test_an_empty_file_is_refused(editor):
     assert "empty" in refusal(editor, file=SimpleUploadedFile("report.txt", b" \n "))
 
 
+def test_a_file_of_zero_bytes_is_refused_for_that_reason_only(editor):
+    form = read(editor, file=SimpleUploadedFile("report.txt", b""))
+    assert form.errors == {"file": ["The submitted file is empty."]}
+
+
 def test_text_in_no_known_encoding_is_refused(editor):
     reason = refusal(editor, file=SimpleUploadedFile("report.txt", bytes(range(256)) * 20))
     assert "encoding" in reason or "binary" in reason
