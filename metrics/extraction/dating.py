@@ -145,6 +145,8 @@ class Dating:
             word = None  # 目前/眼下 date the sentence's present, not when a goal is due
         if word == "cumulative":
             return "cumulative", None
+        if word is not None and word.local and word.label and figure.kind == "rank":
+            return word.label[-4:], word  # 连续八年位列第一: this year's position, held for eight years
         if word is not None:
             carried = self._carried_mark(word.start)
             if word.relative and stance == "achievement" and carried:

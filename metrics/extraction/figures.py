@@ -46,7 +46,7 @@ SEVERAL_PLACES = re.compile(r"[、和及与]|省市|市区")
 # Verbs whose object is the counted noun: 连续两年获批3个资质, 注册成立3家公司.
 VERB_BEFORE_COUNT = re.compile(r"(获批|成立|发放|形成|打造|建成|引进|培育|认定|入选|获得|新建|组建|招引)$")
 # The ranking a bare 位列全省第二 refers to, named earlier in the sentence.
-RANKING_NOUN = re.compile(r"[\u4e00-\u9fff]{0,10}?(评价|排名|考核|评比|评估|榜单)")
+RANKING_NOUN = re.compile(r"[\u4e00-\u9fff]{0,10}?(?:评价|排名|考核|评比|评估|榜单)+")  # 考核评价 whole
 # Capacities (10GWh, 5GW): named by the thing after them, and undated.
 STATIC_FAMILIES = ("energy", "power")
 

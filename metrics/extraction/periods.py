@@ -14,7 +14,7 @@ from typing import NamedTuple
 
 YEAR = r"(?:19|20)\d{2}"
 DASH = r"\s*[-—–~至到]\s*"
-SMALL_NUMBERS = {"两": 2, "二": 2, "三": 3, "四": 4, "五": 5}
+SMALL_NUMBERS = {"两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 QUARTER_WORDS = {"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 PART_OF_YEAR = r"前三季度|前两季度|上半年|下半年|第?[一二三四1-4]季度"
 # Relative year words; 全年/年内/当年 mean the year the article reports on, which
@@ -25,7 +25,7 @@ LAST_YEAR = r"(?<![比较])(?:去年|上年|上一年)(?!同期)"
 CUMULATIVE = r"截至目前|截止目前|截至当前|截至|截止|目前|至今|迄今|眼下|现有|近年来|多年来|近[两二三四五\d]年来?|[两二三\d]年多来|累计"
 FIVE_YEAR_PLAN_END = r"十([一二三四五六七八九])五[’”\"']?\s*(?:规划)?\s*(?:末|期末)"
 FIVE_YEAR_PLAN_SPAN = r"十([一二三四五六七八九])五[’”\"']?\s*(?:规划)?\s*(?:期间|时期)"
-CONSECUTIVE_YEARS = r"连续([两二三四五\d])年"
+CONSECUTIVE_YEARS = r"连续(?P<years>\d{1,2}|十[一二三四五六七八九]?|[两二三四五六七八九])年"
 
 TIME = re.compile(
     r"(?=[\d今本去上下明十连全年当前第一二三四截目至迄眼现近多两累])"
@@ -151,7 +151,7 @@ def _label(m: re.Match, published: dt.date | None, ref_year: int | None) -> tupl
         end = _five_year_plan_end(_plan_ordinal(m.group("planspan")))
         return f"{end - 4}..{end}", False
     if m.group("consecutive"):
-        count = _small_number(m.group("consecutive")[2])
+        count = _small_number(m.group("years"))
         return (f"{ref_year - count + 1}..{ref_year}" if ref_year and count > 1 else None), False
     if m.group("ref"):
         return (part_label(ref_year, m.group("rpart")) if ref_year else None), False
@@ -165,8 +165,13 @@ def _plan_ordinal(phrase: str) -> str:
     return re.search(r"十(.)五", phrase).group(1)
 
 
-def _small_number(char: str) -> int:
-    return int(char) if char.isdigit() else SMALL_NUMBERS[char]
+def _small_number(numeral: str) -> int:
+    """2, 12, 两, 八, 十, 十二."""
+    if numeral.isdigit():
+        return int(numeral)
+    if numeral.startswith("十"):
+        return 10 + (SMALL_NUMBERS[numeral[1]] if len(numeral) > 1 else 0)
+    return SMALL_NUMBERS[numeral]
 
 
 def find_time_expressions(text: str, published: dt.date | None,
