@@ -14,7 +14,7 @@ from typing import NamedTuple
 
 YEAR = r"(?:19|20)\d{2}"
 DASH = r"\s*[-—–~至到]\s*"
-SMALL_NUMBERS = {"两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+SMALL_NUMBERS = {"一": 1, "两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 QUARTER_WORDS = {"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 PART_OF_YEAR = r"前三季度|前两季度|上半年|下半年|第?[一二三四1-4]季度"
 # Relative year words; 全年/年内/当年 mean the year the article reports on, which
