@@ -112,6 +112,8 @@ def pdf_text(data: bytes) -> str:
         text = "\n".join(page.extract_text() or "" for page in reader.pages)
     except (PdfReadError, ValueError, KeyError) as error:
         raise UnreadableDocument(_("This PDF cannot be read (%(error)s).") % {"error": error}) from error
+    # Glyphs without a character map come out as NUL, which no text holds and PostgreSQL cannot store.
+    text = text.replace("\x00", "")
     if not text.strip():
         raise UnreadableDocument(_("The PDF contains no extractable text (a scanned image needs OCR first)."))
     return text

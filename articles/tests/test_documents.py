@@ -10,3 +10,20 @@ def test_a_web_page_is_dated_by_what_it_states_not_by_a_year_in_its_text():
     dated = html_document('<html><head><meta property="article:published_time" content="2024-02-06T08:00:00">'
                           f"<title>威海</title></head>{BODY}</html>")
     assert (undated.published, dated.published) == (None, date(2024, 2, 6))
+
+
+def test_a_pdfs_unmapped_glyphs_do_not_reach_the_text(monkeypatch):
+    import pypdf
+
+    from articles.documents import pdf_text
+
+    class Page:
+        def extract_text(self):
+            return "威海高新区\x00地区生产总值300亿元\x00"
+
+    class Reader:
+        def __init__(self, stream):
+            self.pages = [Page()]
+
+    monkeypatch.setattr(pypdf, "PdfReader", Reader)
+    assert pdf_text(b"%PDF-1.4") == "威海高新区地区生产总值300亿元"
