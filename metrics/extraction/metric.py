@@ -31,7 +31,7 @@ LEADING_FILLER = frozenset(
 # Tokens that link the metric to its number.
 TRAILING_FILLER = frozenset(
     "可 多 少 增长 成长 同比增长 同比下降 下降 同比 达到 达 突破 超过 超 为 实现 共 约 近 是 有 已有 已 保持 分别 完成 了 "
-    "合计 累计 至 到 提高 增加 减少 逾 不少于 不低于 至少 新增 净增 新台币 台币 港币 港元 欧元 日元 英镑".split())
+    "合计 累计 至 到 提高 提升 上升 增加 减少 力争 确保 争取 逾 不少于 不低于 至少 新增 净增 新台币 台币 港币 港元 欧元 日元 英镑".split())
 LEADING_EDGES = tuple(LEADING_FILLER) + tuple(" \t“”\"'‘’《》")
 TRAILING_EDGES = tuple(TRAILING_FILLER) + (" ", "\t")
 # Single-character links that also end names (欣旺达, 华为超...): kept when a

@@ -206,6 +206,13 @@ def test_a_position_held_for_years_is_this_years_and_named_by_the_whole_evaluati
     assert (rank.kind, rank.period) == ("rank", "2024") and "考核评价" in rank.metric
 
 
+def test_verbs_and_goal_words_before_the_number_are_not_part_of_the_metric(run):
+    text = "2023年,洛阳高新区研发投入强度提升至6.2%,比上年提升0.8个百分点。到2026年,郑州高新区高新技术企业力争达到3000家。"
+    metrics = _field_by_value(run(text, published=dt.date(2024, 1, 30)), "metric")
+    assert metrics[6.2] == "研发投入强度" and metrics[0.8].startswith("研发投入强度")
+    assert metrics[3000] == "高新技术企业"
+
+
 def test_a_whole_current_year_figure_early_in_the_year_is_a_goal(run):
     text = "会议明确,2024年洛阳高新区营业收入增长8%左右。"
     found = _by_value(run(text, published=dt.date(2024, 2, 10)))
