@@ -1,6 +1,6 @@
 from dataclasses import dataclass
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 
 from zones.models import Zone
 from zones.registry import REGISTRY_FILES, read_registry, registry_slugs, slug_for
@@ -64,10 +64,15 @@ def get_or_create_reported_zone(name: str) -> Zone:
     if zone is None:
         zone = Zone.objects.filter(name=name).first()
     if zone is None:
-        zone = Zone.objects.create(
-            name=name, short_name=name, slug=unique_zone_slug(name), level=Zone.Level.OTHER, verified=False,
-            aliases=[name],
-        )
+        try:
+            with transaction.atomic():  # a savepoint: the upload's transaction goes on if this insert fails
+                zone = Zone.objects.create(
+                    name=name, short_name=name, slug=unique_zone_slug(name), level=Zone.Level.OTHER,
+                    verified=False, aliases=[name],
+                )
+        except IntegrityError:
+            # Another upload naming the same new zone created it between our look-up and our insert.
+            zone = Zone.objects.get(name=name)
     return zone
 
 
