@@ -39,7 +39,7 @@ TRAILING_EDGES = tuple(TRAILING_FILLER) + (" ", "\t")
 NAME_ENDINGS = frozenset("达超近约逾")
 # Ranking words carry no subject of their own: 增速居全市第一 needs the figure before it.
 SUBJECTLESS = re.compile(r"^(年均|超(时间|序时|时序)进度|增速|增幅|增长|总数|占比|比重|完成率|总额|同比|也|分别|位居|稳居|居|排名?|列|位列|"
-                         r"高出|高于|低于|超出|(全省|全市|全国|省市)(高新区|开发区)?|当月|当季|单月|占(全市|全省|全国|全区)的?|按可比价格?计算|[比较](去年|上年)(同期)?|(年度?|全年)?[\u4e00-\u9fff]{0,2}?(目标任务|目标|计划)的?|年度|[,，、;；])*$")
+                         r"高出|高于|低于|超出|(全省|全市|全国|省市)(高新区|开发区)?(平均水平|平均)?|当月|当季|单月|占(全市|全省|全国|全区)的?|按可比价格?计算|[比较](去年|上年)(同期)?|(年度?|全年)?[\u4e00-\u9fff]{0,2}?(目标任务|目标|计划)的?|年度|[,，、;；])*$")
 NOISE = re.compile(r"[\s“”\"'‘’《》]")
 HAN = re.compile(r"[\u4e00-\u9fff]")
 ABBREVIATION = re.compile(r"^[A-Za-z&]+$")

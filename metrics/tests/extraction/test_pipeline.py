@@ -213,6 +213,12 @@ def test_verbs_and_goal_words_before_the_number_are_not_part_of_the_metric(run):
     assert metrics[3000] == "高新技术企业"
 
 
+def test_a_difference_from_the_provincial_average_names_the_rate_it_compares(run):
+    text = "上半年,洛阳高新区营业收入增长10.5%,高于全省平均水平3.2个百分点。"
+    metrics = _field_by_value(run(text, published=dt.date(2023, 7, 30)), "metric")
+    assert metrics[3.2].startswith("营业收入")
+
+
 def test_a_whole_current_year_figure_early_in_the_year_is_a_goal(run):
     text = "会议明确,2024年洛阳高新区营业收入增长8%左右。"
     found = _by_value(run(text, published=dt.date(2024, 2, 10)))
