@@ -17,8 +17,9 @@ COMPLETED_PLAN = re.compile(r"(?:超额完成|完成|占)[^，,。；;]{0,8}?(?:
 # 截至2023年底 / 截止年底: the date a stock is reported at, not a deadline.
 AS_OF = re.compile(r"截[至止][^，,。；;]{0,10}")
 ACHIEVED = re.compile(r"完成|实现|累计|已")
-# In a section of goals a figure is one too, unless its clause reports progress.
-PROGRESS = re.compile(r"完成|累计|已")
+# In a section of goals a figure is one too, unless its clause reports
+# progress (已完成, 累计, 完成年度计划的40%); 完成投资150亿元 there is the goal.
+PROGRESS = re.compile(rf"已|累计|完成了|{COMPLETED_PLAN.pattern}")
 
 
 def _target_marker(text: str) -> bool:
