@@ -37,16 +37,10 @@ CLAUSE_CHARS = SENTENCE_CHARS | frozenset(",；;：:")
 
 def boundaries(text: str) -> tuple[Boundaries, Boundaries, Boundaries, Boundaries]:
     """(sentences, clauses, items, paragraphs) from one pass over the breaks."""
-    sentences, clauses, items, paragraphs = [], [], [], []
-    for match in ITEM_BREAK.finditer(text):
-        pos, char = match.start(), match.group()
-        items.append(pos)
-        if char in CLAUSE_CHARS:
-            clauses.append(pos)
-            if char in SENTENCE_CHARS:
-                sentences.append(pos)
-                if char == "\n":
-                    paragraphs.append(pos)
+    items = [match.start() for match in ITEM_BREAK.finditer(text)]  # each break is one character
+    clauses = [pos for pos in items if text[pos] in CLAUSE_CHARS]
+    sentences = [pos for pos in clauses if text[pos] in SENTENCE_CHARS]
+    paragraphs = [pos for pos in sentences if text[pos] == "\n"]
     length = len(text)
     return (Boundaries(sentences, length), Boundaries(clauses, length), Boundaries(items, length),
             Boundaries(paragraphs, length))
