@@ -25,7 +25,7 @@ class Article:
         self.sentences, self.clauses, self.items, self.paragraphs = boundaries(self.body)
         self.sections = Sections(self.body, self.paragraphs)
         self.gazetteer = gazetteer
-        self.places = gazetteer.find_places(self.body)
+        self.places = gazetteer.find_places(self.body, self.clauses.positions)
         self.mentions = find_numbers(self.body)
         self.reference_year = reference_year(self._dated_figure_text(), self.published, self.normalised.text)
         self.times = find_time_expressions(self.body, self.published, self.reference_year)

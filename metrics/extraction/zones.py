@@ -251,16 +251,19 @@ class ZoneGazetteer:
     def _self_references(self, text: str) -> list[PlaceMention]:
         return [PlaceMention(m.start(), m.end(), m.group(), "self") for m in SELF_REFERENCE.finditer(text)]
 
-    def find_places(self, text: str) -> list[PlaceMention]:
+    def find_places(self, text: str, clause_breaks: list[int] | None = None) -> list[PlaceMention]:
         """Every place mention, longest first where they overlap, each marked
-        as subject when nothing but time words and openers precede it in its clause."""
+        as subject when nothing but time words and openers precede it in its clause.
+        `clause_breaks`: the positions of the text's clause breaks, when already known."""
         zones = self._registered(text)
         zones += self._unregistered(text, zones)
         zones += self._headline_zones(text, zones)
         candidates = sorted(zones + self._places(text) + self._home_cities(text, zones) + self._self_references(text),
                             key=lambda p: (p.start, -(p.end - p.start)))
         mentions, covered_until = [], -1
-        breaks = [m.end() for m in CLAUSE_BREAK.finditer(text)]
+        if clause_breaks is None:
+            clause_breaks = [m.start() for m in CLAUSE_BREAK.finditer(text)]
+        breaks = [pos + 1 for pos in clause_breaks]  # where each clause starts
         for place in candidates:
             if place.start < covered_until:
                 continue
