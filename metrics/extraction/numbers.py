@@ -187,8 +187,10 @@ def _ranks(text: str, taken: set[int]) -> list[NumberMention]:
     return found
 
 
-# 近3成: tenths as a share (30%), 七成 after a comparison word only (一成不变 is an idiom).
-SHARE_TENTHS = re.compile(rf"(?P<qual>近|约|超|逾|超过|达|占)(?P<num>\d|[一二两三四五六七八九])成(?![本功立为果])")
+# 近3成: tenths as a share (30%), 七成 after a comparison word or 占全市的 only
+# (一成不变 is an idiom).
+SHARE_TENTHS = re.compile(rf"(?P<qual>近|约|超|逾|超过|达|占|的)(?P<num>\d|[一二两三四五六七八九])成(?![本功立为果])"
+                          r"(?P<after>以上|左右)?")
 # 百分之十二点五: a percentage in words.
 PERCENT_WORDS = re.compile(r"百分之(?P<num>\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百点]+)")
 # 翻番 / 翻两番: doublings as growth rates.
@@ -203,7 +205,7 @@ def _percent_forms(text: str) -> list[NumberMention]:
     found = []
     for m in SHARE_TENTHS.finditer(text):
         value = parse_numeral(m.group("num"))
-        qualifier = BEFORE_QUALIFIERS.get(m.group("qual")) if m.group("qual") != "占" else None
+        qualifier = BEFORE_QUALIFIERS.get(m.group("qual")) or AFTER_QUALIFIERS.get(m.group("after"))
         found.append(NumberMention(m.start(), m.end(), m.start("num"), value * 10, "%", qualifier))
     for m in PERCENT_WORDS.finditer(text):
         value = parse_numeral(m.group("num"))

@@ -52,6 +52,11 @@ def test_tenths_and_doublings():
     assert [(m.value, m.unit, m.qualifier) for m in mentions] == [(40, "%", "近"), (100, "%", None)]
 
 
+def test_tenths_of_a_whole_named_before_them():
+    mentions = find_numbers("出口额占全省的六成以上,工作一成不变。")
+    assert [(m.value, m.unit, m.qualifier) for m in mentions] == [(60, "%", "以上")]
+
+
 @pytest.mark.parametrize("text", [
     "坚持“十四五”规划,推进5G建设和“3+1”体系。",
     "PM2.5浓度明显下降。",
