@@ -25,3 +25,7 @@ class ArticleAdmin(admin.ModelAdmin):
     readonly_fields = ("raw_text", "text", "content_hash", "added_at", "added_by")
     filter_horizontal = ("zones",)
     inlines = [IndicatorInline]
+
+    def has_add_permission(self, request):
+        # Reports come in through the upload page, the API or import_articles, which check and extract them.
+        return False

@@ -30,3 +30,8 @@ def test_an_articles_admin_page_costs_the_same_queries_however_many_figures(admi
     with django_assert_max_num_queries(15):
         response = admin_client_.get(reverse("admin:articles_article_change", args=[article.pk]))
     assert response.status_code == 200 and "200亿元" in response.content.decode()
+
+
+def test_articles_are_not_added_in_the_admin(admin_client_):
+    # Its text is read-only there: an article added there would be empty and never extracted.
+    assert admin_client_.get(reverse("admin:articles_article_add")).status_code == 403
