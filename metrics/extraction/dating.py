@@ -55,11 +55,13 @@ class Dating:
         self.frame = self._frame(article.mentions)
 
     def _respective_times(self, mentions: list[NumberMention]) -> dict[NumberMention, TimeExpression]:
-        """一季度、上半年GDP分别增长5.2%、6.1%: one period per listed value."""
+        """一季度、上半年GDP分别增长5.2%、6.1% / 营收分别于2019年和2022年突破2万亿元
+        和3万亿元: one period per listed value."""
         found = {}
         for marker, run in respective_runs(self.body, mentions):
             clause_start, _ = self.clauses.around(marker.start())
-            listed = [t for t in self.times if clause_start <= t.start and t.end <= marker.start()]
+            listed = [t for t in self.times if clause_start <= t.start and t.end <= marker.start()] or \
+                [t for t in self.times if marker.end() <= t.start and t.end <= mentions[run[0]].start]
             if len(listed) == len(run):
                 found.update((mentions[index], time) for index, time in zip(run, listed))
         return found

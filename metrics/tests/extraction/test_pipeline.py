@@ -219,6 +219,12 @@ def test_a_difference_from_the_provincial_average_names_the_rate_it_compares(run
     assert metrics[3.2].startswith("营业收入")
 
 
+def test_milestones_listed_with_their_years_after_fenbie_take_each_year(run):
+    text = "郑州高新区营业收入分别于2020年和2023年突破1000亿元和2000亿元。"
+    periods = _field_by_value(run(text, published=dt.date(2024, 3, 5)), "period")
+    assert periods == {1000: "2020", 2000: "2023"}
+
+
 def test_a_whole_current_year_figure_early_in_the_year_is_a_goal(run):
     text = "会议明确,2024年洛阳高新区营业收入增长8%左右。"
     found = _by_value(run(text, published=dt.date(2024, 2, 10)))
