@@ -1,4 +1,5 @@
 from django.contrib import admin
+from django.db import models
 
 from articles.models import Article
 from metrics.admin import ReviewedOnTheReviewPages
@@ -25,6 +26,8 @@ class ArticleAdmin(admin.ModelAdmin):
     readonly_fields = ("raw_text", "text", "content_hash", "added_at", "added_by")
     filter_horizontal = ("zones",)
     inlines = [IndicatorInline]
+    # A URL typed without a scheme is https, as on the upload page (Django 6's default too).
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
 
     def has_add_permission(self, request):
         # Reports come in through the upload page, the API or import_articles, which check and extract them.
