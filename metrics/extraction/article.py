@@ -3,6 +3,7 @@ masked, its boundaries, numbers, places and time words, found once."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from .boilerplate import strip_boilerplate
 from .clauses import boundaries
@@ -12,6 +13,9 @@ from .numbers import find_numbers
 from .periods import find_time_expressions, reference_year
 from .sections import Sections
 from .zones import ZoneGazetteer
+
+
+PLACE_GLOSS = re.compile(r"\([\u4e00-\u9fff]{1,6}\)")
 
 
 class Article:
@@ -29,10 +33,13 @@ class Article:
         self.mentions = find_numbers(self.body)
         self.reference_year = reference_year(self._dated_figure_text(), self.published, self.normalised.text)
         self.times = find_time_expressions(self.body, self.published, self.reference_year)
-        # Places and time words open clauses but are not part of a metric.
+        # Places and time words open clauses but are not part of a metric, nor
+        # is a place's gloss in brackets (杭州高新区(滨江)).
         skipped = bytearray(len(self.body))
-        for span in [*self.places, *self.times]:
-            skipped[span.start:span.end] = b"\x01" * (span.end - span.start)
+        glossed = [(place.start, gloss.end() if (gloss := PLACE_GLOSS.match(self.body, place.end)) else place.end)
+                   for place in self.places]
+        for start, end in [*glossed, *((time.start, time.end) for time in self.times)]:
+            skipped[start:end] = b"\x01" * (end - start)
         self.skipped = bytes(skipped)
 
     def _dated_figure_text(self) -> str:

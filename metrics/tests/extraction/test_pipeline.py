@@ -225,6 +225,11 @@ def test_milestones_listed_with_their_years_after_fenbie_take_each_year(run):
     assert periods == {1000: "2020", 2000: "2023"}
 
 
+def test_a_gloss_in_brackets_after_the_zone_is_not_part_of_the_metric(run):
+    text = "2023年,郑州高新区（金水科教园）实现营业收入1500亿元。"
+    assert _field_by_value(run(text, published=dt.date(2024, 3, 5)), "metric") == {1500: "营业收入"}
+
+
 def test_a_whole_current_year_figure_early_in_the_year_is_a_goal(run):
     text = "会议明确,2024年洛阳高新区营业收入增长8%左右。"
     found = _by_value(run(text, published=dt.date(2024, 2, 10)))
