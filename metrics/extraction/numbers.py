@@ -197,7 +197,9 @@ PERCENT_WORDS = re.compile(r"百分之(?P<num>\d+(?:\.\d+)?|[零〇一二两三�
 DOUBLING = re.compile(r"翻(?P<times>一|两|二|三)?番")
 DOUBLING_GROWTH = {None: 100.0, "一": 100.0, "两": 300.0, "二": 300.0, "三": 700.0}
 # 增长1.5倍: a rise of 150% (but 是全市的2倍 is a ratio, not a growth).
-TIMES_GROWTH = re.compile(rf"(?<=增长|提高|增加|提升)了?(?P<num>{ARABIC}|{CHINESE})倍")
+# The rise word is matched, not looked behind for, so re skips to its first
+# characters; the figure is the `times` group after it.
+TIMES_GROWTH = re.compile(rf"(?:增长|提高|增加|提升)(?P<times>了?(?P<num>{ARABIC}|{CHINESE})倍)")
 
 
 def _percent_forms(text: str) -> list[NumberMention]:
@@ -215,7 +217,8 @@ def _percent_forms(text: str) -> list[NumberMention]:
     for m in TIMES_GROWTH.finditer(text):
         value = parse_numeral(m.group("num"))
         if value is not None:
-            found.append(NumberMention(m.start(), m.end(), m.start(), value * 100, "%", None, is_doubling=True))
+            found.append(NumberMention(m.start("times"), m.end(), m.start("times"), value * 100, "%", None,
+                                       is_doubling=True))
     for m in DOUBLING.finditer(text):
         found.append(NumberMention(m.start(), m.end(), m.start(), DOUBLING_GROWTH[m.group("times")], "%",
                                    None, is_doubling=True))
