@@ -28,7 +28,7 @@ STANCE_REACH = 300
 def _indicator(article: Article, dating: Dating, attribution: Attribution, catalogue: MetricCatalogue,
                figure: Figure) -> ExtractedIndicator:
     mention, body = figure.mention, article.body
-    sentence_start, _ = article.sentences.around(mention.start)
+    sentence_start, sentence_end = article.sentences.around(mention.start)
     clause_start, clause_end = article.clauses.around(mention.start)
     # Goal words govern the sentence they open; a bounded look back keeps a
     # run-on "sentence" of a badly split page from costing quadratic time.
@@ -39,8 +39,9 @@ def _indicator(article: Article, dating: Dating, attribution: Attribution, catal
             and not reports_progress(body[clause_start:mention.start]):
         stance = "target"  # under 二、2024年主要目标
     period, word = dating.period(figure, stance)
-    if stance == "achievement" and word is not None and word.whole_year and dating.year_ahead(period):
-        stance = "target"  # 2024年营收增长7%, said in February 2024: a goal
+    if stance == "achievement" and word is not None and word.whole_year and dating.year_ahead(period) \
+            and not reports_progress(body[look_back:min(sentence_end, mention.end + STANCE_REACH)]):
+        stance = "target"  # 2024年营收增长7%, said in February 2024: a goal (unless measured against it)
     if (figure.introduces_next or dating.is_yearly_rank(figure)) and period and SUB_YEAR.match(period):
         # The set a count introduces is the year's (the year's list of key projects),
         # even when the figure after it covers months of that year; so is an evaluation.

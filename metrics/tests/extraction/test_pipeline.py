@@ -230,6 +230,12 @@ def test_a_gloss_in_brackets_after_the_zone_is_not_part_of_the_metric(run):
     assert _field_by_value(run(text, published=dt.date(2024, 3, 5)), "metric") == {1500: "营业收入"}
 
 
+def test_a_whole_year_figure_measured_against_its_plan_is_no_goal(run):
+    text = "全年洛阳高新区完成固定资产投资210亿元,为年度目标的103.5%。"
+    stances = {i.value: i.stance for i in run(text, published=dt.date(2024, 3, 20)).indicators if not i.derived}
+    assert stances == {210: "achievement", 103.5: "achievement"}
+
+
 def test_a_whole_current_year_figure_early_in_the_year_is_a_goal(run):
     text = "会议明确,2024年洛阳高新区营业收入增长8%左右。"
     found = _by_value(run(text, published=dt.date(2024, 2, 10)))
