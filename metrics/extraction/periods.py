@@ -48,6 +48,7 @@ TIME = re.compile(
 # A full date (2024年3月1日) is a dateline or an event, not the year reported on.
 EVENT_NAME = re.compile(r"[^,，。;；\n]{0,10}?(大会|会议|工作会|论坛|博览会|展览会|交易会|峰会|年会|大赛|比赛|表彰会|活动)")
 EXPLICIT_YEAR = re.compile(rf"({YEAR})年(?!\d{{1,2}}月\d{{1,2}}日)")
+COMPARISON_WORDS = "比较"
 # Annual reviews and the year's plans are published in the first months of a year.
 REVIEW_SEASON_LAST_MONTH = 4
 
@@ -188,6 +189,8 @@ def find_time_expressions(text: str, published: dt.date | None,
                           or (m.group("ref") and not m.group("rpart") and not m.group("ref").endswith("年度")))
         if m.group("year") and EVENT_NAME.match(text, m.end()):
             continue  # 2023年科技创新大会 names a meeting, it does not date a figure
+        if m.start() and text[m.start() - 1] in COMPARISON_WORDS:
+            continue  # 较1-2月提高2.1个百分点 / 比2020年翻一番: the base compared with
         found.append(TimeExpression(m.start(), m.end(), label, weak, relative, part, whole_year,
                                     local=bool(m.group("consecutive"))))
     return found

@@ -236,6 +236,13 @@ def test_a_whole_year_figure_measured_against_its_plan_is_no_goal(run):
     assert stances == {210: "achievement", 103.5: "achievement"}
 
 
+def test_a_period_compared_with_dates_nothing(run):
+    text = "一季度,洛阳高新区营业收入同比增长11%,较1-2月提高1.6个百分点。"
+    result = run(text, published=dt.date(2024, 4, 18))
+    periods, metrics = _field_by_value(result, "period"), _field_by_value(result, "metric")
+    assert periods[1.6] == "2024-Q1" and metrics[1.6].startswith("营业收入")
+
+
 def test_a_whole_current_year_figure_early_in_the_year_is_a_goal(run):
     text = "会议明确,2024年洛阳高新区营业收入增长8%左右。"
     found = _by_value(run(text, published=dt.date(2024, 2, 10)))
