@@ -49,9 +49,6 @@ NUMBER = re.compile(
 # 位列全省第二, 居全市第一, 前30名, 前三位, 10强, 前进14位 (but 500强企业 and 百强县 are names)
 RANK = re.compile(
     r"(?=[第前\d零〇一二两三四五六七八九十百千])"
-    # A rank opens with 第/前 or is a run of numeral characters ending in 强/位/名:
-    # most numbers fail this at once instead of backtracking through both forms.
-    r"(?=[第前]|[\d.,零〇一二两三四五六七八九十百千]+[强位名])"
     rf"(?:(?P<prefix>第|前)(?P<num1>{ARABIC}|{CHINESE})(?P<suffix1>位|名|强)?"
     rf"|(?P<num2>{ARABIC}|{CHINESE})(?P<suffix2>强(?![\u4e00-\u9fff])|位(?!数)|名(?=[,，。;；、]|$)))"
 )
