@@ -9,9 +9,10 @@ from .boilerplate import strip_boilerplate
 from .clauses import boundaries
 from .metadata import ArticleMetadata, extract_metadata
 from .normalise import NormalisedText, normalise
-from .numbers import find_numbers
+from .numbers import NumberMention, find_numbers
 from .periods import find_time_expressions, reference_year
 from .sections import Sections
+from .tables import TableFigure, table_figures
 from .zones import ZoneGazetteer
 
 
@@ -30,7 +31,8 @@ class Article:
         self.sections = Sections(self.body, self.paragraphs)
         self.gazetteer = gazetteer
         self.places = gazetteer.find_places(self.body, self.clauses.positions)
-        self.mentions = find_numbers(self.body)
+        self.table_figures = table_figures(self.body)
+        self.mentions = _with_table_numbers(find_numbers(self.body), self.table_figures)
         self.reference_year = reference_year(self._dated_figure_text(), self.published, self.normalised.text)
         self.times = find_time_expressions(self.body, self.published, self.reference_year)
         # Places and time words open clauses but are not part of a metric, nor
@@ -49,3 +51,12 @@ class Article:
         for start, end in sorted({self.sentences.around(m.start) for m in self.mentions}):
             sentences.append(self.body[start:end])
         return "\n".join(sentences)
+
+
+def _with_table_numbers(mentions: list[NumberMention], tables: list[TableFigure]) -> list[NumberMention]:
+    """The numbers of the text and of its tables' cells, in text order."""
+    if not tables:
+        return mentions
+    cells = [table.mention for table in tables]
+    taken = {cell.start for cell in cells}
+    return sorted([m for m in mentions if m.start not in taken] + cells, key=lambda m: m.start)

@@ -86,6 +86,7 @@ class FigureReader:
         self.body, self.reader = article.body, reader
         self.sentences, self.clauses, self.items = article.sentences, article.clauses, article.items
         self.mentions, self.skipped = article.mentions, article.skipped
+        self.table_cells = {table.mention: table for table in article.table_figures}
         self.time_ends = sorted(t.end for t in article.times if t.label != "cumulative")
 
     def _after_time_words(self, start: int, end: int) -> int:
@@ -189,6 +190,8 @@ class FigureReader:
         """One number read with the words of its clause; `listed` is its
         metric from a 分别 list, if any."""
         sentence_start, _ = self.sentences.around(mention.start)
+        if (cell := self.table_cells.get(mention)) is not None:
+            return Figure(mention, cell.kind, 1.0, cell.metric, cell.metric_start, mention.end, sentence_start)
         kind, sign = classify_kind(mention, self.body[self.clauses.around(mention.start)[0]:mention.num_start])
         if listed:
             return Figure(mention, kind, sign, clean(listed[0]), listed[1], mention.end, sentence_start)
