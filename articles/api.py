@@ -8,7 +8,8 @@ from rest_framework.response import Response
 from articles.decoding import UnreadableDocument
 from articles.models import Article
 from articles.services import (
-    ArticleInput, DuplicateArticle, EmptyArticle, ExtractionFailed, read_report, read_uploaded_file, store_article,
+    ArticleInput, DuplicateArticle, EmptyArticle, ExtractionFailed, document_input, read_report, read_uploaded_file,
+    store_article,
 )
 from config.api_support import (
     ID_IN_ADDRESS, APIURLField, CSVListMixin, ErrorSerializer, ExistingSlugField, PageURLField, detail_schema,
@@ -83,13 +84,12 @@ class ArticleUploadSerializer(serializers.Serializer):
         upload = given.get("file")
         return ArticleInput(
             text=document.text,
-            title=given.get("title") or document.title,
-            source_name=given.get("source") or document.source,
-            url=given.get("url") or document.url,
-            published_on=given.get("published_on") or document.published,
-            original_filename=upload.name if upload else "",
+            title=given.get("title", ""),
+            source_name=given.get("source", ""),
+            url=given.get("url", ""),
+            published_on=given.get("published_on"),
             zones=given.get("zones", []),
-        )
+        ).completed_by(document_input(document, upload.name if upload else ""))
 
 
 @extend_schema_view(

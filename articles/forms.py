@@ -113,16 +113,16 @@ class UploadForm(forms.Form):
     def confirmation_form(self) -> "UploadForm":
         """The form again, with the text as read and every detail the editor left empty filled in from
         the document, for the editor to check and save."""
-        data = self.cleaned_data
-        upload = data["file"]
-        suggested = suggested_input(self.document, upload.name if upload else data["original_filename"])
+        upload = self.cleaned_data["file"]
+        filename = upload.name if upload else self.cleaned_data["original_filename"]
+        suggested = self.article_input().completed_by(suggested_input(self.document, filename))
         return UploadForm(initial={
             "text": suggested.text,
-            "title": data["title"] or suggested.title,
-            "source": data["source"] or suggested.source_name,
-            "url": data["url"] or suggested.url,
-            "published_on": data["published_on"] or suggested.published_on,
-            "zones": data["zones"] or suggested.zones,
+            "title": suggested.title,
+            "source": suggested.source_name,
+            "url": suggested.url,
+            "published_on": suggested.published_on,
+            "zones": suggested.zones,
             "original_filename": suggested.original_filename,
             "confirmed": True,
         })

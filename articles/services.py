@@ -46,6 +46,13 @@ class ArticleInput:
     original_filename: str = ""
     zones: Sequence[Zone] = field(default_factory=tuple)
 
+    def completed_by(self, found: "ArticleInput") -> "ArticleInput":
+        """This input with every detail the uploader left empty taken from what was found."""
+        return replace(self, **{name: getattr(self, name) or getattr(found, name) for name in _COMPLETABLE})
+
+
+_COMPLETABLE = ("text", "title", "source_name", "url", "published_on", "original_filename", "zones")
+
 
 def find_duplicate(text: str) -> Article | None:
     return Article.objects.filter(content_hash=content_hash(text)).first()
@@ -81,6 +88,14 @@ def read_uploaded_file(upload) -> Document:
     return read_report(filename=upload.name, data=upload.read())
 
 
+def document_input(document: Document, original_filename: str = "") -> ArticleInput:
+    """The article as the document states it about itself (a web page's title, site, URL, date)."""
+    return ArticleInput(
+        text=document.text, title=document.title, source_name=document.source, url=document.url,
+        published_on=document.published, original_filename=original_filename,
+    )
+
+
 def suggested_input(document: Document, original_filename: str = "") -> ArticleInput:
     """The article as the document and the extraction engine describe it, for an editor to check:
     what the file states about itself first, what the engine reads in the text after."""
@@ -89,15 +104,13 @@ def suggested_input(document: Document, original_filename: str = "") -> ArticleI
 
     found = extract(document.text, gazetteer=current_gazetteer(), catalogue=current_catalogue())
     names = [zone.name for zone in found.zones]
-    return ArticleInput(
+    return document_input(document, original_filename).completed_by(ArticleInput(
         text=document.text,
-        title=document.title or found.metadata.title or "",
-        source_name=document.source or found.metadata.source or "",
-        url=document.url,
-        published_on=document.published or found.metadata.published,
-        original_filename=original_filename,
+        title=found.metadata.title or "",
+        source_name=found.metadata.source or "",
+        published_on=found.metadata.published,
         zones=list(Zone.objects.filter(Q(name__in=names) | Q(short_name__in=names))),
-    )
+    ))
 
 
 @transaction.atomic
