@@ -58,6 +58,16 @@ def unique_zone_slug(name: str) -> str:
     return slug
 
 
+def level_from_name(name: str) -> str:
+    """A first guess at the level of a zone found only in reports, until an editor checks it: every
+    national high-tech zone is in the registry, so another 高新区 is provincial; 新区 say what they are."""
+    if name.endswith("新区") and not name.endswith("高新区"):
+        return Zone.Level.NEW_AREA
+    if name.endswith(("高新区", "高新技术产业开发区")):
+        return Zone.Level.PROVINCIAL
+    return Zone.Level.OTHER
+
+
 def get_or_create_reported_zone(name: str) -> Zone:
     """The zone a report names: a registry zone by any of its names, else a new unverified zone."""
     zone = Zone.objects.filter(short_name=name).first() or Zone.objects.filter(aliases__contains=[name]).first()
@@ -67,7 +77,7 @@ def get_or_create_reported_zone(name: str) -> Zone:
         try:
             with transaction.atomic():  # a savepoint: the upload's transaction goes on if this insert fails
                 zone = Zone.objects.create(
-                    name=name, short_name=name, slug=unique_zone_slug(name), level=Zone.Level.OTHER,
+                    name=name, short_name=name, slug=unique_zone_slug(name), level=level_from_name(name),
                     verified=False, aliases=[name],
                 )
         except IntegrityError:

@@ -39,3 +39,13 @@ def test_a_zone_named_only_in_a_report_is_created_unverified():
 def test_a_reported_name_finds_the_registry_zone_by_alias():
     load_registry()
     assert get_or_create_reported_zone("马鞍山慈湖高新区").short_name == "慈湖高新区"
+
+
+@pytest.mark.parametrize("name, level", [
+    ("某某高新区", Zone.Level.PROVINCIAL),
+    ("某某高新技术产业开发区", Zone.Level.PROVINCIAL),
+    ("某某新区", Zone.Level.NEW_AREA),
+    ("某某经开区", Zone.Level.OTHER),
+])
+def test_a_reported_zone_gets_a_first_guess_at_its_level(name, level):
+    assert get_or_create_reported_zone(name).level == level
