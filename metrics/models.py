@@ -52,9 +52,6 @@ class IndicatorQuerySet(models.QuerySet):
     def automatic(self):
         return self.filter(review_state=Indicator.ReviewState.AUTO)
 
-    def reviewed(self):
-        return self.exclude(review_state=Indicator.ReviewState.AUTO)
-
 
 class Indicator(models.Model):
     """One figure extracted from an article, with where it came from."""

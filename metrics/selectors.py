@@ -189,6 +189,7 @@ class ComparisonSelection:
         """The comparison this selection asks for: the compare page and the API both show this."""
         return compare_zones(self.zones, self.metrics, year=self.year, uncatalogued=not self.metrics_chosen)
 
+
 def split_list(values: list[str]) -> list[str]:
     """`a,b` and repeated parameters alike, in the order given, without repeats."""
     return list(dict.fromkeys(item.strip() for value in values for item in value.split(",") if item.strip()))

@@ -68,4 +68,3 @@ def test_active_excludes_rejected_and_automatic_excludes_reviewed(article, zone,
     rejected.save()
     assert list(Indicator.objects.active()) == [auto]
     assert list(Indicator.objects.automatic()) == [auto]
-    assert list(Indicator.objects.reviewed()) == [rejected]
