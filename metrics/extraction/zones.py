@@ -106,7 +106,8 @@ def _alternation(words: Iterable[str]) -> re.Pattern | None:
 
 class _SuffixIndex:
     """Finds many literal names fast: a one-character class finds where a
-    name could end (区, 市, 省, 村...), the two last characters pick the
+    name could end (区, 市, 省, 村...) after a character that ends some name
+    but one (so 全区 is passed over in C), the two last characters pick the
     candidate lengths, and candidates are looked up in a set, longest first."""
 
     def __init__(self, names: Iterable[str]):
@@ -115,19 +116,20 @@ class _SuffixIndex:
         for name in self.names:
             by_ending.setdefault(name[-2:], set()).add(len(name))
         self.lengths = {ending: sorted(lengths, reverse=True) for ending, lengths in by_ending.items()}
-        last_chars = sorted({name[-1] for name in self.names})
-        self.last_char = re.compile("[" + "".join(map(re.escape, last_chars)) + "]") if last_chars else None
+        last = "".join(map(re.escape, sorted({name[-1] for name in self.names})))
+        second_last = "".join(map(re.escape, sorted({name[-2] for name in self.names})))
+        self.last_char = re.compile(f"[{last}](?<=[{second_last}][{last}])") if last else None
 
     def find(self, text: str) -> list[tuple[int, int, str]]:
         found = []
         if not self.last_char:
             return found
+        lengths, names = self.lengths, self.names
         for m in self.last_char.finditer(text, 1):
             end = m.end()
-            for length in self.lengths.get(text[end - 2:end], ()):
-                candidate = text[max(0, end - length):end]
-                if len(candidate) == length and candidate in self.names:
-                    found.append((end - length, end, candidate))
+            for length in lengths.get(text[end - 2:end], ()):
+                if length <= end and text[end - length:end] in names:
+                    found.append((end - length, end, text[end - length:end]))
                     break
         return found
 
