@@ -19,8 +19,10 @@ def _closing(words: str, linked_by: str = "") -> re.Pattern:
 
 # 完成率 / 完成年度计划的 / 占年度目标的: a ratio against a plan.
 COMPLETION = _closing(r"完成率|完成[^，,。；;]{0,10}?的|目标任务的|目标的|任务的|计划的|进度的")
-GROWTH = _closing(f"{RISE}|{FALL}|增速|增幅|同比", "了|为|达到?")
-SHRINK = _closing(f"{FALL}|少", "了|为|达到?|至|完成|实现")
+# 增长超过10% / 增速不低于7% / 增速保持在8%左右: a qualifier between the rise and the rate.
+QUALIFIED = "超过|超|突破|近|约|逾|不低于|不少于|保持在|保持|在"
+GROWTH = _closing(f"{RISE}|{FALL}|增速|增幅|同比", f"了|为|达到?|{QUALIFIED}")
+SHRINK = _closing(f"{FALL}|少", f"了|为|达到?|至|完成|实现|{QUALIFIED}")
 # 比上年增加122.66亿元 / 较去年同期多完成12亿元: an absolute change.
 ABSOLUTE_CHANGE = _closing(rf"(?:比|较)[^，,。；;]{{0,8}}?(?:{RISE}|{FALL}|多|少)", "了|完成|实现")
 # 提高至35% / 回落到5%: the value reached, not the change.

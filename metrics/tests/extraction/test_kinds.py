@@ -15,6 +15,8 @@ def _kind(text):
     ("高出全市2.1个百分点。", "delta", 1), ("低于全省0.4个百分点。", "delta", -1),
     ("比重提高1.5个百分点。", "growth", 1), ("比上年增加12亿元。", "delta", 1), ("较上年减少5家。", "delta", -1),
     ("位列全省第三。", "rank", 1), ("实现翻番。", "growth", 1), ("占比提高至35%。", "share", 1),
+    ("营收增长超过10%。", "growth", 1), ("增速不低于7%。", "growth", 1), ("增速保持在8%左右。", "growth", 1),
+    ("出口下降约3%。", "growth", -1), ("占比超过40%。", "share", 1),
 ])
 def test_kinds(text, kind, sign):
     assert _kind(text) == (kind, sign)
