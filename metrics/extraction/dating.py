@@ -147,6 +147,8 @@ class Dating:
             word = None  # 目前/眼下 date the sentence's present, not when a goal is due
         if word == "cumulative":
             return "cumulative", None
+        if word is not None and word.as_of and unit_family(mention.unit) == "count":
+            return "cumulative", word  # 截至11月底,共有企业680家: a stock at that date
         if word is not None and word.local and word.label and figure.kind == "rank":
             return word.label[-4:], word  # 连续八年位列第一: this year's position, held for eight years
         if word is not None:

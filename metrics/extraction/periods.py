@@ -41,6 +41,7 @@ TIME = re.compile(
     rf"|(?P<plan>{FIVE_YEAR_PLAN_END})"
     rf"|(?P<planspan>{FIVE_YEAR_PLAN_SPAN})"
     rf"|(?P<consecutive>{CONSECUTIVE_YEARS})"
+    rf"|(?P<asof>(?:截至|截止)(?:(?P<as_y>{YEAR})年)?(?P<as_m>\d{{1,2}})月(?:底|末|份)?)"
     rf"|(?P<ref>(?:{REFERENCE_YEAR})(?P<rpart>{PART_OF_YEAR})?)"
     rf"|(?P<part>{PART_OF_YEAR})"
     rf"|(?P<cumulative>{CUMULATIVE}))"
@@ -70,6 +71,7 @@ class TimeExpression(NamedTuple):  # a tuple: many are made per article, cheaply
     part: str | None = None   # that part (上半年, 前三季度...; None for the whole year)
     whole_year: bool = False  # a full calendar year named as such (2024年, 全年, 年内)
     local: bool = False       # 连续5年: dates only its own clause
+    as_of: bool = False       # 截至11月底: the months so far for a flow, a stock's date for a count
 
     @property
     def year(self) -> int | None:
@@ -107,6 +109,13 @@ def part_label(year: int, part: str | None) -> str:
     return f"{year}-Q{QUARTER_WORDS[part.lstrip('第')[0]]}"
 
 
+def _year_of_month(month: int, published: dt.date | None) -> int | None:
+    """A month named without its year: the last one not after publication."""
+    if published is None:
+        return None
+    return published.year - 1 if month > published.month else published.year
+
+
 def _month_range(year: int, first: int, last: int) -> str | None:
     if not (1 <= first <= last <= 12):
         return None
@@ -127,11 +136,15 @@ def _label(m: re.Match, published: dt.date | None, ref_year: int | None) -> tupl
         return (f"{y1}..{y2}" if y1 < y2 else str(y1)), False
     if m.group("ymonths"):
         return _month_range(int(m.group("ym_y")), int(m.group("ym_m1")), int(m.group("ym_m2"))), False
+    if m.group("asof"):
+        month = int(m.group("as_m"))
+        year = int(m.group("as_y")) if m.group("as_y") else _year_of_month(month, published)
+        return (_month_range(year, 1, month) if year else None), False
     if m.group("months") or m.group("month"):
         first, last = (int(m.group("m1")), int(m.group("m2"))) if m.group("months") else (int(m.group("mo")),) * 2
-        if pub_year is None:
+        year = _year_of_month(last, published)
+        if year is None:
             return None, False
-        year = pub_year - 1 if published and last > published.month else pub_year
         if first == last:
             return (f"{year}-{first:02d}" if 1 <= first <= 12 else None), False
         return _month_range(year, first, last), False
@@ -192,7 +205,7 @@ def find_time_expressions(text: str, published: dt.date | None,
         if m.start() and text[m.start() - 1] in COMPARISON_WORDS:
             continue  # 较1-2月提高2.1个百分点 / 比2020年翻一番: the base compared with
         found.append(TimeExpression(m.start(), m.end(), label, weak, relative, part, whole_year,
-                                    local=bool(m.group("consecutive"))))
+                                    local=bool(m.group("consecutive")), as_of=bool(m.group("asof"))))
     return found
 
 

@@ -243,6 +243,12 @@ def test_a_period_compared_with_dates_nothing(run):
     assert periods[1.6] == "2024-Q1" and metrics[1.6].startswith("营业收入")
 
 
+def test_as_of_a_month_end_money_is_the_months_so_far_and_a_count_the_stock(run):
+    text = "截至10月底,洛阳高新区完成固定资产投资96亿元,共有高新技术企业410家。"
+    periods = _field_by_value(run(text, published=dt.date(2023, 11, 20)), "period")
+    assert periods == {96: "2023-01..2023-10", 410: "cumulative"}
+
+
 def test_a_whole_current_year_figure_early_in_the_year_is_a_goal(run):
     text = "会议明确,2024年洛阳高新区营业收入增长8%左右。"
     found = _by_value(run(text, published=dt.date(2024, 2, 10)))
