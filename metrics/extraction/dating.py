@@ -31,6 +31,7 @@ SUB_YEAR = re.compile(r"^(\d{4})-")
 # Statistical reporting periods (一季度, 上半年, 前三季度, 1-9月) that can frame
 # a whole article. A single month (3月) more often dates an event.
 REPORTING_PERIOD = re.compile(r"^\d{4}-(?:Q|H|\d{2}\.\.)")
+SPAN = re.compile(r"^\d{4}\.\.\d{4}$")
 SINGLE_MONTH = re.compile(r"^\d{4}-\d{2}$")
 # Evaluations of zones (综合评价, 考核) are made once a year: a position in one
 # is the year's even in a sentence dated 1-9月.
@@ -81,7 +82,8 @@ class Dating:
         # 累计 only speaks for its own clause; there it makes a count a running
         # total (累计达到65家) even after 全年, but money stays a flow of the
         # period (1-10月份,累计完成投资122亿元).
-        if in_clause and all(t.weak for t in in_clause) and unit_family(mention.unit) == "count":
+        if in_clause and all(t.weak for t in in_clause) and unit_family(mention.unit) == "count" \
+                and not (strong and SPAN.match(strong[-1].label or "")):  # 十四五以来,累计…: the span's total
             return in_clause[-1]
         if strong:
             return strong[-1]

@@ -25,11 +25,14 @@ LAST_YEAR = r"(?<![比较])(?:去年|上年|上一年)(?!同期)"
 CUMULATIVE = r"截至目前|截止目前|截至当前|截至|截止|目前|至今|迄今|眼下|现有|近年来|多年来|近[两二三四五\d]年来?|[两二三\d]年多来|累计"
 FIVE_YEAR_PLAN_END = r"十([一二三四五六七八九])五[’”\"']?\s*(?:规划)?\s*(?:末|期末)"
 FIVE_YEAR_PLAN_SPAN = r"十([一二三四五六七八九])五[’”\"']?\s*(?:规划)?\s*(?:期间|时期)"
+# 2021年以来 / 十四五以来: from that year (or the plan's first) to the year reported on.
+SINCE = rf"(?:(?P<since_y>{YEAR})年|十(?P<since_plan>[一二三四五六七八九])五[’”\"']?\s*(?:规划)?\s*)以来"
 CONSECUTIVE_YEARS = r"连续(?P<years>\d{1,2}|十[一二三四五六七八九]?|[两二三四五六七八九])年"
 
 TIME = re.compile(
     r"(?=[\d今本去上下明十连全年当前第一二三四截目至迄眼现近多两累])"
-    rf"(?:(?P<yrange>(?P<y1>{YEAR}){DASH}(?P<y2>{YEAR})年?)"
+    rf"(?:(?P<since>{SINCE})"
+    rf"|(?P<yrange>(?P<y1>{YEAR}){DASH}(?P<y2>{YEAR})年?)"
     rf"|(?P<ymonths>(?P<ym_y>{YEAR})年(?P<ym_m1>\d{{1,2}}){DASH}(?P<ym_m2>\d{{1,2}})月份?)"
     rf"|(?P<months>(?<![\d.])(?P<m1>\d{{1,2}}){DASH}(?P<m2>\d{{1,2}})月份?)"
     rf"|(?P<month>(?<![\d.年-])(?P<mo>\d{{1,2}})月份?(?![\d日底末]))"
@@ -131,6 +134,11 @@ def _five_year_plan_end(ordinal: str) -> int:
 
 def _label(m: re.Match, published: dt.date | None, ref_year: int | None) -> tuple[str | None, bool]:
     pub_year = published.year if published else None
+    if m.group("since"):
+        start = int(m.group("since_y")) if m.group("since_y") else _five_year_plan_end(m.group("since_plan")) - 4
+        if ref_year is None or ref_year < start:
+            return None, False
+        return (f"{start}..{ref_year}" if start < ref_year else str(start)), False
     if m.group("yrange"):
         y1, y2 = int(m.group("y1")), int(m.group("y2"))
         return (f"{y1}..{y2}" if y1 < y2 else str(y1)), False

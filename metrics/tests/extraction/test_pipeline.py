@@ -249,6 +249,12 @@ def test_as_of_a_month_end_money_is_the_months_so_far_and_a_count_the_stock(run)
     assert periods == {96: "2023-01..2023-10", 410: "cumulative"}
 
 
+def test_a_running_total_since_a_year_spans_from_it(run):
+    text = "2020年以来,洛阳高新区累计新增高新技术企业410家。全年新增高新技术企业90家,累计达到650家。"
+    periods = _field_by_value(run(text, published=dt.date(2023, 12, 20)), "period")
+    assert periods == {410: "2020..2023", 90: "2023", 650: "cumulative"}
+
+
 def test_a_whole_current_year_figure_early_in_the_year_is_a_goal(run):
     text = "会议明确,2024年洛阳高新区营业收入增长8%左右。"
     found = _by_value(run(text, published=dt.date(2024, 2, 10)))
