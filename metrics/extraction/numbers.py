@@ -10,7 +10,7 @@ from typing import NamedTuple
 
 import cn2an
 
-from .units import canonical_unit
+from .units import COUNT_CLASSIFIERS, canonical_unit
 
 # A numeral starts where no digit or numeral character precedes it: no figure
 # inside another, and no quadratic retrying along a long run of digits.
@@ -64,6 +64,8 @@ ACTION_NOUNS = re.compile(
 )
 # People at an event (200余名代表参加会议) are not a measure of the zone.
 EVENT_PEOPLE = re.compile(r"[\u4e00-\u9fff]{0,4}?(代表|嘉宾|来宾|观众|选手|学员|与会|参会|参赛|记者)")
+# Those taking part in it (5家企业代表作了交流发言, 300个项目参赛, 80家企业参展).
+EVENT_PART = re.compile(r"[\u4e00-\u9fff“”\"]{0,8}?(参加(会议|活动|大会|论坛)|出席|参会|参赛|参展|交流发言|作了?[\u4e00-\u9fff]{0,4}发言)")
 # 10-15亿元: the second number of a range.
 RANGE_START = re.compile(r"\d\s*[-~～—至到]\s*$")
 # 增长-3.2%: a sign, not a dash.
@@ -154,6 +156,8 @@ def _numbers(text: str) -> list[NumberMention]:
         if unit in ("个", "项", "件") and ACTION_NOUNS.match(text[m.end():m.end() + 8]):
             continue
         if unit in ("名", "人", "位", "人次") and EVENT_PEOPLE.match(text, m.end()):
+            continue
+        if unit in COUNT_CLASSIFIERS and EVENT_PART.match(text, m.end()):
             continue
         is_rank = unit == "名" and text[m.start("num") - 1:m.start("num")] == "前"
         found.append(NumberMention(start, m.end(), m.start("num"), value, "位" if is_rank else unit,

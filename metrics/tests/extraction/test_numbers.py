@@ -66,6 +66,7 @@ def test_tenths_of_a_whole_named_before_them():
     "2023年3月15日召开会议,1-10月份运行平稳。",
     "联系电话13912345678,许可证号3712006。",
     "新增企业一家。",
+    "6家企业负责人作交流发言,40余家单位参展,200个项目参赛。",
 ])
 def test_non_indicators_are_skipped(text):
     assert find_numbers(text) == []
