@@ -32,7 +32,7 @@ LEADING_FILLER = frozenset(
 TRAILING_FILLER = frozenset(
     "可 多 少 增长 成长 同比增长 同比下降 下降 同比 达到 达 突破 超过 超 为 实现 共 约 近 是 有 已有 已 保持 分别 完成 了 "
     "合计 累计 至 到 提高 提升 上升 增加 减少 力争 确保 争取 逾 不少于 不低于 至少 新增 净增 新台币 台币 港币 港元 欧元 日元 英镑".split())
-LEADING_EDGES = tuple(LEADING_FILLER) + tuple(" \t“”\"'‘’《》")
+LEADING_EDGES = tuple(LEADING_FILLER) + tuple(" \t“”\"'‘’《》【")
 TRAILING_EDGES = tuple(TRAILING_FILLER) + (" ", "\t")
 # Single-character links that also end names (欣旺达, 华为超...): kept when a
 # noun follows the number, since then the number is inside a name phrase.
@@ -40,7 +40,7 @@ NAME_ENDINGS = frozenset("达超近约逾")
 # Ranking words carry no subject of their own: 增速居全市第一 needs the figure before it.
 SUBJECTLESS = re.compile(r"^(年均|超(时间|序时|时序)进度|增速|增幅|增长|总数|占比|比重|完成率|总额|同比|也|分别|位居|稳居|居|排名?|列|位列|"
                          r"高出|高于|低于|超出|(全省|全市|全国|省市)(高新区|开发区)?(平均水平|平均)?|当月|当季|单月|占(全市|全省|全国|全区)的?|按可比价格?计算|[比较](去年|上年|上月|\d{4}年|\d{1,2}(-\d{1,2})?月份?)(同期|底|末)?|(年度?|全年)?[\u4e00-\u9fff]{0,2}?(目标任务|目标|计划)的?|年度|[,，、;；])*$")
-NOISE = re.compile(r"[\s“”\"'‘’《》]")
+NOISE = re.compile(r"[\s“”\"'‘’《》【】]")
 HAN = re.compile(r"[\u4e00-\u9fff]")
 ABBREVIATION = re.compile(r"^[A-Za-z&]+$")
 

@@ -181,8 +181,8 @@ def _ranks(text: str, taken: set[int]) -> list[NumberMention]:
         if not RANK_CONTEXT.search(text[max(0, m.start() - 12):m.start()]) and m.group("prefix") == "第":
             continue
         if _is_name_part(text, m.start(), m.end()) or text[m.start() - 1:m.start()] == "“" \
-                or text.startswith("榜", m.end()):
-            continue  # 5G, “十强”产业, 百强榜: names, not ranks
+                or text.startswith("榜", m.end()) or (m.group("suffix2") == "强" and after in "”\"’'"):
+            continue  # 5G, “十强”产业, 百强榜, “三类500强”项目: names, not ranks
         value = parse_numeral(numeral)
         if value is None or value <= 0 or value > 1000:
             continue

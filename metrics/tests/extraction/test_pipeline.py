@@ -255,6 +255,14 @@ def test_a_running_total_since_a_year_spans_from_it(run):
     assert periods == {410: "2020..2023", 90: "2023", 650: "cumulative"}
 
 
+def test_zones_in_square_brackets_head_their_paragraphs(run):
+    text = ("全省高新区一季度成绩单\n【郑州高新区】营业收入增长8.2%。\n【洛阳高新区】\n"
+            "引进“世界500强”项目3个,营业收入120亿元。")
+    found = {i.value: (i.zone, i.metric) for i in run(text, published=dt.date(2024, 4, 25)).indicators}
+    assert found == {8.2: ("郑州高新区", "营业收入"), 3: ("洛阳高新区", "引进世界500强项目"),
+                     120: ("洛阳高新区", "营业收入")}
+
+
 def test_a_whole_current_year_figure_early_in_the_year_is_a_goal(run):
     text = "会议明确,2024年洛阳高新区营业收入增长8%左右。"
     found = _by_value(run(text, published=dt.date(2024, 2, 10)))
