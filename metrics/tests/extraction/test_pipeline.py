@@ -264,9 +264,11 @@ def test_zones_in_square_brackets_head_their_paragraphs(run):
 
 
 def test_hong_kong_wording_names_no_metric_of_its_own(run):
-    text = "2023年,鄭州高新區營業收入1,420億元,按年增長7.1%。區內「高新技術企業」共計1,350家。"
+    text = ("2023年,鄭州高新區營業收入1,420億元,按年增長7.1%。區內「高新技術企業」共計1,350家。"
+            "洛陽高新區同期營業收入為610億元。")
     metrics = _field_by_value(run(text, published=dt.date(2024, 2, 2)), "metric")
-    assert metrics[1420] == "营业收入" and metrics[7.1].startswith("营业收入") and metrics[1350] == "高新技术企业"
+    assert metrics[1420] == metrics[610] == "营业收入" and metrics[7.1].startswith("营业收入")
+    assert metrics[1350] == "高新技术企业"
 
 
 def test_a_whole_current_year_figure_early_in_the_year_is_a_goal(run):
