@@ -271,6 +271,13 @@ def test_hong_kong_wording_names_no_metric_of_its_own(run):
     assert metrics[1350] == "高新技术企业"
 
 
+def test_an_aside_in_brackets_keeps_the_metric_and_has_its_own_subject(run):
+    text = "2023年洛阳高新区实现营业收入860亿元（同比增长9%），研发投入强度为5.6%（全市平均为2.4%）。"
+    found = {i.value: (i.zone, i.scope, i.metric) for i in run(text, published=dt.date(2024, 2, 20)).indicators}
+    assert found[9] == ("洛阳高新区", "zone", "营业收入")
+    assert found[2.4][:2] == ("洛阳市", "city") and found[2.4][2].startswith("研发投入强度")
+
+
 def test_a_whole_current_year_figure_early_in_the_year_is_a_goal(run):
     text = "会议明确,2024年洛阳高新区营业收入增长8%左右。"
     found = _by_value(run(text, published=dt.date(2024, 2, 10)))
