@@ -39,6 +39,8 @@ TOTAL_WORDS = re.compile(r"总数|总量|累计|共计|合计|总计")
 ADDITION = re.compile(r"^(新增|净增|新引进|新认定|新培育)")
 # Metric phrases are short; a longer stretch before a number is narrative.
 METRIC_WINDOW = 24
+# A rate's difference said in its own words (比全国低), not a bare list item.
+OWN_COMPARISON = re.compile(r"[比较高低]")
 # Rates and the differences between them.
 RATE_UNITS = ("%", "个百分点")
 # 分别高出省市2个、1.7个百分点: the listed values compare one rate with several places.
@@ -233,7 +235,9 @@ class FigureReader:
         before it in the sentence, or the ranking the sentence names."""
         previous = figures[-1] if figures and figures[-1].sentence_start == sentence_start else None
         # 高出省市2个、1.7个百分点: a list item names what the item before it named.
-        if previous and previous.kind == kind not in ("level", "rank") and previous.mention.unit == mention.unit:
+        # (but 比全国低1.5个百分点 after 比全省高3个百分点 makes a comparison of its own).
+        if previous and previous.kind == kind not in ("level", "rank") and previous.mention.unit == mention.unit \
+                and not OWN_COMPARISON.search(phrase):
             return previous.metric, min(previous.metric_start, phrase_start)
         in_sentence = takewhile(lambda f: f.sentence_start == sentence_start, reversed(figures))
         earlier = next((f for f in in_sentence if f.kind in ("level", "growth", "share")), None)

@@ -28,7 +28,7 @@ ABSOLUTE_CHANGE = _closing(rf"(?:比|较)[^，,。；;]{{0,8}}?(?:{RISE}|{FALL}|
 # 提高至35% / 回落到5%: the value reached, not the change.
 RISE_TO = _closing(rf"(?:{RISE}|{FALL})(?:至|到)")
 GROWTH_RATE = re.compile(r"增速|增幅|增长率")
-BELOW = re.compile(r"低于|低出|落后")
+BELOW = re.compile(r"低于|低出|落后|[比较][^，,。；;]{0,12}?(低|慢)了?$")
 CHANGE_WINDOW = 16
 
 

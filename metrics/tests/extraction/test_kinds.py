@@ -17,6 +17,8 @@ def _kind(text):
     ("位列全省第三。", "rank", 1), ("实现翻番。", "growth", 1), ("占比提高至35%。", "share", 1),
     ("营收增长超过10%。", "growth", 1), ("增速不低于7%。", "growth", 1), ("增速保持在8%左右。", "growth", 1),
     ("出口下降约3%。", "growth", -1), ("占比超过40%。", "share", 1),
+    ("比全国高新区低1.5个百分点。", "delta", -1), ("增速比全市慢0.8个百分点。", "delta", -1),
+    ("比全省平均增速高3个百分点。", "delta", 1),
 ])
 def test_kinds(text, kind, sign):
     assert _kind(text) == (kind, sign)

@@ -278,6 +278,12 @@ def test_an_aside_in_brackets_keeps_the_metric_and_has_its_own_subject(run):
     assert found[2.4][:2] == ("洛阳市", "city") and found[2.4][2].startswith("研发投入强度")
 
 
+def test_differences_said_with_bi_name_the_rate_before_them(run):
+    text = "2023年,洛阳高新区营业收入增长12%,比全省平均增速高3个百分点,比全国高新区低1.5个百分点。"
+    metrics = _field_by_value(run(text, published=dt.date(2024, 2, 20)), "metric")
+    assert metrics[3].startswith("营业收入") and metrics[-1.5].startswith("营业收入") and "全国" in metrics[-1.5]
+
+
 def test_a_whole_current_year_figure_early_in_the_year_is_a_goal(run):
     text = "会议明确,2024年洛阳高新区营业收入增长8%左右。"
     found = _by_value(run(text, published=dt.date(2024, 2, 10)))
