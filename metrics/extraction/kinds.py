@@ -6,8 +6,8 @@ import re
 
 from .numbers import NumberMention
 
-RISE = "增长|成长|提高|提升|上升|增加|扩大"
-FALL = "下降|减少|降低|回落|收窄"
+RISE = "增长|成长|提高|提升|上升|增加|扩大|加快"
+FALL = "下降|减少|降低|回落|收窄|放缓"
 
 
 def _closing(words: str, linked_by: str = "") -> re.Pattern:
@@ -18,7 +18,7 @@ def _closing(words: str, linked_by: str = "") -> re.Pattern:
 
 
 # 完成率 / 完成年度计划的 / 占年度目标的: a ratio against a plan.
-COMPLETION = _closing(r"完成率|完成[^，,。；;]{0,10}?的|目标任务的|目标的|任务的|计划的|进度的")
+COMPLETION = _closing(r"完成率|完成[^，,。；;]{0,10}?的|目标任务的|目标的|任务的|计划的|进度的", "达到?|为")
 # 增长超过10% / 增速不低于7% / 增速保持在8%左右: a qualifier between the rise and the rate.
 QUALIFIED = "超过|超|突破|近|约|逾|不低于|不少于|保持在|保持|在"
 GROWTH = _closing(f"{RISE}|{FALL}|增速|增幅|同比", f"了|为|达到?|{QUALIFIED}")

@@ -20,7 +20,8 @@ PART_OF_YEAR = r"前三季度|前两季度|上半年|下半年|第?[一二三四
 # Relative year words; 全年/年内/当年 mean the year the article reports on, which
 # for a review published in January is the previous calendar year.
 THIS_YEAR = "今年以来|今年|本年度|本年"
-REFERENCE_YEAR = "全年|年内|当年|年底|年末|(?<!完成)年度"
+# 全年目标 / 年度计划 name the year's goal, not the period of a figure.
+REFERENCE_YEAR = "全年(?!的?(?:目标|任务|计划))|年内|当年|年底|年末|(?<!完成)年度(?!的?(?:目标|任务|计划))"
 LAST_YEAR = r"(?<![比较])(?:去年|上年|上一年)(?!同期)"
 CUMULATIVE = r"截至目前|截止目前|截至当前|截至|截止|目前|至今|迄今|眼下|现有|近年来|多年来|近[两二三四五\d]年来?|[两二三\d]年多来|累计"
 FIVE_YEAR_PLAN_END = r"十([一二三四五六七八九])五[’”\"']?\s*(?:规划)?\s*(?:末|期末)"

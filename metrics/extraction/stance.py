@@ -13,7 +13,7 @@ TARGET = re.compile(
     r"到\d{4}年|到[‘“\"]?十.五[’”\"]?末|年底前|年内|年底(?<![去上]年底)(?!前已)"
 )
 # 完成年度投资计划的149.6% / 超额完成目标任务 / 占年度目标的72%: plans measured against.
-COMPLETED_PLAN = re.compile(r"(?:超额完成|完成|占)[^，,。；;]{0,8}?(?:目标|计划)(?:任务)?|为[^，,。；;]{0,6}?(?:目标|计划)的")
+COMPLETED_PLAN = re.compile(r"(?:超额完成|完成|占)[^，,。；;]{0,8}?(?:目标|计划)(?:任务)?|为[^，,。；;]{0,6}?(?:目标|计划)的|(?:目标|计划)(?:任务)?完成率")
 # 截至2023年底 / 截止年底: the date a stock is reported at, not a deadline.
 AS_OF = re.compile(r"截[至止][^，,。；;]{0,10}")
 ACHIEVED = re.compile(r"完成|实现|累计|已")

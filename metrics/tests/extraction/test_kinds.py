@@ -19,6 +19,7 @@ def _kind(text):
     ("出口下降约3%。", "growth", -1), ("占比超过40%。", "share", 1),
     ("比全国高新区低1.5个百分点。", "delta", -1), ("增速比全市慢0.8个百分点。", "delta", -1),
     ("比全省平均增速高3个百分点。", "delta", 1),
+    ("目标任务完成率达到102%。", "completion", 1), ("增速较一季度加快0.8个百分点。", "growth", 1),
 ])
 def test_kinds(text, kind, sign):
     assert _kind(text) == (kind, sign)

@@ -284,6 +284,12 @@ def test_differences_said_with_bi_name_the_rate_before_them(run):
     assert metrics[3].startswith("营业收入") and metrics[-1.5].startswith("营业收入") and "全国" in metrics[-1.5]
 
 
+def test_the_years_goal_measured_against_dates_nothing(run):
+    text = "上半年,洛阳高新区完成固定资产投资52亿元,完成全年目标的55%,位居全市第二。"
+    periods = _field_by_value(run(text, published=dt.date(2023, 7, 25)), "period")
+    assert periods[52] == periods[55] == "2023-H1"
+
+
 def test_a_whole_current_year_figure_early_in_the_year_is_a_goal(run):
     text = "会议明确,2024年洛阳高新区营业收入增长8%左右。"
     found = _by_value(run(text, published=dt.date(2024, 2, 10)))

@@ -26,6 +26,7 @@ def test_completed_plans_are_achievements():
     assert classify_stance("完成年度投资计划的", "完成年度投资计划的", "") == "achievement"
     assert classify_stance("超额完成目标任务,营收", "营收", "") == "achievement"
     assert classify_stance("投资30亿元,为年度计划的", "为年度计划的", "") == "achievement"
+    assert classify_stance("年度目标任务完成率达到", "年度目标任务完成率达到", "") == "achievement"
 
 
 def test_goal_word_after_the_figure_in_its_clause():
