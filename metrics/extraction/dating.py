@@ -124,7 +124,9 @@ class Dating:
             if time.start >= lead_end:
                 break
             if time.label and time.label != "cumulative":
-                is_frame = REPORTING_PERIOD.match(time.label) and time.label[:4] == str(self.reference_year)
+                start, end = period_bounds(time.label)
+                is_frame = (REPORTING_PERIOD.match(time.label) and time.label[:4] == str(self.reference_year)
+                            and (start.month, end.month) != (1, 12))  # 1-12月 is the whole year
                 return time if is_frame else None
         return None
 

@@ -165,6 +165,9 @@ def test_a_lead_naming_the_whole_year_frames_nothing(run):
     text = "2023年,全省高新区营业收入增长8%,其中上半年增长6%。\n郑州高新区新增高新技术企业150家。"
     periods = _field_by_value(run(text, published=dt.date(2024, 1, 22)), "period")
     assert periods[150] == "2023"
+    text = "2023年1-12月,全省高新区营业收入增长8%。\n郑州高新区新增高新技术企业150家。"
+    periods = _field_by_value(run(text, published=dt.date(2024, 1, 22)), "period")
+    assert periods[150] == "2023"
 
 
 def test_a_paragraph_naming_its_year_is_not_taken_by_the_article_frame(run):
