@@ -17,6 +17,7 @@ from typing import Iterable
 import jieba
 
 from .clauses import PHRASE_BREAK
+from .segmenter import RouteSegmenter
 from .units import unit_family
 
 # Domain words jieba must keep whole so stripping works on real word edges.
@@ -168,7 +169,7 @@ class MetricReader:
     def __init__(self, catalogue: MetricCatalogue):
         words = [w for w in catalogue.words() if not ABBREVIATION.match(w)]
         self._domain = tuple(sorted(set(words) | set(DOMAIN_WORDS)))
-        self._segmenter: jieba.Tokenizer | None = None
+        self._segmenter: RouteSegmenter | None = None
         # Windows are short and recur (the same wording before many numbers); bounded.
         self._segmented = lru_cache(maxsize=8192)(self._segment)
 
@@ -177,8 +178,8 @@ class MetricReader:
 
     def _segment(self, window: str) -> tuple[str, ...]:
         if self._segmenter is None:  # built on first use: loading jieba takes a while
-            self._segmenter = _tokenizer(self._domain)
-        return tuple(self._segmenter.lcut(window, HMM=False))
+            self._segmenter = RouteSegmenter(_tokenizer(self._domain))
+        return tuple(self._segmenter.lcut(window))
 
     def before(self, text: str, start: int, end: int, skipped: bytes = b"",
                names_follow: bool = False) -> tuple[str, int]:
