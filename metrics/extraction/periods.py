@@ -30,8 +30,18 @@ FIVE_YEAR_PLAN_SPAN = r"十([一二三四五六七八九])五[’”\"']?\s*(?:�
 SINCE = rf"(?:(?P<since_y>{YEAR})年|十(?P<since_plan>[一二三四五六七八九])五[’”\"']?\s*(?:规划)?\s*)以来"
 CONSECUTIVE_YEARS = r"连续(?P<years>\d{1,2}|十[一二三四五六七八九]?|[两二三四五六七八九])年"
 
+# Where a time expression can start. The one-character class lets re pass
+# over most text in C; the pairs (the first two characters of each alternative
+# of TIME) then turn away the common 一/上/年/digits that start no time word
+# before re tries the seventeen alternatives there.
+TIME_FIRST_CHAR = r"(?=[\d今本去上下明十连全年当前第一二三四截目至迄眼现近多两累])"
+TIME_FIRST_PAIR = (
+    r"(?=\d{1,2}(?:\s*[-—–~至到]|[月年])|[1-4]季|(?:19|20)\d\d|今年|本年|去年|上[年一半]|明年|十[一二三四五六七八九]"
+    r"|连续|截[至止]|全年|年[内底末度]|当年|前[三两]|下半|第[一二三四1-4]|[一二三四]季|目前|至今|迄今|眼下|现有"
+    r"|近[年两二三四五\d]|多年|[两二三]年|累计)"
+)
 TIME = re.compile(
-    r"(?=[\d今本去上下明十连全年当前第一二三四截目至迄眼现近多两累])"
+    TIME_FIRST_CHAR + TIME_FIRST_PAIR +
     rf"(?:(?P<since>{SINCE})"
     rf"|(?P<yrange>(?P<y1>{YEAR}){DASH}(?P<y2>{YEAR})年?)"
     rf"|(?P<ymonths>(?P<ym_y>{YEAR})年(?P<ym_m1>\d{{1,2}}){DASH}(?P<ym_m2>\d{{1,2}})月份?)"
