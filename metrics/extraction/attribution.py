@@ -53,7 +53,7 @@ class Attribution:
     def place(self, figure: Figure) -> tuple[str, bool, str]:
         """(zone or place name, registered, scope) for a figure."""
         mention = figure.mention
-        if mention in self.respective_zones:
+        if self.respective_zones and mention in self.respective_zones:  # hashing a mention costs; most articles have none
             zone = self.respective_zones[mention]
             return zone.name, zone.registered, "zone"
         after = self.body[mention.end:mention.end + 12]
@@ -69,7 +69,8 @@ class Attribution:
         sentence_start, _ = self.sentences.around(mention.start)
         # A named place stays the subject for its paragraph; 全市/全省 only for its sentence.
         subject = None
-        for place in reversed(self.subjects[:bisect.bisect_left(self.subject_starts, mention.start)]):
+        for index in range(bisect.bisect_left(self.subject_starts, mention.start) - 1, -1, -1):  # no copy of the list
+            place = self.subjects[index]
             if place.start < paragraph_start:
                 break
             if place.name not in WHOLE_PLACE_SCOPE or place.start >= sentence_start:

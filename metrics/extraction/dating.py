@@ -70,7 +70,7 @@ class Dating:
     def _time_word(self, mention: NumberMention) -> TimeExpression | None | str:
         """The time expression a figure is dated by, or "cumulative" for a
         bare 已/累计, or None when its sentence has none."""
-        if mention in self.respective_times:
+        if self.respective_times and mention in self.respective_times:  # hashing a mention costs; most articles have none
             return self.respective_times[mention]
         sentence_start, _ = self.sentences.around(mention.start)
         clause_start, clause_end = self.clauses.around(mention.start)

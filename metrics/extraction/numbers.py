@@ -70,7 +70,7 @@ EVENT_PART = re.compile(r"[\u4e00-\u9fff“”\"]{0,8}?(参加(会议|活动|大
 RANGE_START = re.compile(r"\d\s*[-~～—至到]\s*$")
 # 增长-3.2%: a sign, not a dash.
 MINUS = re.compile(r"(?<![\dA-Za-z])[-−]$")
-NAME_CHARS = re.compile(r"[A-Za-z+#_]")
+NAME_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz+#_")
 
 
 class NumberMention(NamedTuple):  # a tuple: many are made per article, cheaply
@@ -114,7 +114,7 @@ def _is_name_part(text: str, start: int, end: int) -> bool:
     """PM2.5, 5G, 3+1, COVID-19: digits glued to Latin letters or '+'."""
     before = text[start - 1] if start > 0 else ""
     after = text[end] if end < len(text) else ""
-    return bool(NAME_CHARS.match(before) or NAME_CHARS.match(after)) or before == "."
+    return before in NAME_CHARS or after in NAME_CHARS or before == "."
 
 
 def _qualifier_before(text: str, start: int, end: int) -> tuple[int, str | None]:
@@ -131,36 +131,40 @@ def _numbers(text: str) -> list[NumberMention]:
     # A figure with nothing but blanks after it is cut off at the end of a truncated page.
     text_end = len(text.rstrip())
     for m in NUMBER.finditer(text):
-        numeral, unit = m.group("num"), canonical_unit(m.group("unit"))
-        if not numeral[0].isdigit() and not _chinese_allowed(numeral, unit):
+        # Each group and position read once: this loop runs for every number of the article.
+        numeral, approx, raw_unit, after = m.group("num", "approx", "unit", "after")
+        match_start, num_start, end = m.start(), m.start("num"), m.end()
+        unit = canonical_unit(raw_unit)
+        is_arabic = numeral[0].isdigit()
+        if not is_arabic and not _chinese_allowed(numeral, unit):
             continue
-        if _is_name_part(text, m.start("num"), m.end()) or m.end() >= text_end:
+        if _is_name_part(text, num_start, end) or end >= text_end:
             continue
-        if numeral[0].isdigit() and len(numeral.replace(".", "")) >= 7 and "." not in numeral:
+        if is_arabic and len(numeral.replace(".", "")) >= 7 and "." not in numeral:
             continue  # licence, phone, ID numbers
-        if RANGE_START.search(text, max(0, m.start() - 4), m.start()):
+        if RANGE_START.search(text, max(0, match_start - 4), match_start):
             continue  # 10-15亿元: a range is no single figure
         value = parse_numeral(numeral)
         if value is None:
             continue
-        if MINUS.search(text, max(0, m.start() - 2), m.start()):
+        if MINUS.search(text, max(0, match_start - 2), match_start):
             value = -value  # 同比增长-3.2%
-        start, qualifier = _qualifier_before(text, m.start(), m.end())
+        start, qualifier = _qualifier_before(text, match_start, end)
         currency = CURRENCY_BEFORE.search(text, max(0, start - CURRENCY_REACH), start)
         if currency and unit.endswith("元"):
             unit = unit[:-1] + currency.group()  # 新台币6,420亿元 is not 亿元 (yuan)
-        if m.group("approx"):
+        if approx:
             qualifier = "超过"
-        if m.group("after"):
-            qualifier = AFTER_QUALIFIERS[m.group("after")]
-        if unit in ("个", "项", "件") and ACTION_NOUNS.match(text[m.end():m.end() + 8]):
+        if after:
+            qualifier = AFTER_QUALIFIERS[after]
+        if unit in ("个", "项", "件") and ACTION_NOUNS.match(text[end:end + 8]):
             continue
-        if unit in ("名", "人", "位", "人次") and EVENT_PEOPLE.match(text, m.end()):
+        if unit in ("名", "人", "位", "人次") and EVENT_PEOPLE.match(text, end):
             continue
-        if unit in COUNT_CLASSIFIERS and EVENT_PART.match(text, m.end()):
+        if unit in COUNT_CLASSIFIERS and EVENT_PART.match(text, end):
             continue
-        is_rank = unit == "名" and text[m.start("num") - 1:m.start("num")] == "前"
-        found.append(NumberMention(start, m.end(), m.start("num"), value, "位" if is_rank else unit,
+        is_rank = unit == "名" and text[num_start - 1:num_start] == "前"
+        found.append(NumberMention(start, end, num_start, value, "位" if is_rank else unit,
                                    qualifier, is_rank=is_rank))
     return found
 
