@@ -49,17 +49,17 @@ class RouteSegmenter:
         best_score, best_end = [0.0] * (n + 1), [0] * (n + 1)
         for k in range(n - 1, -1, -1):
             score, end = None, k
-            i, fragment = k, block[k]
-            while i < n and fragment in freq:  # every prefix of a word is in FREQ (0 if not a word)
-                count = freq[fragment]
+            i = k
+            # Every prefix of a word is in FREQ (0 if not a word itself); one
+            # get() per fragment where jieba looks twice.
+            while i < n and (count := freq.get(block[k:i + 1])) is not None:
                 if count:
                     candidate = log(count) - log_total + best_score[i + 1]
                     if score is None or candidate >= score:  # ties go to the longer word, as max() over (score, end)
                         score, end = candidate, i
                 i += 1
-                fragment = block[k:i + 1]
-            if score is None:  # no word starts here: the character alone, as jieba scores it
-                score = log(freq.get(block[k]) or 1) - log_total + best_score[k + 1]
+            if score is None:  # no word starts here: the character alone, scored as jieba does (log 1 = 0)
+                score = 0.0 - log_total + best_score[k + 1]
             best_score[k], best_end[k] = score, end
         words, glued, x = [], "", 0
         while x < n:
