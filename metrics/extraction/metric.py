@@ -121,18 +121,18 @@ class MetricCatalogue:
             at = lowered.find(word)
             if at < 0:
                 continue
+            entry = next((e for e in self._by_word[word] if _measures(e, family, kind)), None)
+            if entry is None:
+                continue
             if at > 0 and HAN.match(lowered, at - 1):
                 # 进出口额 holds 出口 but is not about exports: a synonym inside a
-                # phrase must start a word of it.
+                # phrase must start a word of it. Asked only of a word whose unit
+                # fits, since segmenting the phrase is the costly part.
                 if word_starts is None:
                     word_starts = _word_starts(self.reader().tokens(phrase))
                 if at not in word_starts:
                     continue
-            for entry in self._by_word[word]:
-                if kind in ("level", "delta", "share", "rank") and unit_family(entry.unit) == family:
-                    return entry
-                if kind == "growth" and family == "percent" and entry.family != "share":
-                    return entry
+            return entry
         return None
 
     def display_name(self, phrase: str) -> str:
@@ -143,6 +143,13 @@ class MetricCatalogue:
                 start = lowered.index(word)
                 return phrase[:start] + self._by_word[word][0].name_zh + phrase[start + len(word):]
         return phrase
+
+
+def _measures(entry: MetricEntry, family: str | None, kind: str) -> bool:
+    """Whether a figure of this unit family and kind can be of the entry's metric."""
+    if kind in ("level", "delta", "share", "rank") and unit_family(entry.unit) == family:
+        return True
+    return kind == "growth" and family == "percent" and entry.family != "share"
 
 
 @lru_cache(maxsize=8)
