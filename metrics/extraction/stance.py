@@ -23,7 +23,11 @@ PROGRESS = re.compile(rf"已|累计|完成了|{COMPLETED_PLAN.pattern}")
 
 
 def _target_marker(text: str) -> bool:
-    return bool(TARGET.search(AS_OF.sub("", COMPLETED_PLAN.sub("", text))))
+    # Every completed-plan phrase names a 目标 or 计划; COMPLETED_PLAN opens
+    # with a group, which re tries at every position, so look for those first.
+    if "目标" in text or "计划" in text:
+        text = COMPLETED_PLAN.sub("", text)
+    return bool(TARGET.search(AS_OF.sub("", text)))
 
 
 def classify_stance(before_in_sentence: str, before_in_clause: str, after_in_clause: str) -> str:
