@@ -26,7 +26,6 @@ FURNITURE = re.compile(
 # Each form opens with its literal digit and then checks that no digit precedes
 # it: re skips to the digits 0, 1 and 4 instead of trying every position.
 PHONE = re.compile(r"(0(?<!\d0)\d{2,3}-?\d{7,8}|1(?<!\d1)[3-9]\d{9}|4(?<!\d4)00-?\d{3}-?\d{4})(?!\d)")
-NOT_NEWLINE = re.compile(r"[^\n]")
 SENTENCE_END = re.compile(r"[。！？!?]\s*$")
 # Furniture lines are short; real paragraphs mentioning 来源 or 点击 are long.
 FURNITURE_MAX_LEN = 60
@@ -49,7 +48,8 @@ def _masked(text: str, spans: list[tuple[int, int]]) -> str:
     parts, cursor = [], 0
     for start, end in spans:
         parts.append(text[cursor:start])
-        parts.append(NOT_NEWLINE.sub(" ", text[start:end]))
+        # Blank each line of the span, keeping its newlines (a page tail is long; a regex sub works char by char).
+        parts.append("\n".join(" " * len(line) for line in text[start:end].split("\n")))
         cursor = end
     parts.append(text[cursor:])
     return "".join(parts)

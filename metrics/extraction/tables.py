@@ -17,7 +17,9 @@ from .numbers import NumberMention
 from .units import unit_family
 
 # The unit column's header as a cell of its own: where a table can start.
-UNIT_HEADER = re.compile(r"(?<=[ \t])(?:计量)?单位(?=[ \t])")
+# Each form opens with its literal first character and then looks back for
+# the blank before it, so re skips to 计 and 单 instead of trying every position.
+UNIT_HEADER = re.compile(r"计量单位(?<=[ \t]计量单位)(?=[ \t])|单位(?<=[ \t]单位)(?=[ \t])")
 CELL = re.compile(r"[^ \t\n]+")
 GROWTH_HEADER = re.compile(r"增长|增速|增幅|同比|比上年")
 # Columns that are neither the metric, its amount nor its growth.
