@@ -119,7 +119,7 @@ class ArticleViewSet(CSVListMixin, mixins.CreateModelMixin, viewsets.ReadOnlyMod
 
     def get_queryset(self):
         if self.action == "list":
-            return self.queryset.prefetch_related("zones")
+            return self.queryset.defer("raw_text", "text").prefetch_related("zones")
         indicators = Indicator.objects.select_related("zone", "metric")
         return self.queryset.prefetch_related("zones", Prefetch("indicators", queryset=indicators))
 

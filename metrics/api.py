@@ -76,7 +76,8 @@ class MetricViewSet(CSVListMixin, viewsets.ReadOnlyModelViewSet):
 class IndicatorViewSet(CSVListMixin, viewsets.ReadOnlyModelViewSet):
     """Figures read from reports, each with its quote and article. Rejected figures only on request."""
 
-    queryset = Indicator.objects.select_related("zone", "metric", "article")
+    # The article is linked, not shown: its texts (up to megabytes each) stay in the database.
+    queryset = Indicator.objects.select_related("zone", "metric", "article").defer("article__raw_text", "article__text")
     serializer_class = IndicatorSerializer
     filterset_class = IndicatorFilter
     pagination_class = CursorPagination

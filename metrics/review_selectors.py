@@ -10,7 +10,7 @@ from metrics.models import Indicator
 def articles_awaiting_review():
     """Articles with figures nobody has reviewed yet, the longest-waiting first."""
     return (
-        Article.objects.annotate(
+        Article.objects.defer("raw_text", "text").annotate(
             unreviewed=Count("indicators", filter=Q(indicators__review_state=Indicator.ReviewState.AUTO)),
             figures=Count("indicators"),
         )
