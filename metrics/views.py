@@ -47,6 +47,6 @@ def compare(request):
             context["errors"] = invalid.messages
         else:
             comparison = selection.comparison()
-            context.update(comparison=comparison, chart=comparison_chart(comparison), year=selection.year,
-                           chosen_codes=[metric.code for metric in selection.metrics])
+            # chosen_codes stay as asked: with none chosen, the form keeps meaning "all they report".
+            context.update(comparison=comparison, chart=comparison_chart(comparison), year=selection.year)
     return render(request, "compare/compare.html", context)
