@@ -128,7 +128,8 @@ def store_article(data: ArticleInput, *, added_by=None, extract=True, default_zo
         raw_text=data.text,
         title=data.title.strip()[:300],
         source_name=data.source_name.strip()[:200],
-        url=data.url.strip(),
+        # A cut address is a broken one: an address longer than the column is dropped instead.
+        url=data.url.strip() if len(data.url.strip()) <= Article._meta.get_field("url").max_length else "",
         published_on=data.published_on,
         original_filename=data.original_filename[:255],
         added_by=added_by,

@@ -35,3 +35,8 @@ def test_an_empty_report_is_refused():
     with pytest.raises(EmptyArticle):
         store_article(ArticleInput(text=" \n\t"), extract=False)
     assert not Article.objects.exists()
+
+
+def test_an_address_too_long_to_store_is_dropped_not_cut():
+    article = store_article(ArticleInput(text=REPORT, url="https://example.org/" + "a" * 1200), extract=False)
+    assert article.url == ""

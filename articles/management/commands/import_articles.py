@@ -6,7 +6,7 @@ from tqdm import tqdm
 
 from articles.decoding import UnreadableDocument
 from articles.documents import SUPPORTED_SUFFIXES, read_document
-from articles.services import ArticleInput, DuplicateArticle, EmptyArticle, ExtractionFailed, store_article
+from articles.services import DuplicateArticle, EmptyArticle, ExtractionFailed, document_input, store_article
 
 
 def report_files(paths: list[str]) -> list[Path]:
@@ -37,10 +37,7 @@ class Command(BaseCommand):
             try:
                 document = read_document(path.name, path.read_bytes(), settings.MAX_UPLOAD_BYTES)
                 store_article(
-                    ArticleInput(
-                        text=document.text, title=document.title, source_name=document.source, url=document.url,
-                        published_on=document.published, original_filename=path.name,
-                    ),
+                    document_input(document, path.name),
                     extract=not no_extract,
                     default_zone=zone,
                 )
