@@ -80,6 +80,8 @@ def versioned_action(action):
                 action(pk, version=form.cleaned_data["version"], user=request.user)
             except StaleIndicator as stale:
                 messages.error(request, str(stale))
+            except ValidationError as invalid:  # values the model refuses; nothing was saved
+                messages.error(request, " ".join(invalid.messages))
         return redirect(review_url(indicator.article_id, pk))
 
     return view
@@ -129,10 +131,14 @@ def map_words(request, pk):
     article = get_object_or_404(Article, pk=pk)
     form = MetricWordsForm(request.POST)
     if form.is_valid():
-        count = map_metric_words(form.cleaned_data["words"], form.cleaned_data["metric"], user=request.user)
-        messages.success(request, _("“%(words)s” now means %(metric)s; %(count)d figures updated.") % {
-            "words": form.cleaned_data["words"], "metric": form.cleaned_data["metric"], "count": count,
-        })
+        try:
+            count = map_metric_words(form.cleaned_data["words"], form.cleaned_data["metric"], user=request.user)
+        except ValidationError as invalid:  # a figure too large in the metric's unit; nothing was mapped
+            messages.error(request, " ".join(invalid.messages))
+        else:
+            messages.success(request, _("“%(words)s” now means %(metric)s; %(count)d figures updated.") % {
+                "words": form.cleaned_data["words"], "metric": form.cleaned_data["metric"], "count": count,
+            })
     else:
         messages.error(request, _("Choose a metric for the words."))
     return redirect(review_url(article.pk))

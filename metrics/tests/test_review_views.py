@@ -148,3 +148,15 @@ def test_a_period_ending_before_it_starts_is_refused_in_words(editor, indicator)
     response = editor.post(reverse("review:correct", args=[indicator.pk]), backwards)
     form = dict(response.context["items"])[Indicator.objects.get()]
     assert form.non_field_errors() == ["The period must end on or after its start."]
+
+
+def test_mapping_words_onto_a_metric_whose_unit_overflows_a_figure_is_refused_with_a_message(editor, gdp):
+    huge = make_indicator(make_article(), "300亿元", value="999999999999999999", unit="万亿元", metric_text="园区经济总量")
+    response = editor.post(
+        reverse("review:map_words", args=[huge.article_id]), {"words": "园区经济总量", "metric": gdp.pk}, follow=True,
+    )
+    assert response.status_code == 200
+    assert [m.level_tag for m in response.context["messages"]] == ["error"]
+    huge.refresh_from_db()
+    gdp.refresh_from_db()
+    assert huge.metric is None and "园区经济总量" not in gdp.synonyms
