@@ -4,11 +4,12 @@ from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 from rest_framework import permissions
 
-from articles.editors import EDITORS_GROUP
+from articles.editors import UPLOAD_PERMISSION
 
 
 def is_editor(user) -> bool:
-    return bool(user and user.is_authenticated and user.groups.filter(name=EDITORS_GROUP).exists())
+    """The same test as the upload page's: the editors group's permission (a superuser has it too)."""
+    return bool(user and user.is_authenticated and user.has_perm(UPLOAD_PERMISSION))
 
 
 class ReadOpenEditorsWrite(permissions.BasePermission):

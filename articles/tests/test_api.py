@@ -106,6 +106,14 @@ def test_an_upload_with_a_reader_token_is_refused_403(api_client, token_for, wei
     assert not Article.objects.exists()
 
 
+def test_whoever_may_upload_on_the_site_may_upload_through_the_api(api_client, registry, django_user_model):
+    from rest_framework.authtoken.models import Token
+
+    admin = django_user_model.objects.create_superuser("admin")  # not in the editors group
+    api_client.credentials(HTTP_AUTHORIZATION=f"Token {Token.objects.create(user=admin).key}")
+    assert api_client.post("/api/v1/articles/", {"text": REPORT}, format="json").status_code == 201
+
+
 def test_a_bad_token_is_refused_401(api_client, weihai):
     api_client.credentials(HTTP_AUTHORIZATION="Token not-a-real-token")
     assert api_client.post("/api/v1/articles/", {"text": REPORT}, format="json").status_code == 401
