@@ -22,25 +22,30 @@ def series_title(metric_name: str, kind: str) -> str:
 
 def zone_charts(rows: list[TargetProgress]) -> list[dict]:
     """One chart per metric and kind over time: the target as a line, the achievement as bars.
-    Rows whose units cannot be compared are left out (one axis has one unit), and so is a lone
-    figure, which the table already says better than a chart of one bar."""
+    Rows whose units cannot be compared are left out, and words outside the catalogue, which keep
+    the unit as written (亿元 one year, 万元 the next), get a chart per unit: one axis, one unit.
+    A lone figure gets none; the table already says it better than a chart of one bar."""
     charts = []
-    for (metric_name, kind), series in groupby(rows, key=lambda row: (row.metric_name, row.kind)):
-        series = [row for row in series if row.status != Status.NOT_COMPARABLE]
-        if sum(len(row.figures) for row in series) < 2:
-            continue
-        charts.append({
-            "id": f"zone-chart-{len(charts) + 1}",
-            "type": "progress",
-            "title": series_title(metric_name, kind),
-            "unit": series[0].unit,
-            "labels": [row.period_label for row in series],
-            "datasets": [
-                {"label": _("Target"), "values": [as_number(row.target and row.target.amount) for row in series]},
-                {"label": _("Achieved"),
-                 "values": [as_number(row.achievement and row.achievement.amount) for row in series]},
-            ],
-        })
+    for (metric_name, kind), rows_of_metric in groupby(rows, key=lambda row: (row.metric_name, row.kind)):
+        by_unit: dict[str, list[TargetProgress]] = {}
+        for row in rows_of_metric:
+            if row.status != Status.NOT_COMPARABLE:
+                by_unit.setdefault(row.unit, []).append(row)
+        for unit, series in by_unit.items():
+            if sum(len(row.figures) for row in series) < 2:
+                continue
+            charts.append({
+                "id": f"zone-chart-{len(charts) + 1}",
+                "type": "progress",
+                "title": series_title(metric_name, kind),
+                "unit": unit,
+                "labels": [row.period_label for row in series],
+                "datasets": [
+                    {"label": _("Target"), "values": [as_number(row.target and row.target.amount) for row in series]},
+                    {"label": _("Achieved"),
+                     "values": [as_number(row.achievement and row.achievement.amount) for row in series]},
+                ],
+            })
     return charts
 
 

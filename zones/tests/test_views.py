@@ -113,3 +113,11 @@ def test_zone_list_leaves_out_filter_values_that_are_not_valid(client, params):
     response = client.get(reverse("zones:list"), params)
     assert response.status_code == 200
     assert zone.get_absolute_url() in response.content.decode()
+
+
+def test_a_chart_never_puts_two_units_on_one_axis(client):
+    zone = make_zone("丙高新区")
+    for year, value, unit in [("2022", 5, "亿元"), ("2023", 52000, "万元"), ("2024", 6, "亿元")]:
+        make_indicator(make_article(), zone, None, value, period=year, unit=unit, metric_text="园区营收")
+    charts = client.get(zone.get_absolute_url()).context["charts"]
+    assert [(chart["unit"], chart["labels"]) for chart in charts] == [("亿元", ["2022", "2024"])]
