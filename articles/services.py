@@ -140,11 +140,10 @@ def store_article(data: ArticleInput, *, added_by=None, extract=True, default_zo
     except IntegrityError:
         # Another upload of the same text won the race between our check and our insert.
         raise DuplicateArticle(find_duplicate(data.text)) from None
+    article.zones.add(*data.zones)
     if extract:
         from metrics.services import extract_article  # metrics depends on articles, not the reverse
 
-        if default_zone is None and len(data.zones) == 1:
-            default_zone = data.zones[0].name
         try:
             extract_article(article, default_zone=default_zone)
         except Exception as error:  # an engine bug must cost this report, not the request
@@ -153,5 +152,4 @@ def store_article(data: ArticleInput, *, added_by=None, extract=True, default_zo
                 _("The figures could not be extracted (%(error)s); the report was not stored.")
                 % {"error": error.__class__.__name__}
             ) from error
-    article.zones.add(*data.zones)
     return article

@@ -181,12 +181,10 @@ def map_metric_words(words: str, metric: Metric, *, user) -> int:
 
 
 def reextract_article(article: Article) -> list[Indicator]:
-    """Extract the article's figures again (extract_article: reviewed figures stay). As on upload, an
-    article of a single zone gives that zone to the figures that name none. When the engine fails,
-    the article says so (status “failed”) and ExtractionFailed is raised."""
-    zones = list(article.zones.all()[:2])
+    """Extract the article's figures again (extract_article: reviewed figures stay). When the engine
+    fails, the article says so (status “failed”) and ExtractionFailed is raised."""
     try:
-        return extract_article(article, default_zone=zones[0].name if len(zones) == 1 else None)
+        return extract_article(article)
     except Exception as error:  # an engine bug must cost this article, not the batch or the request
         article.status, article.status_message = Article.Status.FAILED, f"{error.__class__.__name__}: {error}"
         article.save(update_fields=["status", "status_message"])

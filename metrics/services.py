@@ -38,6 +38,11 @@ def extract_article(article: Article, *, default_zone: str | None = None) -> lis
     own version of such a figure is not added beside it."""
     # One extraction of an article at a time: two concurrent runs would both add the figures.
     Article.objects.select_for_update().filter(pk=article.pk).first()
+    if default_zone is None:
+        # An article about a single zone (named by its uploader, or found before) gives that zone
+        # to the figures that name none.
+        zones = list(article.zones.all()[:2])
+        default_zone = zones[0].name if len(zones) == 1 else None
     result = extract(
         article.raw_text,
         gazetteer=current_gazetteer(),
