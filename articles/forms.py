@@ -1,7 +1,6 @@
 import re
 
 from django import forms
-from django.db.models import Q
 from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
@@ -20,10 +19,9 @@ _NAME_SEPARATORS = re.compile(r"[、，,;；\s]+")
 def find_zone(name: str) -> Zone:
     """The zone going by `name` (official name, short name or alias); ValidationError when none or
     several do."""
-    matches = list(Zone.objects.filter(Q(name=name) | Q(short_name=name) | Q(aliases__contains=[name]))[:5])
-    exact = [zone for zone in matches if zone.name == name]
-    if exact or len(matches) == 1:
-        return (exact or matches)[0]
+    matches = list(Zone.objects.named(name)[:5])
+    if len(matches) == 1 or (matches and matches[0].name == name):
+        return matches[0]
     if not matches:
         raise forms.ValidationError(_("No zone is called “%(name)s”."), params={"name": name}, code="unknown_zone")
     raise forms.ValidationError(

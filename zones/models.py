@@ -6,6 +6,13 @@ from django.utils.translation import gettext_lazy as _
 
 
 class ZoneQuerySet(models.QuerySet):
+    def named(self, name: str):
+        """Zones going by `name` (official name, short name or an alias), the one officially so
+        named first."""
+        return self.filter(
+            models.Q(name=name) | models.Q(short_name=name) | models.Q(aliases__contains=[name])
+        ).order_by(models.Case(models.When(name=name, then=0), default=1), "pk")
+
     def search(self, query: str):
         """Zones whose official name, short name or any alias contains `query`."""
         query = query.strip()

@@ -70,9 +70,7 @@ def level_from_name(name: str) -> str:
 
 def get_or_create_reported_zone(name: str) -> Zone:
     """The zone a report names: a registry zone by any of its names, else a new unverified zone."""
-    zone = Zone.objects.filter(short_name=name).first() or Zone.objects.filter(aliases__contains=[name]).first()
-    if zone is None:
-        zone = Zone.objects.filter(name=name).first()
+    zone = Zone.objects.named(name).first()
     if zone is None:
         try:
             with transaction.atomic():  # a savepoint: the upload's transaction goes on if this insert fails

@@ -37,3 +37,11 @@ def test_search_finds_a_zone_by_any_alias():
 
 def test_str_is_the_short_name():
     assert str(make_zone("威海火炬高技术产业开发区", "weihai", short_name="威海高新区")) == "威海高新区"
+
+
+def test_named_finds_a_zone_by_any_of_its_names_the_official_one_first():
+    donghu = make_zone("东湖新技术开发区", "donghu", short_name="东湖高新区", aliases=["光谷"])
+    namesake = make_zone("光谷", "guanggu-park")
+    assert list(Zone.objects.named("东湖高新区")) == [donghu]
+    assert list(Zone.objects.named("光谷")) == [namesake, donghu]
+    assert not Zone.objects.named("光").exists()
