@@ -99,7 +99,7 @@ def document_input(document: Document, original_filename: str = "") -> ArticleIn
 def suggested_input(document: Document, original_filename: str = "") -> ArticleInput:
     """The article as the document and the extraction engine describe it, for an editor to check:
     what the file states about itself first, what the engine reads in the text after."""
-    from metrics.extraction import extract  # metrics depends on articles, not the reverse
+    from extraction import extract  # metrics depends on articles, not the reverse
     from metrics.services import current_catalogue, current_gazetteer
 
     found = extract(document.text, gazetteer=current_gazetteer(), catalogue=current_catalogue())

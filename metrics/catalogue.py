@@ -1,27 +1,19 @@
 """The metric catalogue shipped with the project (metrics/data/metrics.csv, from the shared reference data)."""
-import csv
 from pathlib import Path
 
 from django.db import transaction
 
+from extraction.reference import read_metric_rows
 from metrics.models import Metric
 
 CATALOGUE_FILE = Path(__file__).resolve().parent / "data" / "metrics.csv"
 
 
+CATALOGUE_FIELDS = ("code", "name_zh", "name_en", "unit", "family", "synonyms")
+
+
 def read_catalogue(path=CATALOGUE_FILE) -> list[dict]:
-    with open(path, encoding="utf-8", newline="") as handle:
-        return [
-            {
-                "code": row["code"].strip(),
-                "name_zh": row["name_zh"].strip(),
-                "name_en": row["name_en"].strip(),
-                "unit": row["unit"].strip(),
-                "family": row["family"].strip(),
-                "synonyms": [s.strip() for s in row["synonyms"].split("|") if s.strip()],
-            }
-            for row in csv.DictReader(handle)
-        ]
+    return [{key: row[key] for key in CATALOGUE_FIELDS} for row in read_metric_rows(path)]
 
 
 @transaction.atomic

@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 
 from articles.models import Article
 from articles.services import ExtractionFailed
-from metrics.extraction.units import to_base
+from extraction.units import to_base
 from metrics.models import Indicator, IndicatorChange, Metric
 from metrics.services import extract_article
 

@@ -5,7 +5,7 @@ from decimal import Decimal
 from django.db import transaction
 
 from articles.models import Article
-from metrics.extraction import ExtractedIndicator, MetricCatalogue, ZoneGazetteer, extract
+from extraction import ExtractedIndicator, MetricCatalogue, ZoneGazetteer, extract
 from metrics.models import Indicator, Metric
 from zones.models import Zone
 from zones.services import get_or_create_reported_zone

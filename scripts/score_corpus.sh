@@ -10,5 +10,6 @@ python="${PYTHON:-.venv/bin/python}"
 scorer="${SCORER:-../shared/tools/score_extraction.py}"
 out="$(mktemp)"
 trap 'rm -f "$out"' EXIT
-"$python" -m metrics.extraction "$corpus"/*.txt > "$out"
+"$python" -m extraction "$corpus"/*.txt --zones zones/data/national_hitech_zones.csv \
+  --zones zones/data/other_zones.csv --metrics metrics/data/metrics.csv > "$out"
 "$python" "$scorer" "$corpus" "$out" "$@"

@@ -1,10 +1,11 @@
 """The zone registry shipped with the project (zones/data/, copied from the shared reference data)."""
-import csv
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from django.utils.text import slugify
 from pypinyin import lazy_pinyin
+
+from extraction.reference import read_zone_rows
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 REGISTRY_FILES = (DATA_DIR / "national_hitech_zones.csv", DATA_DIR / "other_zones.csv")
@@ -29,25 +30,21 @@ def read_registry(paths=REGISTRY_FILES) -> list[RegistryZone]:
     """Rows of the registry files, one per zone; a zone listed in several files is merged, the later
     file's level winning (other_zones.csv repeats two national zones and states their level)."""
     zones: dict[str, RegistryZone] = {}
-    for path in paths:
-        with open(path, encoding="utf-8", newline="") as handle:
-            for row in csv.DictReader(handle):
-                name = row["name"].strip()
-                year = row.get("approved_year", "").strip()
-                zone = RegistryZone(
-                    name=name,
-                    short_name=row["short_name"].strip() or name,
-                    province=row["province"].strip(),
-                    city=row["city"].strip(),
-                    level=(row.get("level") or "national").strip(),
-                    approved_year=int(year) if year.isdigit() else None,
-                    aliases=[a.strip() for a in row["aliases"].split("|") if a.strip()],
-                    source=row["source"].strip(),
-                )
-                if name in zones:
-                    known = zones[name]
-                    zone.aliases = list(dict.fromkeys(known.aliases + zone.aliases))
-                zones[name] = zone
+    for row in read_zone_rows(paths):
+        name, year = row["name"], row.get("approved_year", "")
+        zone = RegistryZone(
+            name=name,
+            short_name=row["short_name"] or name,
+            province=row["province"],
+            city=row["city"],
+            level=row.get("level") or "national",
+            approved_year=int(year) if year.isdigit() else None,
+            aliases=row["aliases"],
+            source=row["source"],
+        )
+        if name in zones:
+            zone.aliases = list(dict.fromkeys(zones[name].aliases + zone.aliases))
+        zones[name] = zone
     return list(zones.values())
 
 

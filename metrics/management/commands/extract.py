@@ -6,8 +6,8 @@ from django.core.management.base import BaseCommand, CommandError
 
 from articles.decoding import UnreadableDocument
 from articles.documents import read_document
-from metrics.extraction import extract
-from metrics.extraction.cli import jsonl_lines
+from extraction import extract
+from extraction.cli import jsonl_lines
 from metrics.models import Metric
 from metrics.services import current_catalogue, current_gazetteer
 from zones.models import Zone

@@ -5,7 +5,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from metrics.extraction.periods import TIME, TIME_FIRST_CHAR, TIME_FIRST_PAIR
+from extraction.periods import TIME, TIME_FIRST_CHAR, TIME_FIRST_PAIR
 
 UNFILTERED = re.compile(TIME_FIRST_CHAR + TIME.pattern[len(TIME_FIRST_CHAR + TIME_FIRST_PAIR):])
 PIECES = ["2024年", "20", "19", "年", "月", "1-10月", "3 至 5月", "3月份", "今年", "本年度", "去年", "上年", "上一年", "明年",

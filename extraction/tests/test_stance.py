@@ -1,6 +1,6 @@
 import pytest
 
-from metrics.extraction.stance import classify_stance
+from extraction.stance import classify_stance
 
 
 @pytest.mark.parametrize("before", ["力争", "确保全年", "目标是:", "计划", "预计", "将", "到2026年,", "争取"])

@@ -3,8 +3,8 @@ with the same dictionary: the metric reader's phrases depend on every edge."""
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from metrics.extraction.metric import _tokenizer
-from metrics.extraction.segmenter import RouteSegmenter
+from extraction.metric import _tokenizer
+from extraction.segmenter import RouteSegmenter
 
 DOMAIN = ("营业收入", "高新技术企业", "规上工业总产值", "同比增长", "完成率", "高企", "营收")
 WINDOWS = ["全区实现营业收入", "其中规上工业总产值", "同比增长", "新增高新技术企业", "完成年度计划的",

@@ -2,7 +2,7 @@ import datetime as dt
 
 import pytest
 
-from metrics.extraction.periods import period_bounds, reference_year, resolve_period
+from extraction.periods import period_bounds, reference_year, resolve_period
 
 PUBLISHED = dt.date(2023, 11, 20)
 

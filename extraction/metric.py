@@ -7,7 +7,6 @@ the catalogue's names and synonyms as a domain dictionary.
 """
 from __future__ import annotations
 
-import csv
 import re
 import threading
 from dataclasses import dataclass
@@ -17,6 +16,7 @@ from typing import Iterable
 import jieba
 
 from .clauses import PHRASE_BREAK
+from .reference import read_metric_rows
 from .segmenter import RouteSegmenter
 from .units import unit_family
 
@@ -94,8 +94,7 @@ class MetricCatalogue:
 
     @classmethod
     def from_csv(cls, path) -> "MetricCatalogue":
-        with open(path, encoding="utf-8", newline="") as handle:
-            return cls.from_records(list(csv.DictReader(handle)))
+        return cls.from_records(read_metric_rows(path))
 
     def words(self) -> list[str]:
         return list(self._words)

@@ -3,7 +3,7 @@ import datetime as dt
 
 import pytest
 
-from metrics.extraction import ExtractedIndicator, extract
+from extraction import ExtractedIndicator, extract
 
 
 def _by_value(result):
@@ -117,14 +117,6 @@ def test_indicator_json_follows_the_guide(run):
     assert record["doc"] == "a.txt"
     with pytest.raises(dataclasses.FrozenInstanceError):
         indicator.value = 1
-
-
-def test_default_registry_and_catalogue():
-    result = extract("威海高新区今年新增高新技术企业50家。", published=dt.date(2024, 3, 1))
-    indicator = result.indicators[0]
-    assert isinstance(indicator, ExtractedIndicator)
-    assert (indicator.zone, indicator.zone_registered, indicator.metric_code) == (
-        "威海高新区", True, "high_tech_enterprises")
 
 
 def test_empty_and_numberless_texts(run):

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import datetime as dt
 
-from . import defaults
 from .article import Article
 from .attribution import Attribution
 from .dating import SUB_YEAR, Dating
@@ -76,11 +75,10 @@ def _dedup(indicators: list[ExtractedIndicator]) -> list[ExtractedIndicator]:
     return unique
 
 
-def extract(text: str, gazetteer: ZoneGazetteer | None = None, catalogue: MetricCatalogue | None = None,
+def extract(text: str, *, gazetteer: ZoneGazetteer, catalogue: MetricCatalogue,
             published: dt.date | None = None, default_zone: str | None = None) -> ExtractionResult:
-    """Indicators stated in an article (see GUIDE.md for the fields)."""
-    gazetteer = gazetteer or defaults.gazetteer()  # the project's CSVs, loaded on first use
-    catalogue = catalogue or defaults.catalogue()
+    """Indicators stated in an article (see GUIDE.md for the fields), with the zones of `gazetteer`
+    and the metrics of `catalogue`."""
     article = Article(text or "", gazetteer, published)
     dating, attribution = Dating(article), Attribution(article, default_zone)
     figures = FigureReader(article, catalogue.reader()).read()

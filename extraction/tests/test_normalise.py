@@ -1,4 +1,4 @@
-from metrics.extraction.normalise import normalise, to_simplified
+from extraction.normalise import normalise, to_simplified
 
 
 def test_traditional_script_becomes_simplified_with_same_length():

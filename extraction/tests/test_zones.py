@@ -1,6 +1,7 @@
 import csv
 
-from metrics.extraction import ZoneGazetteer, load_registry_csv
+from extraction import ZoneGazetteer
+from extraction.reference import read_zone_rows
 
 
 def _zones(gazetteer, text):
@@ -56,13 +57,13 @@ def test_records_may_be_objects_with_missing_fields():
     assert gazetteer.record("丙高新区").short_name == "丙高新区"
 
 
-def test_load_registry_csv(tmp_path):
+def test_read_zone_rows(tmp_path):
     path = tmp_path / "zones.csv"
     with open(path, "w", encoding="utf-8", newline="") as handle:
         writer = csv.writer(handle)
         writer.writerow(["name", "short_name", "province", "city", "approved_year", "aliases", "source"])
         writer.writerow(["戊高新技术产业开发区", "戊高新区", "己省", "戊市", "2010", "戊高新区|戊国家高新区", "x"])
-    rows = load_registry_csv(path)
+    rows = read_zone_rows(path)
     assert rows[0]["aliases"] == ["戊高新区", "戊国家高新区"]
     gazetteer = ZoneGazetteer.from_csv([path])
     assert [p.name for p in gazetteer.find_places("戊国家高新区营收")] == ["戊高新区"]

@@ -1,4 +1,4 @@
-from metrics.extraction import MetricCatalogue
+from extraction import MetricCatalogue
 
 
 def test_longest_synonym_of_a_matching_unit_family(catalogue):

@@ -1,7 +1,7 @@
 import pytest
 
-from metrics.extraction.kinds import classify_kind
-from metrics.extraction.numbers import find_numbers
+from extraction.kinds import classify_kind
+from extraction.numbers import find_numbers
 
 
 def _kind(text):

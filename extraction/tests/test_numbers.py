@@ -1,6 +1,6 @@
 import pytest
 
-from metrics.extraction.numbers import find_numbers, parse_numeral
+from extraction.numbers import find_numbers, parse_numeral
 
 
 def _figures(text):

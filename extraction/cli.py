@@ -1,4 +1,5 @@
-"""python -m metrics.extraction FILE... [--zone NAME] [--published YYYY-MM-DD]
+"""python -m extraction FILE... --zones CSV [--zones CSV...] --metrics CSV [--zone NAME]
+                         [--published YYYY-MM-DD] [--with-derived]
 
 Prints one JSON line per indicator (GUIDE.md fields; doc = file basename).
 Implied targets (derived from completion ratios) are left out unless
@@ -13,7 +14,9 @@ import sys
 from collections.abc import Iterator
 from pathlib import Path
 
+from .metric import MetricCatalogue
 from .pipeline import ExtractionResult, extract
+from .zones import ZoneGazetteer
 
 
 def _date(value: str) -> dt.date:
@@ -33,16 +36,21 @@ def read_text(path: Path) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m metrics.extraction", description=__doc__,
+    parser = argparse.ArgumentParser(prog="python -m extraction", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("files", nargs="+", type=Path)
+    parser.add_argument("--zones", action="append", required=True, type=Path, metavar="CSV",
+                        help="zone registry CSV (repeat for several files)")
+    parser.add_argument("--metrics", required=True, type=Path, metavar="CSV", help="metric catalogue CSV")
     parser.add_argument("--zone", help="zone of articles that never name theirs")
     parser.add_argument("--published", type=_date, help="publication date when the page states none")
     parser.add_argument("--with-derived", action="store_true", help="also print implied targets")
     args = parser.parse_args(argv)
+    gazetteer, catalogue = ZoneGazetteer.from_csv(args.zones), MetricCatalogue.from_csv(args.metrics)
     for path in args.files:
         text = read_text(path)
-        result = extract(text, published=args.published, default_zone=args.zone)
+        result = extract(text, gazetteer=gazetteer, catalogue=catalogue, published=args.published,
+                         default_zone=args.zone)
         for line in jsonl_lines(result, path.name, with_derived=args.with_derived):
             print(line)
     return 0

@@ -1,4 +1,4 @@
-from metrics.extraction.boilerplate import strip_boilerplate
+from extraction.boilerplate import strip_boilerplate
 
 BODY = "开发区今年实现营业收入120亿元,同比增长9%。" * 12
 

@@ -5,7 +5,7 @@ import datetime as dt
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from metrics.extraction import ExtractedIndicator
+from extraction import ExtractedIndicator
 
 KINDS = {"level", "growth", "completion", "share", "rank", "delta"}
 SCOPES = {"zone", "city", "province", "group", "national"}

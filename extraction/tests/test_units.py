@@ -1,6 +1,6 @@
 import pytest
 
-from metrics.extraction.units import canonical_unit, to_base, unit_family
+from extraction.units import canonical_unit, to_base, unit_family
 
 
 @pytest.mark.parametrize("value, unit, base, expected", [

@@ -1,7 +1,7 @@
 import datetime as dt
 
-from metrics.extraction.indicator import ExtractedIndicator
-from metrics.extraction.targets import implied_target
+from extraction.indicator import ExtractedIndicator
+from extraction.targets import implied_target
 
 ORIGINAL = "完成投资122.2亿元,完成年度投资计划的149.6%"
 

@@ -4,7 +4,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from metrics.extraction.tables import UNIT_HEADER, table_figures
+from extraction.tables import UNIT_HEADER, table_figures
 
 TABLE = ("指标 单位 1-6月 同比增长(%)\n"
          "营业收入 亿元 410.2 7.5\n"

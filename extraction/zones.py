@@ -7,12 +7,12 @@ XX新区...) when XX starts with a known place name.
 from __future__ import annotations
 
 import bisect
-import csv
 import re
 from dataclasses import dataclass, field
 from typing import Iterable, NamedTuple
 
 from .clauses import CLAUSE_BREAK
+from .reference import read_zone_rows
 
 ZONE_SUFFIXES = ("高新技术产业开发区", "高新技术产业园区", "高技术产业开发区", "经济技术开发区",
                  "经济开发区", "高新区", "经开区", "工业园区", "开发区", "新区")
@@ -160,7 +160,7 @@ class ZoneGazetteer:
 
     @classmethod
     def from_csv(cls, paths: Iterable) -> "ZoneGazetteer":
-        return cls.from_records(load_registry_csv(paths))
+        return cls.from_records(read_zone_rows(paths))
 
     def record(self, name: str) -> ZoneRecord | None:
         return self._by_alias.get(name)
@@ -279,17 +279,3 @@ class ZoneGazetteer:
             subject = bool(CLAUSE_OPENERS.match(opener)) and not framed
             mentions.append(PlaceMention(place.start, place.end, place.name, place.scope, place.registered, subject))
         return mentions
-
-
-def load_registry_csv(paths: Iterable) -> list[dict]:
-    """Rows of the zone registry CSVs (name, short_name, province, city,
-    aliases '|'-separated, level) as dicts with aliases as a list."""
-    if isinstance(paths, (str, bytes)) or hasattr(paths, "open"):
-        paths = [paths]
-    rows = []
-    for path in paths:
-        with open(path, encoding="utf-8", newline="") as handle:
-            for row in csv.DictReader(handle):
-                row["aliases"] = list(_aliases(row.get("aliases") or ""))
-                rows.append(row)
-    return rows

@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 
-PROJECT_ROOT = Path(__file__).resolve().parents[3]
+PROJECT_ROOT = Path(__file__).resolve().parents[2]
 if str(PROJECT_ROOT) not in sys.path:  # when run with -p no:django from elsewhere
     sys.path.insert(0, str(PROJECT_ROOT))
 
-from metrics.extraction import MetricCatalogue, ZoneGazetteer  # noqa: E402
+from extraction import MetricCatalogue, ZoneGazetteer  # noqa: E402
 
 ZONES = [
     {"name": "宝鸡高新技术产业开发区", "short_name": "宝鸡高新区", "aliases": ["宝鸡高新区", "宝鸡国家高新区"],
@@ -47,7 +47,7 @@ def catalogue():
 @pytest.fixture(scope="session")
 def run(gazetteer, catalogue):
     """run(text, **options) -> ExtractionResult with the test registry."""
-    from metrics.extraction import extract
+    from extraction import extract
 
     def _run(text, **options):
         return extract(text, gazetteer=gazetteer, catalogue=catalogue, **options)

@@ -1,4 +1,4 @@
-from metrics.extraction.clauses import boundaries
+from extraction.clauses import boundaries
 
 
 def test_levels_of_boundaries():

@@ -1,7 +1,7 @@
 import datetime as dt
 
-from metrics.extraction.clauses import boundaries
-from metrics.extraction.sections import Sections
+from extraction.clauses import boundaries
+from extraction.sections import Sections
 
 
 def _sections(text):

@@ -1,7 +1,7 @@
 import datetime as dt
 
-from metrics.extraction.boilerplate import strip_boilerplate
-from metrics.extraction.metadata import extract_metadata, find_published, find_source
+from extraction.boilerplate import strip_boilerplate
+from extraction.metadata import extract_metadata, find_published, find_source
 
 
 def _metadata(text):
