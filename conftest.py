@@ -38,7 +38,7 @@ def token_for(db):
     from django.contrib.auth.models import Group, User
     from rest_framework.authtoken.models import Token
 
-    from articles.editors import EDITORS_GROUP
+    from accounts.editors import EDITORS_GROUP
 
     def make(username: str, *, editor: bool) -> str:
         user = User.objects.create_user(username)
@@ -56,7 +56,7 @@ def client_of(db):
     from django.contrib.auth.models import Group, User
     from django.test import Client
 
-    from articles.editors import EDITORS_GROUP
+    from accounts.editors import EDITORS_GROUP
 
     def make(username: str, *, editor: bool) -> Client:
         user = User.objects.create_user(username)

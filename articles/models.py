@@ -51,4 +51,4 @@ class Article(models.Model):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
-        return reverse("articles:detail", args=[self.pk])
+        return reverse("dashboard:article", args=[self.pk])

@@ -1,20 +1,17 @@
-"""Writing articles, with the rules every way in (upload page, API, bulk import) shares."""
-import logging
+"""Writing articles, with the rules every way in (upload page, API, bulk import) shares. Extracting
+their figures is `ingestion`'s: this module stores reports only."""
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
-from django.db.models import Q
 from django.utils.translation import gettext as _
 
 from articles.decoding import check_length
 from articles.documents import Document, read_document
 from articles.models import Article, content_hash
 from zones.models import Zone
-
-logger = logging.getLogger(__name__)
 
 
 class DuplicateArticle(Exception):
@@ -30,10 +27,6 @@ class DuplicateArticle(Exception):
 
 class EmptyArticle(ValueError):
     pass
-
-
-class ExtractionFailed(RuntimeError):
-    """The engine failed on this report; nothing was stored."""
 
 
 @dataclass
@@ -64,20 +57,22 @@ def normalise_newlines(text: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
+def check_storable(text: str) -> None:
+    """Refuse a report that is empty, over the size limit or already stored, saying why."""
+    if not text.strip():
+        raise EmptyArticle(_("The report has no text."))
+    check_length(len(text.encode("utf-8")), settings.MAX_UPLOAD_BYTES)
+    duplicate = find_duplicate(text)
+    if duplicate is not None:
+        raise DuplicateArticle(duplicate)
+
+
 def read_report(*, text: str = "", filename: str = "", data: bytes | None = None) -> Document:
     """A submitted report — a file's bytes or pasted text — as a document, refused with the reason when
     it is too large, of a type we cannot read, empty, or already stored."""
-    if data is not None:
-        document = read_document(filename, data, settings.MAX_UPLOAD_BYTES)
-    else:
-        check_length(len(text.encode("utf-8")), settings.MAX_UPLOAD_BYTES)
-        document = Document(text)
+    document = read_document(filename, data, settings.MAX_UPLOAD_BYTES) if data is not None else Document(text)
     document.text = normalise_newlines(document.text)
-    if not document.text.strip():
-        raise EmptyArticle(_("The report has no text."))
-    duplicate = find_duplicate(document.text)
-    if duplicate is not None:
-        raise DuplicateArticle(duplicate)
+    check_storable(document.text)
     return document
 
 
@@ -96,34 +91,12 @@ def document_input(document: Document, original_filename: str = "") -> ArticleIn
     )
 
 
-def suggested_input(document: Document, original_filename: str = "") -> ArticleInput:
-    """The article as the document and the extraction engine describe it, for an editor to check:
-    what the file states about itself first, what the engine reads in the text after."""
-    from extraction import extract  # metrics depends on articles, not the reverse
-    from metrics.services import current_catalogue, current_gazetteer
-
-    found = extract(document.text, gazetteer=current_gazetteer(), catalogue=current_catalogue())
-    names = [zone.name for zone in found.zones]
-    return document_input(document, original_filename).completed_by(ArticleInput(
-        text=document.text,
-        title=found.metadata.title or "",
-        source_name=found.metadata.source or "",
-        published_on=found.metadata.published,
-        zones=list(Zone.objects.filter(Q(name__in=names) | Q(short_name__in=names))),
-    ))
-
-
 @transaction.atomic
-def store_article(data: ArticleInput, *, added_by=None, extract=True, default_zone=None) -> Article:
-    """Store a report and, unless told otherwise, its extracted indicators: all of it or nothing.
-    Zones named by the uploader are kept; a single one is where figures that name no zone belong."""
+def store_article(data: ArticleInput, *, added_by=None) -> Article:
+    """Store a report with the zones its uploader named; refused (check_storable) when empty, too
+    large or already stored."""
     data = replace(data, text=normalise_newlines(data.text))
-    if not data.text or not data.text.strip():
-        raise EmptyArticle(_("The report has no text."))
-    check_length(len(data.text.encode("utf-8")), settings.MAX_UPLOAD_BYTES)
-    duplicate = find_duplicate(data.text)
-    if duplicate is not None:
-        raise DuplicateArticle(duplicate)
+    check_storable(data.text)
     article = Article(
         raw_text=data.text,
         title=data.title.strip()[:300],
@@ -141,15 +114,4 @@ def store_article(data: ArticleInput, *, added_by=None, extract=True, default_zo
         # Another upload of the same text won the race between our check and our insert.
         raise DuplicateArticle(find_duplicate(data.text)) from None
     article.zones.add(*data.zones)
-    if extract:
-        from metrics.services import extract_article  # metrics depends on articles, not the reverse
-
-        try:
-            extract_article(article, default_zone=default_zone)
-        except Exception as error:  # an engine bug must cost this report, not the request
-            logger.exception("Extraction failed on %r", article.title or article.original_filename)
-            raise ExtractionFailed(
-                _("The figures could not be extracted (%(error)s); the report was not stored.")
-                % {"error": error.__class__.__name__}
-            ) from error
     return article

@@ -3,7 +3,7 @@ over the same whole texts.
 
     .venv/bin/python bench/extraction.py [--repeat N] [FILE_OR_DIR ...]
 
-Defaults to the demo articles in articles/demo/. Warm-up (OpenCC, jieba
+Defaults to the demo articles in ingestion/demo/. Warm-up (OpenCC, jieba
 dictionaries, registry) is excluded from the timings; each figure is the
 fastest of N alternating passes over all the texts. Two engine figures:
 "warm" repeats the texts, so the engine's bounded memos (jieba tokens of a
@@ -48,7 +48,7 @@ def _extract(text: str):
 
 def _texts(paths: list[str]) -> list[str]:
     files = []
-    for name in paths or [str(ROOT / "articles" / "demo")]:
+    for name in paths or [str(ROOT / "ingestion" / "demo")]:
         path = Path(name)
         files += sorted(path.glob("*.txt")) if path.is_dir() else [path]
     return [f.read_text(encoding="utf-8") for f in files]

@@ -72,7 +72,7 @@ class Zone(models.Model):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
-        return reverse("zones:detail", args=[self.slug])
+        return reverse("dashboard:zone", args=[self.slug])
 
     def all_names(self) -> list[str]:
         """Every name this zone goes by, official name first, without repeats."""

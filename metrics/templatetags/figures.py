@@ -2,8 +2,6 @@ from decimal import Decimal
 
 from django import template
 
-from metrics.progress import metric_name
-
 register = template.Library()
 
 
@@ -27,6 +25,3 @@ def as_written(figure):
         return f"{number}{figure.qualifier}"
     return f"{figure.qualifier}{number}"
 
-
-# {{ metric|metric_name }}: its name in the page's language.
-register.filter("metric_name", metric_name)

@@ -8,6 +8,8 @@ from articles.models import Article
 from metrics.models import Indicator
 from zones.models import Zone
 
+from factories import make_indicator
+
 pytestmark = pytest.mark.django_db
 
 
@@ -21,16 +23,14 @@ def zone():
     return Zone.objects.create(name="甲高新技术产业开发区", short_name="甲高新区", slug="jia")
 
 
-def make_indicator(article, zone, **extra):
-    fields = dict(
-        article=article, zone=zone, metric_text="投资", value=Decimal("10"), unit="亿元",
-        quote="完成投资10亿元", quote_start=5, quote_end=14,
-    )
-    return Indicator.objects.create(**{**fields, **extra})
+def investment(article, zone, **extra):
+    """The article's one figure, 完成投资10亿元, as the engine stores it."""
+    return make_indicator(article, zone=zone, value=extra.pop("value", "10"), unit="亿元", metric_text="投资",
+                          quote="完成投资10亿元", period="", base_value=None, **extra)
 
 
 def test_indicators_are_reached_from_article_and_zone(article, zone):
-    indicator = make_indicator(article, zone)
+    indicator = investment(article, zone)
     assert list(article.indicators.all()) == [indicator]
     assert list(zone.indicators.all()) == [indicator]
     assert str(indicator) == f"甲高新区 · 投资 10亿元 ({indicator.get_stance_display()})"
@@ -38,22 +38,22 @@ def test_indicators_are_reached_from_article_and_zone(article, zone):
 
 def test_quote_offsets_must_be_ordered(article, zone):
     with pytest.raises(IntegrityError):
-        make_indicator(article, zone, quote_start=10, quote_end=3)
+        investment(article, zone, quote_start=10, quote_end=3)
 
 
 def test_period_must_be_ordered(article, zone):
     with pytest.raises(IntegrityError):
-        make_indicator(article, zone, period_start=date(2024, 12, 31), period_end=date(2024, 1, 1))
+        investment(article, zone, period_start=date(2024, 12, 31), period_end=date(2024, 1, 1))
 
 
 def test_a_reviewed_indicator_records_when(article, zone):
     with pytest.raises(IntegrityError):
-        make_indicator(article, zone, review_state=Indicator.ReviewState.CONFIRMED)
+        investment(article, zone, review_state=Indicator.ReviewState.CONFIRMED)
 
 
 def test_review_marks_state_user_and_time(article, zone, django_user_model):
     editor = django_user_model.objects.create_user("editor")
-    indicator = make_indicator(article, zone)
+    indicator = investment(article, zone)
     indicator.mark_reviewed(Indicator.ReviewState.CONFIRMED, editor)
     indicator.save()
     indicator.refresh_from_db()
@@ -62,8 +62,8 @@ def test_review_marks_state_user_and_time(article, zone, django_user_model):
 
 def test_active_excludes_rejected_and_automatic_excludes_reviewed(article, zone, django_user_model):
     editor = django_user_model.objects.create_user("editor")
-    auto = make_indicator(article, zone)
-    rejected = make_indicator(article, zone, value=Decimal("11"))
+    auto = investment(article, zone)
+    rejected = investment(article, zone, value=Decimal("11"))
     rejected.mark_reviewed(Indicator.ReviewState.REJECTED, editor)
     rejected.save()
     assert list(Indicator.objects.active()) == [auto]

@@ -1,0 +1,157 @@
+from django.db.models import F, Prefetch
+from django.utils.translation import gettext_lazy as _
+from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_view
+from rest_framework import mixins, serializers, status, viewsets
+from rest_framework.exceptions import ValidationError
+from rest_framework.response import Response
+
+from articles.decoding import UnreadableDocument
+from articles.models import Article
+from articles.services import (
+    ArticleInput, DuplicateArticle, EmptyArticle, document_input, read_report, read_uploaded_file,
+)
+from ingestion.services import ExtractionFailed, ingest_report
+from api.support import (
+    ID_IN_ADDRESS, APIURLField, CSVListMixin, ErrorSerializer, ExistingSlugField, PageURLField, detail_schema,
+    error_body, error_responses, list_schema,
+)
+from api.metrics import IndicatorSerializer
+from metrics.models import Indicator
+from zones.models import Zone
+
+
+class ArticleSerializer(serializers.ModelSerializer):
+    source = serializers.CharField(source="source_name")
+    zones = serializers.SlugRelatedField(slug_field="slug", many=True, read_only=True)
+    api_url = APIURLField(view_name="api:article-detail")
+    page_url = PageURLField()
+
+    class Meta:
+        model = Article
+        fields = [
+            "id", "title", "source", "url", "published_on", "original_filename", "zones", "status",
+            "added_at", "api_url", "page_url",
+        ]
+
+
+class ArticleIndicatorSerializer(IndicatorSerializer):
+    """An indicator shown inside its own article, which it need not repeat."""
+
+    class Meta(IndicatorSerializer.Meta):
+        fields = [name for name in IndicatorSerializer.Meta.fields if name != "article"]
+
+
+class ArticleDetailSerializer(ArticleSerializer):
+    text = serializers.CharField(
+        source="raw_text", help_text=_("The report as uploaded; its indicators' quote_start and quote_end index it.")
+    )
+    indicators = ArticleIndicatorSerializer(many=True, read_only=True)
+
+    class Meta(ArticleSerializer.Meta):
+        fields = [*ArticleSerializer.Meta.fields, "status_message", "text", "indicators"]
+
+
+class ArticleUploadSerializer(serializers.Serializer):
+    """A report to store: its text (JSON) or a file (multipart), and what the uploader knows about it.
+    Metadata left out is taken from the document itself (a web page's title, site and date) or the text."""
+
+    text = serializers.CharField(required=False, trim_whitespace=False, help_text=_("The report's text."))
+    file = serializers.FileField(required=False, help_text=_("A .txt, .html, .docx or .pdf file."))
+    title = serializers.CharField(required=False, allow_blank=True, max_length=300)
+    source = serializers.CharField(required=False, allow_blank=True, max_length=200)
+    url = serializers.URLField(required=False, allow_blank=True, max_length=1000)
+    published_on = serializers.DateField(required=False, allow_null=True)
+    zones = ExistingSlugField(
+        slug_field="slug", queryset=Zone.objects.all(), many=True, required=False,
+        help_text=_("Slugs of the zones the report is about; with one zone, figures naming no zone are its."),
+    )
+
+    def validate(self, data):
+        if ("text" in data) == ("file" in data):
+            raise ValidationError(_("Send either the report's text or a file, not both and not neither."))
+        return data
+
+    def read(self):
+        """The submitted report as a document, refused (UnreadableDocument, EmptyArticle, DuplicateArticle)
+        by the same rules as the upload page."""
+        upload = self.validated_data.get("file")
+        if upload is None:
+            return read_report(text=self.validated_data["text"])
+        return read_uploaded_file(upload)
+
+    def article_input(self, document) -> ArticleInput:
+        given = self.validated_data
+        upload = given.get("file")
+        return ArticleInput(
+            text=document.text,
+            title=given.get("title", ""),
+            source_name=given.get("source", ""),
+            url=given.get("url", ""),
+            published_on=given.get("published_on"),
+            zones=given.get("zones", []),
+        ).completed_by(document_input(document, upload.name if upload else ""))
+
+
+@extend_schema_view(
+    list=list_schema(ArticleSerializer),
+    retrieve=detail_schema(ArticleDetailSerializer),
+    create=extend_schema(
+        request={"application/json": ArticleUploadSerializer, "multipart/form-data": ArticleUploadSerializer},
+        responses={
+            201: ArticleDetailSerializer,
+            **error_responses(400, 403, 413),
+            409: OpenApiResponse(
+                ErrorSerializer,
+                description=_("Already stored: details.article_id, details.api_url and details.page_url name it."),
+            ),
+            422: OpenApiResponse(
+                ErrorSerializer, description=_("The figures could not be extracted; nothing was stored.")
+            ),
+        },
+    ),
+)
+class ArticleViewSet(CSVListMixin, mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
+    """Reports and the figures read from them. Editors (token in the editors group) upload new ones."""
+
+    # Newest report first; those without a date after all dated ones, latest upload first.
+    queryset = Article.objects.order_by(F("published_on").desc(nulls_last=True), "-added_at", "-id")
+    lookup_value_regex = ID_IN_ADDRESS
+
+    def get_queryset(self):
+        if self.action == "list":
+            return self.queryset.defer("raw_text", "text").prefetch_related("zones")
+        indicators = Indicator.objects.select_related("zone", "metric")
+        return self.queryset.prefetch_related("zones", Prefetch("indicators", queryset=indicators))
+
+    def get_serializer_class(self):
+        return {"list": ArticleSerializer, "create": ArticleUploadSerializer}.get(self.action, ArticleDetailSerializer)
+
+    def create(self, request, *args, **kwargs):
+        upload = self.get_serializer(data=request.data)
+        upload.is_valid(raise_exception=True)
+        field = "file" if "file" in upload.validated_data else "text"
+        try:
+            article = ingest_report(upload.article_input(upload.read()), added_by=request.user)
+        except (UnreadableDocument, EmptyArticle) as refusal:
+            raise ValidationError({field: [str(refusal)]}) from refusal
+        except DuplicateArticle as duplicate:
+            return self.duplicate_response(duplicate.existing, str(duplicate))
+        except ExtractionFailed as failure:
+            # The engine's fault, already logged with its traceback; the client learns the report
+            # was not stored, in the usual error shape.
+            return Response(
+                error_body(status.HTTP_422_UNPROCESSABLE_ENTITY, "extraction_failed", str(failure)),
+                status=status.HTTP_422_UNPROCESSABLE_ENTITY,
+            )
+        article = self.get_queryset().get(pk=article.pk)
+        data = ArticleDetailSerializer(article, context=self.get_serializer_context()).data
+        return Response(data, status=status.HTTP_201_CREATED, headers={"Location": data["api_url"]})
+
+    def duplicate_response(self, existing: Article, message: str) -> Response:
+        links = ArticleSerializer(existing, context=self.get_serializer_context()).data
+        details = {"article_id": existing.pk, "api_url": links["api_url"], "page_url": links["page_url"]}
+        return Response(
+            error_body(status.HTTP_409_CONFLICT, "duplicate", message, details),
+            status=status.HTTP_409_CONFLICT,
+            headers={"Location": links["api_url"]},
+        )

@@ -1,0 +1,198 @@
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from drf_spectacular.utils import OpenApiParameter, extend_schema
+from rest_framework import serializers, viewsets
+from rest_framework.exceptions import ValidationError
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from articles.models import Article
+from api.support import (
+    FORMAT_PARAMETER, ID_IN_ADDRESS, SLUG_IN_ADDRESS, TABLE_RENDERERS, APIURLField, CSVListMixin, CursorPagination,
+    PageURLField, error_responses, read_only_schema,
+)
+from api.filters import IndicatorFilter, MetricFilter
+from metrics.models import Indicator, Metric
+from dashboard.progress import Status
+from dashboard.selectors import InvalidSelection, comparison_selection
+
+
+class MetricSerializer(serializers.ModelSerializer):
+    api_url = APIURLField(view_name="api:metric-detail", lookup_field="code")
+    page_url = PageURLField()
+
+    class Meta:
+        model = Metric
+        fields = ["code", "name_zh", "name_en", "unit", "family", "synonyms", "api_url", "page_url"]
+
+
+class SourceArticleSerializer(serializers.ModelSerializer):
+    """The article an indicator was read from: the page people read and its API address."""
+
+    source = serializers.CharField(source="source_name")
+    api_url = APIURLField(view_name="api:article-detail")
+    page_url = PageURLField()
+
+    class Meta:
+        model = Article
+        fields = ["id", "title", "source", "published_on", "url", "api_url", "page_url"]
+
+
+class IndicatorSerializer(serializers.ModelSerializer):
+    zone = serializers.SlugRelatedField(slug_field="slug", read_only=True)
+    zone_name = serializers.CharField(source="zone.short_name", read_only=True, default=None)
+    metric = serializers.SlugRelatedField(slug_field="code", read_only=True)
+    metric_name = serializers.CharField(source="metric.name_zh", read_only=True, default=None)
+    base_unit = serializers.SerializerMethodField(help_text=_("The metric's base unit, in which base_value is given."))
+    article = SourceArticleSerializer(read_only=True)
+
+    class Meta:
+        model = Indicator
+        fields = [
+            "id", "zone", "zone_name", "scope", "place", "metric", "metric_name", "metric_text",
+            "value", "unit", "base_value", "base_unit", "kind", "stance", "qualifier", "derived",
+            "period_label", "period_start", "period_end", "quote", "quote_start", "quote_end",
+            "review_state", "article",
+        ]
+        extra_kwargs = {"value": {"normalize_output": True}, "base_value": {"normalize_output": True}}
+
+    def get_base_unit(self, indicator) -> str | None:
+        # A growth rate or share stays in its own unit (%): it has no value in the metric's unit.
+        return indicator.metric.unit if indicator.metric and indicator.base_value is not None else None
+
+
+@read_only_schema(MetricSerializer)
+class MetricViewSet(CSVListMixin, viewsets.ReadOnlyModelViewSet):
+    """The metric catalogue: canonical indicators, their base units and the words reports use for them."""
+
+    queryset = Metric.objects.order_by("code")
+    serializer_class = MetricSerializer
+    filterset_class = MetricFilter
+    lookup_field = "code"
+    lookup_value_regex = SLUG_IN_ADDRESS
+
+
+@read_only_schema(IndicatorSerializer)
+class IndicatorViewSet(CSVListMixin, viewsets.ReadOnlyModelViewSet):
+    """Figures read from reports, each with its quote and article. Rejected figures only on request."""
+
+    # The article is linked, not shown: its texts (up to megabytes each) stay in the database.
+    queryset = Indicator.objects.select_related("zone", "metric", "article").defer("article__raw_text", "article__text")
+    serializer_class = IndicatorSerializer
+    filterset_class = IndicatorFilter
+    pagination_class = CursorPagination
+    lookup_value_regex = ID_IN_ADDRESS
+
+    def filter_queryset(self, queryset):
+        # Filters (and leaving out rejected figures) choose among the list; a figure asked for by its
+        # id is shown whatever its review state, as links to it from elsewhere expect.
+        return super().filter_queryset(queryset) if self.action == "list" else queryset
+
+
+class ComputedDecimalField(serializers.DecimalField):
+    """A decimal of no fixed precision (the comparison's ratios and amounts), as a plain decimal string."""
+
+    def __init__(self, **kwargs):
+        super().__init__(max_digits=None, decimal_places=None, normalize_output=True, allow_null=True, **kwargs)
+
+
+class ComparedFigureSerializer(serializers.Serializer):
+    """The figure believed for one side of a comparison, and how many sources state it."""
+
+    indicator_id = serializers.IntegerField()
+    value = ComputedDecimalField()
+    unit = serializers.CharField()
+    amount = ComputedDecimalField(help_text=_("The value in amount_unit: the metric's base unit for amounts."))
+    amount_unit = serializers.CharField()
+    qualifier = serializers.CharField()
+    period = serializers.CharField(source="period.display")
+    derived = serializers.BooleanField()
+    reviewed = serializers.BooleanField()
+    quote = serializers.CharField()
+    published_on = serializers.DateField(allow_null=True)
+    sources = serializers.IntegerField(help_text=_("Articles stating a figure for this side."))
+    agreeing = serializers.IntegerField()
+    disagreeing = serializers.IntegerField()
+    page_url = serializers.SerializerMethodField()
+    indicator_api_url = serializers.SerializerMethodField()
+
+    def get_page_url(self, figure) -> str:
+        return self.context["request"].build_absolute_uri(figure.url)
+
+    def get_indicator_api_url(self, figure) -> str:
+        return self.context["request"].build_absolute_uri(reverse("api:indicator-detail", args=[figure.indicator_id]))
+
+
+class ComparisonCellSerializer(serializers.Serializer):
+    """One zone on one metric and kind: its target, its result and how far the one reaches the other.
+    A zone that reported nothing on the metric has every progress field empty."""
+
+    metric = serializers.CharField(
+        source="row.metric.code", default=None, allow_null=True,
+        help_text=_("Empty for words the catalogue does not know yet (then metric_name is those words)."),
+    )
+    metric_name = serializers.CharField(source="row.title")
+    kind = serializers.CharField(source="row.kind")
+    zone = serializers.CharField(source="cell.zone.slug")
+    zone_name = serializers.CharField(source="cell.zone.short_name")
+    period = serializers.CharField(source="cell.progress.period_label", default=None, allow_null=True)
+    status = serializers.ChoiceField(Status.choices, source="cell.progress.status", default=None, allow_null=True)
+    status_label = serializers.CharField(source="cell.progress.status_label", default=None, allow_null=True)
+    progress = ComputedDecimalField(
+        source="cell.progress.progress", default=None,
+        help_text=_("Achieved ÷ target (target ÷ achieved for ranks)."),
+    )
+    elapsed = ComputedDecimalField(
+        source="cell.progress.elapsed", default=None, help_text=_("Share of the target's period the result covers.")
+    )
+    gap = ComputedDecimalField(
+        source="cell.progress.gap", default=None, help_text=_("Target − achieved, in the amount unit.")
+    )
+    unit = serializers.CharField(source="cell.progress.unit", default=None, allow_null=True)
+    reason = serializers.CharField(source="cell.progress.reason", default=None, allow_null=True)
+    sources = serializers.IntegerField(source="cell.progress.sources_count", default=None, allow_null=True)
+    target = ComparedFigureSerializer(source="cell.progress.target", default=None, allow_null=True)
+    achieved = ComparedFigureSerializer(source="cell.progress.achievement", default=None, allow_null=True)
+
+
+class ComparisonSerializer(serializers.Serializer):
+    year = serializers.IntegerField()
+    zones = serializers.ListField(child=serializers.CharField(), help_text=_("Zone slugs, in the order asked for."))
+    metrics = serializers.ListField(child=serializers.CharField(), help_text=_("Metric codes compared."))
+    results = ComparisonCellSerializer(many=True, source="cells")
+
+
+@extend_schema(
+    parameters=[
+        OpenApiParameter("zones", str, required=True, description=_("2 to 6 zone slugs, comma-separated")),
+        OpenApiParameter("metrics", str, description=_("Metric codes, comma-separated; none: every metric reported")),
+        OpenApiParameter("year", int, description=_("Targets covering this year; none: the last year with results")),
+        FORMAT_PARAMETER,
+    ],
+    responses={200: ComparisonSerializer, **error_responses(400)},
+)
+class ComparisonView(APIView):
+    """Zones side by side: per metric and kind, each zone's target, result, progress and status,
+    with their sources. The same numbers as the compare page, asked for the same way; without
+    metrics, every metric the zones reported and then the words not in the catalogue."""
+
+    renderer_classes = TABLE_RENDERERS
+
+    def get(self, request):
+        try:
+            selection = comparison_selection(
+                request.query_params.getlist("zones"), request.query_params.getlist("metrics"),
+                request.query_params.get("year"),
+            )
+        except InvalidSelection as invalid:
+            raise ValidationError(invalid.messages) from invalid
+        comparison = selection.comparison()
+        rows = comparison.rows + comparison.uncatalogued_rows
+        cells = [{"row": row, "cell": cell} for row in rows for cell in row.cells]
+        data = {
+            "year": comparison.year,
+            "zones": [zone.slug for zone in comparison.zones],
+            "metrics": [metric.code for metric in comparison.metrics],
+            "cells": cells,
+        }
+        return Response(ComparisonSerializer(data, context={"request": request}).data)

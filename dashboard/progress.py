@@ -1,0 +1,334 @@
+"""Targets against achievements: the pairing and judging rules, on indicators already loaded.
+
+No queries here: `dashboard.selectors` loads the indicators (with their metric and article) and
+hands them over, so the same rules serve the zone page, the compare page and the API.
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from metrics.models import Indicator, Metric
+
+# Reports round: two sources within half a percent of each other state the same figure.
+AGREEMENT_TOLERANCE = Decimal("0.005")
+SHARE_PRECISION = Decimal("0.0001")
+# The engine's label for 截至目前/累计: a running total with no period of its own.
+CUMULATIVE = "cumulative"
+
+# A completion ratio (完成年度目标的85%) is not compared itself: the engine turns it into the
+# implied target (a derived indicator), which is.
+COMPARED_KINDS = {Indicator.Kind.LEVEL, Indicator.Kind.GROWTH, Indicator.Kind.SHARE,
+                  Indicator.Kind.RANK, Indicator.Kind.DELTA}
+# Amounts add up over a year, so a part-year result is judged against the share of time elapsed;
+# rates and positions are judged as they stand.
+ACCUMULATING_KINDS = {Indicator.Kind.LEVEL, Indicator.Kind.DELTA}
+# Changes that a target may ask to be negative (下降3%, 减少20亿元).
+FALLING_KINDS = {Indicator.Kind.GROWTH, Indicator.Kind.DELTA}
+# Only amounts are converted to the metric's base unit; a growth rate of GDP is in %, not 亿元.
+BASE_UNIT_KINDS = {Indicator.Kind.LEVEL, Indicator.Kind.DELTA}
+
+
+class Status(models.TextChoices):
+    MET = "met", _("met")
+    ON_TRACK = "on_track", _("on track")
+    BEHIND = "behind", _("behind")
+    NO_RESULT = "no_result", _("no result yet")
+    NO_TARGET = "no_target", _("no target")
+    NOT_COMPARABLE = "not_comparable", _("not comparable")
+
+
+@dataclass(frozen=True)
+class Period:
+    label: str
+    start: date | None = None
+    end: date | None = None
+
+    @property
+    def is_dated(self) -> bool:
+        return self.start is not None and self.end is not None
+
+    @property
+    def spans_whole_years(self) -> bool:
+        return self.is_dated and (self.start.month, self.start.day, self.end.month, self.end.day) == (1, 1, 12, 31)
+
+    @property
+    def display(self) -> str:
+        if self.spans_whole_years and self.end.year > self.start.year:
+            return f"{self.start.year}–{self.end.year}"
+        if self.label == CUMULATIVE:
+            return str(_("to date"))
+        return self.label.replace("..", "–") or (f"{self.start:%Y-%m}–{self.end:%Y-%m}" if self.is_dated else "")
+
+    def contains_year(self, year: int) -> bool:
+        return self.is_dated and self.start.year <= year <= self.end.year
+
+    def sort_key(self):
+        return (self.end or date.max, self.start or date.max, self.label)
+
+
+def stated_period(indicator: Indicator) -> Period:
+    """The period as extracted: its dates, else a label of the form 2024 or 2024..2026."""
+    label = indicator.period_label
+    if indicator.period_start and indicator.period_end:
+        return Period(label, indicator.period_start, indicator.period_end)
+    first, _dots, last = label.partition("..")
+    if first.isdigit() and len(first) == 4 and (not last or (last.isdigit() and len(last) == 4)):
+        return Period(label, date(int(first), 1, 1), date(int(last or first), 12, 31))
+    return Period(label)
+
+
+def plan_period(target: Indicator) -> Period:
+    """A one-year target set in an earlier year's article (到2026年, written in 2024) is a plan
+    that runs from the year it was set."""
+    period = stated_period(target)
+    published = target.article.published_on
+    if (period.spans_whole_years and period.start.year == period.end.year
+            and published and published.year < period.start.year):
+        return Period(period.label, date(published.year, 1, 1), period.end)
+    return period
+
+
+@dataclass(frozen=True)
+class Figure:
+    """The figure chosen among the sources for one side (target or achievement)."""
+
+    indicator_id: int
+    article_id: int
+    value: Decimal
+    unit: str
+    amount: Decimal | None  # in `amount_unit`: the metric's base unit for amounts, else as written
+    amount_unit: str
+    qualifier: str
+    derived: bool
+    reviewed: bool
+    quote: str
+    published_on: date | None
+    period: Period
+    sources: int
+    agreeing: int
+    disagreeing: int
+
+    @property
+    def url(self) -> str:
+        return reverse("dashboard:article", args=[self.article_id]) + f"#indicator-{self.indicator_id}"
+
+
+@dataclass(frozen=True)
+class TargetProgress:
+    zone: object  # zones.Zone
+    metric: Metric | None
+    metric_text: str
+    kind: str
+    period: Period
+    target: Figure | None
+    achievement: Figure | None
+    progress: Decimal | None  # achieved ÷ target (target ÷ achieved for ranks)
+    gap: Decimal | None  # target − achieved, in the amount unit
+    elapsed: Decimal | None  # share of the target's period covered by the achievement
+    status: str
+    reason: str = ""  # why no progress could be computed
+
+    @property
+    def period_label(self) -> str:
+        return self.period.display
+
+    @property
+    def metric_name(self) -> str:
+        return self.metric.display_name if self.metric else self.metric_text
+
+    @property
+    def kind_label(self) -> str:
+        return Indicator.Kind(self.kind).label
+
+    @property
+    def status_label(self) -> str:
+        return Status(self.status).label
+
+    @property
+    def unit(self) -> str:
+        return (self.target or self.achievement).amount_unit
+
+    @property
+    def figures(self) -> list[Figure]:
+        return [f for f in (self.target, self.achievement) if f is not None]
+
+    @property
+    def sources_count(self) -> int:
+        return sum(f.sources for f in self.figures)
+
+    @property
+    def agreeing(self) -> int:
+        return sum(f.agreeing for f in self.figures)
+
+    @property
+    def disagreeing(self) -> int:
+        return sum(f.disagreeing for f in self.figures)
+
+
+def comparable_amount(indicator: Indicator) -> tuple[Decimal | None, str]:
+    if indicator.metric is not None and indicator.kind in BASE_UNIT_KINDS:
+        return indicator.base_value, indicator.metric.unit
+    return indicator.value, indicator.unit.strip()
+
+
+def preference(indicator: Indicator):
+    """Which source to believe: an editor's word, then a stated figure over an implied one,
+    then the latest published."""
+    published = indicator.article.published_on or date.min
+    return (indicator.is_reviewed, not indicator.derived, published, indicator.pk)
+
+
+def same_figure(a: Indicator, b: Indicator) -> bool:
+    (amount_a, unit_a), (amount_b, unit_b) = comparable_amount(a), comparable_amount(b)
+    if amount_a is None or amount_b is None or unit_a != unit_b:
+        return (a.value, a.unit) == (b.value, b.unit)
+    return abs(amount_a - amount_b) <= AGREEMENT_TOLERANCE * max(abs(amount_a), abs(amount_b))
+
+
+def choose_figure(candidates: list[Indicator], period: Period) -> Figure:
+    chosen = max(candidates, key=preference)
+    per_article: dict[int, Indicator] = {}
+    for indicator in sorted(candidates, key=preference):
+        per_article[indicator.article_id] = indicator
+    agreeing = sum(1 for indicator in per_article.values() if same_figure(indicator, chosen))
+    amount, amount_unit = comparable_amount(chosen)
+    return Figure(
+        indicator_id=chosen.pk, article_id=chosen.article_id, value=chosen.value, unit=chosen.unit,
+        amount=amount, amount_unit=amount_unit, qualifier=chosen.qualifier, derived=chosen.derived,
+        reviewed=chosen.is_reviewed, quote=chosen.quote, published_on=chosen.article.published_on,
+        period=period, sources=len(per_article), agreeing=agreeing, disagreeing=len(per_article) - agreeing,
+    )
+
+
+@dataclass(frozen=True)
+class Series:
+    """What a row is about: one zone's figures on one metric (or one wording) and kind."""
+
+    zone: object
+    metric: Metric | None
+    metric_text: str
+    kind: str
+
+
+def judge(series: Series, period: Period, target: Figure | None, achievement: Figure | None) -> TargetProgress:
+    def result(status, progress=None, gap=None, elapsed=None, reason=""):
+        return TargetProgress(series.zone, series.metric, series.metric_text, series.kind, period, target,
+                              achievement, progress, gap, elapsed, status, reason)
+
+    if achievement is None:
+        return result(Status.NO_RESULT)
+    if target is None:
+        return result(Status.NO_TARGET)
+    if target.amount is None or achievement.amount is None or target.amount_unit != achievement.amount_unit:
+        reason = _("The target (in %(target)s) and the result (in %(achieved)s) are in units that cannot be "
+                   "converted.") % {"target": target.unit or "—", "achieved": achievement.unit or "—"}
+        return result(Status.NOT_COMPARABLE, reason=reason)
+    goal, done = target.amount, achievement.amount
+    # A fall asked for (PM2.5下降3%: a growth or change target below zero) is met by falling further.
+    falling = series.kind in FALLING_KINDS and goal < 0
+    lower_is_better = series.kind == Indicator.Kind.RANK or falling
+    if series.kind == Indicator.Kind.RANK:
+        numerator, denominator = goal, done
+    elif falling:
+        numerator, denominator = -done, -goal
+    else:
+        numerator, denominator = done, goal
+    progress = (numerator / denominator).quantize(SHARE_PRECISION) if denominator > 0 else None
+    elapsed = elapsed_share(period, achievement.period)
+    reached = done <= goal if lower_is_better else done >= goal
+    accumulating = series.kind in ACCUMULATING_KINDS
+    if reached and (elapsed >= 1 or accumulating):
+        status = Status.MET
+    elif elapsed >= 1:
+        status = Status.BEHIND
+    elif accumulating:
+        status = Status.ON_TRACK if progress is not None and progress >= elapsed else Status.BEHIND
+    else:
+        status = Status.ON_TRACK if reached else Status.BEHIND
+    reason = "" if progress is not None else _("The target is zero or negative: no completion rate.")
+    return result(status, progress, goal - done, elapsed, reason)
+
+
+def elapsed_share(target_period: Period, achieved_period: Period) -> Decimal:
+    if not (target_period.is_dated and achieved_period.is_dated):
+        return Decimal(1)
+    total = (target_period.end - target_period.start).days + 1
+    covered = (min(achieved_period.end, target_period.end) - target_period.start).days + 1
+    return min(Decimal(1), Decimal(covered) / Decimal(total)).quantize(SHARE_PRECISION)
+
+
+def achievements_within(period: Period, achievements: dict[Period, list[Indicator]]) -> list[Period]:
+    """The result periods inside a target's period; an undated target only meets a result with
+    the same label."""
+    if not period.is_dated:
+        return [p for p in achievements if not p.is_dated and p.label == period.label]
+    return [p for p in achievements if p.is_dated and period.start <= p.start and p.end <= period.end]
+
+
+def latest(periods: list[Period]) -> Period | None:
+    """The latest end first (for a plan: the latest year reported so far); for the same end the
+    longest span (the whole year over its last quarter)."""
+    return max(periods, key=lambda p: (p.end or date.min, -(p.start or date.min).toordinal()), default=None)
+
+
+def metric_key(indicator: Indicator):
+    return ("metric", indicator.metric_id) if indicator.metric_id else ("text", indicator.metric_text.strip())
+
+
+def zone_progress_rows(zone, indicators: list[Indicator], *, year: int | None = None) -> list[TargetProgress]:
+    """Every target of one zone with its achievement, then the achievements no target asked for.
+
+    With `year`: the targets whose period includes that year, judged on results up to its end,
+    and the results of that year without a target.
+    """
+    series: dict[tuple, dict[str, dict[Period, list[Indicator]]]] = defaultdict(
+        lambda: {Indicator.Stance.TARGET: defaultdict(list), Indicator.Stance.ACHIEVEMENT: defaultdict(list)})
+    first_of_series: dict[tuple, Indicator] = {}
+    for indicator in indicators:
+        if indicator.kind not in COMPARED_KINDS:
+            continue
+        period = stated_period(indicator)
+        if indicator.stance == Indicator.Stance.ACHIEVEMENT and year is not None and (
+                not period.is_dated or period.end.year > year):
+            continue
+        key = (metric_key(indicator), indicator.kind)
+        series[key][indicator.stance][period].append(indicator)
+        first_of_series.setdefault(key, indicator)
+
+    rows = []
+    for key, sides in series.items():
+        targets, achievements = sides[Indicator.Stance.TARGET], sides[Indicator.Stance.ACHIEVEMENT]
+        first = first_of_series[key]
+        about = Series(zone, first.metric, first.metric_text, first.kind)
+        used: set[Period] = set()
+        for candidates in targets.values():
+            period = plan_period(max(candidates, key=preference))
+            if year is not None and not period.contains_year(year):
+                continue
+            target = choose_figure(candidates, period)
+            # Earlier results inside a plan are steps towards it, not results without a target.
+            within = achievements_within(period, achievements)
+            used.update(within)
+            achieved_period = latest(within)
+            achievement = achieved_period and choose_figure(achievements[achieved_period], achieved_period)
+            rows.append(judge(about, period, target, achievement))
+        for period, candidates in achievements.items():
+            if period in used or (year is not None and period.end.year != year):
+                continue
+            rows.append(judge(about, period, None, choose_figure(candidates, period)))
+    return sorted(rows, key=row_order)
+
+
+KIND_ORDER = {kind: position for position, kind in enumerate(Indicator.Kind.values)}
+
+
+def row_order(row: TargetProgress):
+    return (row.metric is None, row.metric_name, KIND_ORDER[row.kind], row.period.sort_key())
+

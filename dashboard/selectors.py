@@ -1,0 +1,273 @@
+"""Reads shared by the pages and the API: the zone list, targets against achievements, zone beside
+zone, rankings.
+
+The rules (pairing, choosing among sources, judging progress) live in `dashboard.progress`;
+this module loads what they need in a fixed number of queries.
+"""
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date
+
+from django.db.models import Count, IntegerField, OuterRef, Q, QuerySet, Subquery, Value
+from django.db.models.functions import Coalesce
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from articles.models import Article
+from dashboard.progress import TargetProgress, stated_period, zone_progress_rows
+from metrics.models import Indicator, Metric
+from zones.filters import ZoneFilter
+from zones.models import Zone
+
+# Only words that could be a slug or code reach the database (a NUL byte would not).
+SLUG = re.compile(r"[-\w]{1,100}")
+MIN_COMPARED_ZONES = 2
+MAX_COMPARED_ZONES = 6
+
+
+def zone_indicators(zones=None, metrics=None) -> QuerySet[Indicator]:
+    """The figures that count (not rejected) attributed to a zone itself: of these zones, on these
+    metrics, or all."""
+    indicators = (Indicator.objects.active()
+                  .filter(scope=Indicator.Scope.ZONE, zone__isnull=False)
+                  .select_related("metric", "article")
+                  # The rules want an article's date, not its text (repeated on every figure's row).
+                  .defer("article__raw_text", "article__text"))
+    if zones is not None:
+        indicators = indicators.filter(zone__in=zones)
+    if metrics is not None:
+        indicators = indicators.filter(metric__in=metrics)
+    return indicators
+
+
+def progress_by_zone(zones, *, metrics=None, year: int | None = None) -> dict[int, list[TargetProgress]]:
+    by_zone: dict[int, list[Indicator]] = defaultdict(list)
+    for indicator in zone_indicators(zones, metrics):
+        by_zone[indicator.zone_id].append(indicator)
+    return {zone.pk: zone_progress_rows(zone, by_zone[zone.pk], year=year) for zone in zones}
+
+
+def zone_progress(zone: Zone, *, year: int | None = None) -> list[TargetProgress]:
+    """All of a zone's targets with their achievements, and its results without a target."""
+    return progress_by_zone([zone], year=year)[zone.pk]
+
+
+def headline(rows: list[TargetProgress], year: int) -> TargetProgress | None:
+    """The one row to show for a year: that year's own target (the whole year before a part of
+    it, a later part before an earlier one), else a plan covering it, else a result without target."""
+    def order(row):
+        period = row.period
+        own_year = period.is_dated and period.start.year == period.end.year == year
+        return (row.target is None, not own_year, not period.spans_whole_years,
+                -(period.end or date.min).toordinal())
+    return min(rows, key=order, default=None)
+
+
+@dataclass(frozen=True)
+class ComparisonCell:
+    zone: Zone
+    progress: TargetProgress | None  # None: the zone reported nothing on this metric and kind
+
+
+@dataclass(frozen=True)
+class ComparisonRow:
+    metric: Metric | None  # None only in Comparison.uncatalogued_rows
+    kind: str
+    cells: list[ComparisonCell]
+    metric_text: str = ""  # the words reports use, for a metric not in the catalogue
+
+    @property
+    def title(self) -> str:
+        return self.metric.display_name if self.metric else self.metric_text
+
+    @property
+    def kind_label(self) -> str:
+        return Indicator.Kind(self.kind).label
+
+
+@dataclass(frozen=True)
+class Comparison:
+    zones: list[Zone]
+    metrics: list[Metric]
+    year: int
+    rows: list[ComparisonRow]
+    # Figures on words the catalogue does not know yet (an editor can map them to a metric).
+    uncatalogued_rows: list[ComparisonRow] = field(default_factory=list)
+
+
+def comparison_rows(zones, progress, year, *, metric=None, metric_text="") -> list[ComparisonRow]:
+    """The rows (one per kind: level, growth, ...) of one catalogue metric or one wording."""
+    by_kind: dict[str, dict[int, list[TargetProgress]]] = defaultdict(lambda: defaultdict(list))
+    for zone in zones:
+        for row in progress[zone.pk]:
+            if row.metric == metric and (metric is not None or row.metric_text == metric_text):
+                by_kind[row.kind][zone.pk].append(row)
+    return [
+        ComparisonRow(metric, kind, [ComparisonCell(zone, headline(by_kind[kind][zone.pk], year)) for zone in zones],
+                      metric_text)
+        for kind in Indicator.Kind.values if kind in by_kind
+    ]
+
+
+def compare_zones(zones: list[Zone], metrics: list[Metric], *, year: int, uncatalogued: bool = False) -> Comparison:
+    """One row per metric and kind, one cell per zone; a metric nobody reported on still gets a row
+    of empty cells. With `uncatalogued`, also rows for the words not in the catalogue."""
+    progress = progress_by_zone(zones, metrics=None if uncatalogued else metrics, year=year)
+    rows = []
+    for metric in metrics:
+        rows += comparison_rows(zones, progress, year, metric=metric) or [
+            ComparisonRow(metric, Indicator.Kind.LEVEL, [ComparisonCell(zone, None) for zone in zones])]
+    wordings = sorted({row.metric_text for zone in zones for row in progress[zone.pk] if row.metric is None})
+    other_rows = [row for words in wordings for row in comparison_rows(zones, progress, year, metric_text=words)]
+    return Comparison(zones, metrics, year, rows, other_rows)
+
+
+@dataclass(frozen=True)
+class RankedProgress:
+    rank: int | None  # None: no achievement to rank on
+    progress: TargetProgress
+
+
+def metric_ranking(metric: Metric, *, year: int, kind: str = Indicator.Kind.LEVEL) -> list[RankedProgress]:
+    """Every zone with a figure on this metric for the year, best achievement first (for a
+    rank, the smallest). Zones with a target but no result come last, unranked."""
+    zones = list(Zone.objects.filter(pk__in=zone_indicators(metrics=[metric]).values("zone")))
+    progress = progress_by_zone(zones, metrics=[metric], year=year)
+    rows = [row for row in (headline([r for r in progress[z.pk] if r.kind == kind], year) for z in zones) if row]
+    achieved = [row for row in rows if row.achievement is not None and row.achievement.amount is not None]
+    lower_is_better = kind == Indicator.Kind.RANK
+    achieved.sort(key=lambda row: row.achievement.amount, reverse=not lower_is_better)
+    unranked = sorted((row for row in rows if row.achievement is None or row.achievement.amount is None),
+                      key=lambda row: str(row.zone))
+    return ([RankedProgress(position, row) for position, row in enumerate(achieved, start=1)]
+            + [RankedProgress(None, row) for row in unranked])
+
+
+def metric_kinds(metric: Metric) -> list[str]:
+    """The kinds (level, growth, ...) zones have reported this metric in."""
+    found = set(zone_indicators(metrics=[metric]).values_list("kind", flat=True).distinct())
+    return [kind for kind in Indicator.Kind.values if kind in found]
+
+
+def default_year(zones=None, metrics=None) -> int:
+    """The year to show when none is asked for: the last one with a result; without results, the
+    last one a target covers (not after this year); without figures, this year."""
+    this_year = timezone.localdate().year
+    figures = (zone_indicators(zones, metrics).select_related(None)
+               .only("stance", "period_label", "period_start", "period_end"))
+    ends: dict[str, list[date]] = defaultdict(list)
+    for figure in figures:
+        period = stated_period(figure)
+        if period.is_dated:
+            ends[figure.stance].append(period.end)
+    if ends[Indicator.Stance.ACHIEVEMENT]:
+        return max(ends[Indicator.Stance.ACHIEVEMENT]).year
+    if ends[Indicator.Stance.TARGET]:
+        return min(max(ends[Indicator.Stance.TARGET]).year, this_year)
+    return this_year
+
+
+def metrics_reported_by(zones) -> list[Metric]:
+    return list(Metric.objects.filter(pk__in=zone_indicators(zones).values("metric")).order_by("code"))
+
+
+class InvalidSelection(ValueError):
+    """A comparison asked for something that cannot be compared; `messages` say what, for people."""
+
+    def __init__(self, messages: list[str]):
+        self.messages = messages
+        super().__init__("; ".join(messages))
+
+
+@dataclass(frozen=True)
+class ComparisonSelection:
+    zones: list[Zone]
+    metrics: list[Metric]
+    year: int
+    metrics_chosen: bool  # False: `metrics` are all those the zones reported
+
+    def comparison(self) -> "Comparison":
+        """The comparison this selection asks for: the compare page and the API both show this."""
+        return compare_zones(self.zones, self.metrics, year=self.year, uncatalogued=not self.metrics_chosen)
+
+
+def split_list(values: list[str]) -> list[str]:
+    """`a,b` and repeated parameters alike, in the order given, without repeats."""
+    return list(dict.fromkeys(item.strip() for value in values for item in value.split(",") if item.strip()))
+
+
+def parse_year(value: str | None) -> int | None:
+    """A year from a query string; None when not given."""
+    value = (value or "").strip()
+    if not value:
+        return None
+    if not (value.isascii() and value.isdigit() and 1980 <= int(value) <= 2100):
+        raise InvalidSelection([_("“%(year)s” is not a year; give four digits, e.g. 2024.") % {"year": value}])
+    return int(value)
+
+
+def comparison_selection(zone_slugs: list[str], metric_codes: list[str], year: str | None) -> ComparisonSelection:
+    """Check a requested comparison (as from a query string) and load what it names.
+
+    No metrics: every metric the zones reported. No year: the last year they reported results for.
+    Raises InvalidSelection with every problem found.
+    """
+    slugs, codes = split_list(zone_slugs), split_list(metric_codes)
+    errors = []
+    if not MIN_COMPARED_ZONES <= len(slugs) <= MAX_COMPARED_ZONES:
+        errors.append(_("Choose %(min)d to %(max)d zones to compare (you chose %(count)d).") % {
+            "min": MIN_COMPARED_ZONES, "max": MAX_COMPARED_ZONES, "count": len(slugs)})
+    zones_by_slug = Zone.objects.in_bulk(list(filter(SLUG.fullmatch, slugs)), field_name="slug")
+    unknown_zones = [slug for slug in slugs if slug not in zones_by_slug]
+    if unknown_zones:
+        errors.append(_("No zone has these identifiers: %(slugs)s") % {"slugs": ", ".join(unknown_zones)})
+    metrics_by_code = Metric.objects.in_bulk(list(filter(SLUG.fullmatch, codes)), field_name="code")
+    unknown_metrics = [code for code in codes if code not in metrics_by_code]
+    if unknown_metrics:
+        errors.append(_("No metric has these codes: %(codes)s") % {"codes": ", ".join(unknown_metrics)})
+    try:
+        chosen_year = parse_year(year)
+    except InvalidSelection as invalid:
+        errors.extend(invalid.messages)
+    if errors:
+        raise InvalidSelection(errors)
+    zones = [zones_by_slug[slug] for slug in slugs]
+    metrics = [metrics_by_code[code] for code in codes] or metrics_reported_by(zones)
+    year = chosen_year or default_year(zones, metrics if codes else None)
+    return ComparisonSelection(zones, metrics, year, metrics_chosen=bool(codes))
+
+
+def count_per(related: QuerySet, field: str) -> Coalesce:
+    """Count rows of `related` whose `field` points at the outer row, as a subquery: two counts
+    joined in one query would multiply each other."""
+    counts = related.order_by().filter(**{field: OuterRef("pk")}).values(field).annotate(n=Count("pk")).values("n")
+    return Coalesce(Subquery(counts, output_field=IntegerField()), Value(0))
+
+
+def zone_list_filter(params) -> ZoneFilter:
+    """The zone list's filters (name or alias, province, level), as the API filters zones; a value
+    that is not valid (a NUL byte, an unknown level) is left out. Its `qs`: the matching zones, each
+    with its number of articles and of figures that count."""
+    zones = Zone.objects.annotate(
+        article_count=count_per(Article.zones.through.objects.all(), "zone"),
+        indicator_count=count_per(Indicator.objects.active(), "zone"),
+    )
+    return ZoneFilter(params, queryset=zones)
+
+
+def provinces() -> list[str]:
+    return list(Zone.objects.exclude(province="").order_by("province").values_list("province", flat=True).distinct())
+
+
+def zone_articles(zone: Zone) -> QuerySet[Article]:
+    """The reports naming a zone or giving one of its figures, latest first, with how many of
+    its figures each gives."""
+    figures = Indicator.objects.active().filter(zone=zone)
+    return (Article.objects
+            .filter(Q(zones=zone) | Q(pk__in=figures.values("article")))
+            .distinct()
+            .annotate(zone_figure_count=count_per(figures, "article"))
+            .only("pk", "title", "source_name", "published_on", "original_filename", "added_at"))

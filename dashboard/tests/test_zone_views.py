@@ -1,0 +1,123 @@
+import json
+import re
+from datetime import date
+
+import pytest
+from django.urls import reverse
+
+from factories import make_article, make_indicator, make_metric, make_zone
+from zones.models import Zone
+
+pytestmark = pytest.mark.django_db
+
+
+def test_home_lists_the_registry_zones_with_province_and_level(client, registry):
+    response = client.get("/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert Zone.objects.filter(level="national").count() >= 170
+    for zone in Zone.objects.filter(short_name__in=["威海高新区", "昆明高新区", "慈湖高新区"]):
+        assert zone.get_absolute_url() in html
+    assert "山东省" in html and "国家级" in html
+
+
+def test_zone_list_filters_by_province_and_searches_aliases(client, registry):
+    html = client.get(reverse("dashboard:zones"), {"province": "湖北省", "q": "光谷"}).content.decode()
+    assert "东湖高新区" in html
+    assert "威海高新区" not in html
+
+
+def zones_with_reports(count):
+    """`count` zones, each with two reports giving a target and a result."""
+    metric = make_metric()
+    zones = []
+    for number in range(count):
+        zone = make_zone(f"测{number}高新区", province="测试省")
+        for published, stance, value in [(date(2024, 2, 1), "target", 100), (date(2025, 1, 20), "achievement", 90 + number)]:
+            article = make_article(published_on=published)
+            article.zones.add(zone)
+            make_indicator(article, zone=zone, metric=metric, value=value, stance=stance)
+        zones.append(zone)
+    return zones
+
+
+def test_zone_list_counts_reports_and_figures_in_a_fixed_number_of_queries(client, django_assert_max_num_queries):
+    zones_with_reports(2)
+    with django_assert_max_num_queries(3):
+        client.get(reverse("dashboard:zones"))
+    zone = zones_with_reports(6)[-1]
+    with django_assert_max_num_queries(3):
+        html = client.get(reverse("dashboard:zones"), {"province": "测试省"}).content.decode()
+    row = html[html.index(zone.get_absolute_url()):]
+    row = row[:row.index("</tr>")]
+    assert re.findall(r'<td class="num">(\d+)</td>', row) == ["2", "2"]
+
+
+def test_zone_page_sets_targets_against_achievements_with_links_to_the_quotes(client):
+    zone = zones_with_reports(1)[0]
+    response = client.get(zone.get_absolute_url())
+    html = response.content.decode()
+    rows = response.context["rows"]
+    assert [(row.status, row.target.value, row.achievement.value) for row in rows] == [("behind", 100, 90)]
+    assert rows[0].target.url in html and rows[0].achievement.url in html
+    assert 'value="90"' in html  # the progress bar
+    chart = json.loads(re.search(r'<script id="zone-chart-1" type="application/json">(.*?)</script>', html).group(1))
+    assert chart["labels"] == ["2024"] and [d["values"] for d in chart["datasets"]] == [[100.0], [90.0]]
+    assert "vendor/chartjs/chart.umd.min.js" in html and "//cdn" not in html
+
+
+def test_zone_page_queries_do_not_grow_with_its_reports(client, django_assert_max_num_queries):
+    zone = zones_with_reports(1)[0]
+    metric = make_metric("test_patents", "测试专利", "件")
+    for year in range(2015, 2024):
+        make_indicator(make_article(published_on=date(year, 3, 1)), zone=zone, metric=metric, value=year - 2000, period=str(year))
+    with django_assert_max_num_queries(4):
+        response = client.get(zone.get_absolute_url())
+    assert len(response.context["articles"]) == 11
+
+
+def test_a_zone_without_reports_says_so(client):
+    zone = make_zone("空高新区")
+    client.cookies["django_language"] = "en"
+    response = client.get(zone.get_absolute_url())
+    assert response.status_code == 200
+    assert "No report on this zone has been added yet." in response.content.decode()
+
+
+def test_a_result_without_target_is_shown_as_such(client):
+    zone = make_zone("乙高新区")
+    make_indicator(make_article(), zone=zone, metric=make_metric(), value=42)
+    client.cookies["django_language"] = "en"
+    response = client.get(zone.get_absolute_url())
+    html = response.content.decode()
+    assert "no target" in html and "42" in html
+    assert response.context["charts"] == []  # one bar says nothing the table does not
+
+
+def test_an_unknown_zone_is_404(client):
+    assert client.get(reverse("dashboard:zone", args=["no-such-zone"])).status_code == 404
+
+
+def test_pages_are_in_chinese_by_default_and_in_english_when_chosen(client):
+    make_zone("甲高新区")
+    chinese = client.get(reverse("dashboard:zones"), headers={"accept-language": "en"}).content.decode()
+    client.cookies["django_language"] = "en"  # as the language menu sets it
+    english = client.get(reverse("dashboard:zones")).content.decode()
+    assert "筛选" in chinese and "全部省份" in chinese and "对比" in chinese
+    assert "Filter" in english and "All provinces" in english and "Compare" in english
+
+
+@pytest.mark.parametrize("params", [{"q": "威海\x00"}, {"province": "\x00"}, {"level": "nonsense"}])
+def test_zone_list_leaves_out_filter_values_that_are_not_valid(client, params):
+    zone = make_zone("威海高新区", province="山东省")
+    response = client.get(reverse("dashboard:zones"), params)
+    assert response.status_code == 200
+    assert zone.get_absolute_url() in response.content.decode()
+
+
+def test_a_chart_never_puts_two_units_on_one_axis(client):
+    zone = make_zone("丙高新区")
+    for year, value, unit in [("2022", 5, "亿元"), ("2023", 52000, "万元"), ("2024", 6, "亿元")]:
+        make_indicator(make_article(), zone=zone, metric=None, value=value, period=year, unit=unit, metric_text="园区营收")
+    charts = client.get(zone.get_absolute_url()).context["charts"]
+    assert [(chart["unit"], chart["labels"]) for chart in charts] == [("亿元", ["2022", "2024"])]

@@ -1,0 +1,195 @@
+"""Reports in: a report is stored (`articles.services`) and its figures extracted by the engine
+(`extraction`) and stored as indicators, all or nothing. The upload page, the API, `import_articles`
+and re-extraction all come through here."""
+
+import hashlib
+import logging
+from decimal import Decimal
+
+from django.db import transaction
+from django.db.models import Q
+from django.utils.translation import gettext as _
+
+from articles.documents import Document
+from articles.models import Article
+from articles.services import ArticleInput, document_input, store_article
+from extraction import ExtractedIndicator, MetricCatalogue, ZoneGazetteer, extract
+from metrics.models import Indicator, Metric
+from zones.models import Zone
+from zones.services import get_or_create_reported_zone
+
+logger = logging.getLogger(__name__)
+
+
+class ExtractionFailed(RuntimeError):
+    """The engine failed on a report. `article_kept`: the article stays, marked failed (re-extraction);
+    otherwise nothing of the report was stored (a new report)."""
+
+    def __init__(self, error: Exception, *, article_kept: bool):
+        self.article_kept = article_kept
+        message = (
+            _("The figures could not be extracted (%(error)s).")
+            if article_kept
+            else _("The figures could not be extracted (%(error)s); the report was not stored.")
+        )
+        super().__init__(message % {"error": error.__class__.__name__})
+
+
+def current_gazetteer() -> ZoneGazetteer:
+    zones = Zone.objects.only("name", "short_name", "aliases", "city", "province", "level")
+    return ZoneGazetteer.from_records(
+        {"name": z.name, "short_name": z.short_name, "aliases": z.aliases, "city": z.city,
+         "province": z.province, "level": z.level}
+        for z in zones
+    )
+
+
+def current_catalogue() -> MetricCatalogue:
+    return MetricCatalogue.from_records(
+        Metric.objects.values("code", "name_zh", "unit", "family", "synonyms")
+    )
+
+
+def suggested_input(document: Document, original_filename: str = "") -> ArticleInput:
+    """The article as the document and the extraction engine describe it, for an editor to check:
+    what the file states about itself first, what the engine reads in the text after."""
+    found = extract(document.text, gazetteer=current_gazetteer(), catalogue=current_catalogue())
+    names = [zone.name for zone in found.zones]
+    return document_input(document, original_filename).completed_by(ArticleInput(
+        text=document.text,
+        title=found.metadata.title or "",
+        source_name=found.metadata.source or "",
+        published_on=found.metadata.published,
+        zones=list(Zone.objects.filter(Q(name__in=names) | Q(short_name__in=names))),
+    ))
+
+
+@transaction.atomic
+def ingest_report(data: ArticleInput, *, added_by=None, default_zone: str | None = None) -> Article:
+    """Store a new report and its extracted indicators: all of it or nothing. Zones named by the
+    uploader are kept; a single one is where figures that name no zone belong."""
+    article = store_article(data, added_by=added_by)
+    extract_or_raise(article, default_zone=default_zone, keep_article=False)
+    return article
+
+
+def reextract_article(article: Article) -> list[Indicator]:
+    """Extract a stored article's figures again (extract_article: reviewed figures stay). When the
+    engine fails, the article says so (status “failed”) and ExtractionFailed is raised."""
+    return extract_or_raise(article, keep_article=True)
+
+
+def extract_or_raise(article: Article, *, default_zone: str | None = None, keep_article: bool) -> list[Indicator]:
+    """extract_article, with an engine failure logged and raised as ExtractionFailed: a bug in the
+    engine must cost this report, not the request or the batch. With `keep_article` the article is
+    marked failed; without, the caller's transaction is expected to roll the article back."""
+    try:
+        with transaction.atomic():
+            return extract_article(article, default_zone=default_zone)
+    except Exception as error:
+        logger.exception("Extraction failed on %r", article.title or article.original_filename or article.pk)
+        if keep_article:
+            article.status, article.status_message = Article.Status.FAILED, f"{error.__class__.__name__}: {error}"
+            article.save(update_fields=["status", "status_message"])
+        raise ExtractionFailed(error, article_kept=keep_article) from error
+
+
+def extraction_key(figure: ExtractedIndicator) -> str:
+    identity = f"{figure.start}:{figure.end}:{figure.value!r}:{figure.kind}:{figure.stance}:{figure.derived}"
+    return hashlib.sha256(identity.encode()).hexdigest()
+
+
+@transaction.atomic
+def extract_article(article: Article, *, default_zone: str | None = None) -> list[Indicator]:
+    """(Re-)extract an article's figures. Automatic indicators are replaced; anything an editor
+    confirmed, corrected, rejected or added stays exactly as the editor left it, and the engine's
+    own version of such a figure is not added beside it."""
+    # One extraction of an article at a time: two concurrent runs would both add the figures.
+    Article.objects.select_for_update().filter(pk=article.pk).first()
+    if default_zone is None:
+        # An article about a single zone (named by its uploader, or found before) gives that zone
+        # to the figures that name none.
+        zones = list(article.zones.all()[:2])
+        default_zone = zones[0].name if len(zones) == 1 else None
+    result = extract(
+        article.raw_text,
+        gazetteer=current_gazetteer(),
+        catalogue=current_catalogue(),
+        published=article.published_on,
+        default_zone=default_zone,
+    )
+    fill_missing_metadata(article, result.metadata)
+    article.text = result.text
+    article.status = Article.Status.EXTRACTED
+    article.status_message = ""
+    article.save()
+
+    article.indicators.automatic().delete()
+    reviewed = list(article.indicators.all())
+    kept = {indicator.extraction_key for indicator in reviewed if indicator.extraction_key}
+    metrics = {m.code: m for m in Metric.objects.all()}
+    zones: dict[str, Zone] = {}
+    created = []
+    for figure in result.indicators:
+        key = extraction_key(figure)
+        if key in kept or any(restates(indicator, figure) for indicator in reviewed):
+            continue
+        kept.add(key)
+        created.append(indicator_from_figure(article, figure, key, metrics, zones))
+    Indicator.objects.bulk_create(created)
+    # Zones are only ever added: those the uploader named stay even when no figure names them.
+    article.zones.add(*{zone.pk for zone in zones.values()})
+    return created
+
+
+def restates(indicator: Indicator, figure: ExtractedIndicator) -> bool:
+    """Whether the engine's figure is one an editor already recorded by hand (same words of the
+    text, same value and reading), which the editor's version stands for."""
+    if indicator.quote_start is None or indicator.quote_end is None:
+        return False
+    overlaps = indicator.quote_start < figure.end and figure.start < indicator.quote_end
+    return (
+        overlaps
+        and indicator.value == Decimal(str(figure.value))
+        and (indicator.kind, indicator.stance) == (figure.kind, figure.stance)
+    )
+
+
+def fill_missing_metadata(article: Article, metadata) -> None:
+    """What the page states about itself fills the fields the uploader left empty."""
+    if not article.title and metadata.title:
+        article.title = metadata.title[:300]
+    if not article.source_name and metadata.source:
+        article.source_name = metadata.source[:200]
+    if not article.published_on and metadata.published:
+        article.published_on = metadata.published
+
+
+def indicator_from_figure(article, figure: ExtractedIndicator, key: str, metrics, zones) -> Indicator:
+    zone = None
+    if figure.scope == Indicator.Scope.ZONE and figure.zone and figure.zone != "*":
+        if figure.zone not in zones:
+            zones[figure.zone] = get_or_create_reported_zone(figure.zone)
+        zone = zones[figure.zone]
+    return Indicator(
+        article=article,
+        zone=zone,
+        scope=figure.scope,
+        place=figure.zone or "",
+        metric=metrics.get(figure.metric_code) if figure.metric_code else None,
+        metric_text=figure.metric[:200],
+        value=Decimal(str(figure.value)),
+        unit=figure.unit,
+        base_value=None if figure.base_value is None else Decimal(str(figure.base_value)),
+        kind=figure.kind,
+        stance=figure.stance,
+        period_label=figure.period or "",
+        period_start=figure.period_start,
+        period_end=figure.period_end,
+        qualifier=figure.qualifier or "",
+        quote=figure.quote,
+        quote_start=figure.start,
+        quote_end=figure.end,
+        derived=figure.derived,
+        extraction_key=key,
+    )
