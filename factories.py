@@ -45,11 +45,13 @@ def make_indicator(article, *, value, zone=None, metric=None, quote: str = "", u
     quote = quote or f"{value}"
     if "quote_start" not in fields and quote in article.raw_text:
         start = article.raw_text.index(quote)
-        fields.update(quote_start=start, quote_end=start + len(quote), extraction_key=f"key-{start}-{value}")
+        fields.update(quote_start=start, quote_end=start + len(quote))
+        fields.setdefault("extraction_key", f"key-{start}-{value}")
     if base_value == "same":
         base_value = value
     if reviewed:
-        fields.update(review_state=Indicator.ReviewState.CONFIRMED, reviewed_at=timezone.now())
+        fields.setdefault("review_state", Indicator.ReviewState.CONFIRMED)
+        fields["reviewed_at"] = timezone.now()
     return Indicator.objects.create(
         article=article, zone=zone, metric=metric,
         metric_text=fields.pop("metric_text", "") or (metric.name_zh if metric else "?"),

@@ -11,7 +11,7 @@ from rest_framework.views import APIView
 from schemathesis.specs.openapi.checks import negative_data_rejection, positive_data_acceptance
 
 from articles.services import ArticleInput, store_article
-from config.wsgi import application
+from django.core.wsgi import get_wsgi_application
 from metrics.models import Indicator, Metric
 from zones.models import Zone
 
@@ -44,7 +44,7 @@ def editor_token(token_for):
 
 
 # Generating the schema needs no database, so it is loaded as the tests are collected.
-schema = schemathesis.openapi.from_wsgi("/api/schema/", application)
+schema = schemathesis.openapi.from_wsgi("/api/schema/", get_wsgi_application())
 
 
 NOT_CHECKED = [

@@ -8,6 +8,8 @@ from metrics.models import Indicator
 from ingestion.services import extract_article, ingest_report
 from zones.models import Zone
 
+from factories import make_indicator
+
 pytestmark = pytest.mark.django_db
 
 REPORT = """来源:示例日报 2024-01-15
@@ -84,18 +86,13 @@ def test_reextraction_keeps_the_zones_the_uploader_named(registry):
     assert set(article.zones.values_list("short_name", flat=True)) == {"威海高新区", "昆明高新区"}
 
 
-def test_a_figure_an_editor_added_is_not_added_again_by_the_engine(registry, django_user_model):
-    from review.services import add_indicator
-
+def test_a_figure_an_editor_added_is_not_added_again_by_the_engine(registry):
     article = ingest_report(ArticleInput(text=REPORT))
     automatic = article.indicators.get(value=300)
-    quote_start = article.raw_text.index("高新技术企业达到300家")
     automatic.delete()  # as if the engine had missed it
-    editor = django_user_model.objects.create_user("editor")
-    add_indicator(
-        article, user=editor, quote_start=quote_start, quote_end=quote_start + 12, quote="高新技术企业达到300家",
-        zone=automatic.zone, metric_text="高新技术企业", value=300, unit="家", kind="level", stance="target",
-        period_label="2024",
+    make_indicator(  # as review's add_indicator stores it: an editor's figure, without an extraction key
+        article, quote="高新技术企业达到300家", zone=automatic.zone, metric_text="高新技术企业", value=300, unit="家",
+        stance=Indicator.Stance.TARGET, reviewed=True, review_state=Indicator.ReviewState.CORRECTED, extraction_key="",
     )
     extract_article(article)
     assert article.indicators.filter(value=300).count() == 1

@@ -1,4 +1,5 @@
-"""Re-extraction replaces what the engine found and keeps what editors decided."""
+"""Re-extraction replaces what the engine found and keeps what editors decided: confirmed,
+corrected, rejected and added figures."""
 from decimal import Decimal
 
 import pytest
