@@ -1,5 +1,6 @@
 """Who may change the data: members of the `editors` group upload reports and review figures;
 everyone else reads."""
+
 from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required, permission_required
 from django.contrib.auth.models import Group

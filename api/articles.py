@@ -5,17 +5,30 @@ from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.exceptions import ValidationError
 from rest_framework.response import Response
 
+from api.metrics import IndicatorSerializer
+from api.support import (
+    ID_IN_ADDRESS,
+    APIURLField,
+    CSVListMixin,
+    ErrorSerializer,
+    ExistingSlugField,
+    PageURLField,
+    detail_schema,
+    error_body,
+    error_responses,
+    list_schema,
+)
 from articles.decoding import UnreadableDocument
 from articles.models import Article
 from articles.services import (
-    ArticleInput, DuplicateArticle, EmptyArticle, document_input, read_report, read_uploaded_file,
+    ArticleInput,
+    DuplicateArticle,
+    EmptyArticle,
+    document_input,
+    read_report,
+    read_uploaded_file,
 )
 from ingestion.services import ExtractionFailed, ingest_report
-from api.support import (
-    ID_IN_ADDRESS, APIURLField, CSVListMixin, ErrorSerializer, ExistingSlugField, PageURLField, detail_schema,
-    error_body, error_responses, list_schema,
-)
-from api.metrics import IndicatorSerializer
 from metrics.models import Indicator
 from zones.models import Zone
 
@@ -29,8 +42,17 @@ class ArticleSerializer(serializers.ModelSerializer):
     class Meta:
         model = Article
         fields = [
-            "id", "title", "source", "url", "published_on", "original_filename", "zones", "status",
-            "added_at", "api_url", "page_url",
+            "id",
+            "title",
+            "source",
+            "url",
+            "published_on",
+            "original_filename",
+            "zones",
+            "status",
+            "added_at",
+            "api_url",
+            "page_url",
         ]
 
 
@@ -43,7 +65,8 @@ class ArticleIndicatorSerializer(IndicatorSerializer):
 
 class ArticleDetailSerializer(ArticleSerializer):
     text = serializers.CharField(
-        source="raw_text", help_text=_("The report as uploaded; its indicators' quote_start and quote_end index it.")
+        source="raw_text",
+        help_text=_("The report as uploaded; its indicators' quote_start and quote_end index it."),
     )
     indicators = ArticleIndicatorSerializer(many=True, read_only=True)
 
@@ -62,7 +85,10 @@ class ArticleUploadSerializer(serializers.Serializer):
     url = serializers.URLField(required=False, allow_blank=True, max_length=1000)
     published_on = serializers.DateField(required=False, allow_null=True)
     zones = ExistingSlugField(
-        slug_field="slug", queryset=Zone.objects.all(), many=True, required=False,
+        slug_field="slug",
+        queryset=Zone.objects.all(),
+        many=True,
+        required=False,
         help_text=_("Slugs of the zones the report is about; with one zone, figures naming no zone are its."),
     )
 
@@ -102,7 +128,9 @@ class ArticleUploadSerializer(serializers.Serializer):
             **error_responses(400, 403, 413),
             409: OpenApiResponse(
                 ErrorSerializer,
-                description=_("Already stored: details.article_id, details.api_url and details.page_url name it."),
+                description=_(
+                    "Already stored: details.article_id, details.api_url and details.page_url name it."
+                ),
             ),
             422: OpenApiResponse(
                 ErrorSerializer, description=_("The figures could not be extracted; nothing was stored.")
@@ -124,7 +152,9 @@ class ArticleViewSet(CSVListMixin, mixins.CreateModelMixin, viewsets.ReadOnlyMod
         return self.queryset.prefetch_related("zones", Prefetch("indicators", queryset=indicators))
 
     def get_serializer_class(self):
-        return {"list": ArticleSerializer, "create": ArticleUploadSerializer}.get(self.action, ArticleDetailSerializer)
+        return {"list": ArticleSerializer, "create": ArticleUploadSerializer}.get(
+            self.action, ArticleDetailSerializer
+        )
 
     def create(self, request, *args, **kwargs):
         upload = self.get_serializer(data=request.data)

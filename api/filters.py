@@ -20,7 +20,9 @@ class MetricFilter(django_filters.FilterSet):
     def search(self, queryset, name, value):
         # Never called with blank words: the form strips them and django-filter skips empty values.
         return queryset.filter(
-            Q(code__icontains=value) | Q(name_zh__icontains=value) | Q(name_en__icontains=value)
+            Q(code__icontains=value)
+            | Q(name_zh__icontains=value)
+            | Q(name_en__icontains=value)
             | Q(synonyms__contains=[value])
         )
 
@@ -31,7 +33,9 @@ class YearFilter(django_filters.Filter):
 
 
 class IndicatorFilter(django_filters.FilterSet):
-    zone = django_filters.ModelChoiceFilter(queryset=Zone.objects.all(), to_field_name="slug", label=_("Zone slug"))
+    zone = django_filters.ModelChoiceFilter(
+        queryset=Zone.objects.all(), to_field_name="slug", label=_("Zone slug")
+    )
     province = django_filters.CharFilter(field_name="zone__province", label=_("Province of the zone"))
     metric = django_filters.ModelChoiceFilter(
         queryset=Metric.objects.all(), to_field_name="code", label=_("Metric code")
@@ -40,11 +44,14 @@ class IndicatorFilter(django_filters.FilterSet):
     stance = django_filters.ChoiceFilter(choices=Indicator.Stance.choices)
     period = django_filters.CharFilter(field_name="period_label", label=_("Period as written, e.g. 2024年"))
     year = YearFilter(
-        method="filter_year", min_value=1949, max_value=2100,
+        method="filter_year",
+        min_value=1949,
+        max_value=2100,
         label=_("A year the period includes (a 2021–2025 plan is in 2024), as the comparison counts it"),
     )
     review_state = django_filters.ChoiceFilter(
-        choices=Indicator.ReviewState.choices, label=_("Review state (without it, rejected figures are left out)")
+        choices=Indicator.ReviewState.choices,
+        label=_("Review state (without it, rejected figures are left out)"),
     )
     article = django_filters.ModelChoiceFilter(queryset=Article.objects.all(), label=_("Article id"))
 

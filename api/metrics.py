@@ -6,15 +6,23 @@ from rest_framework.exceptions import ValidationError
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from articles.models import Article
-from api.support import (
-    FORMAT_PARAMETER, ID_IN_ADDRESS, SLUG_IN_ADDRESS, TABLE_RENDERERS, APIURLField, CSVListMixin, CursorPagination,
-    PageURLField, error_responses, read_only_schema,
-)
 from api.filters import IndicatorFilter, MetricFilter
-from metrics.models import Indicator, Metric
+from api.support import (
+    FORMAT_PARAMETER,
+    ID_IN_ADDRESS,
+    SLUG_IN_ADDRESS,
+    TABLE_RENDERERS,
+    APIURLField,
+    CSVListMixin,
+    CursorPagination,
+    PageURLField,
+    error_responses,
+    read_only_schema,
+)
+from articles.models import Article
 from dashboard.progress import Status
 from dashboard.selectors import InvalidSelection, comparison_selection
+from metrics.models import Indicator, Metric
 
 
 class MetricSerializer(serializers.ModelSerializer):
@@ -43,16 +51,38 @@ class IndicatorSerializer(serializers.ModelSerializer):
     zone_name = serializers.CharField(source="zone.short_name", read_only=True, default=None)
     metric = serializers.SlugRelatedField(slug_field="code", read_only=True)
     metric_name = serializers.CharField(source="metric.name_zh", read_only=True, default=None)
-    base_unit = serializers.SerializerMethodField(help_text=_("The metric's base unit, in which base_value is given."))
+    base_unit = serializers.SerializerMethodField(
+        help_text=_("The metric's base unit, in which base_value is given.")
+    )
     article = SourceArticleSerializer(read_only=True)
 
     class Meta:
         model = Indicator
         fields = [
-            "id", "zone", "zone_name", "scope", "place", "metric", "metric_name", "metric_text",
-            "value", "unit", "base_value", "base_unit", "kind", "stance", "qualifier", "derived",
-            "period_label", "period_start", "period_end", "quote", "quote_start", "quote_end",
-            "review_state", "article",
+            "id",
+            "zone",
+            "zone_name",
+            "scope",
+            "place",
+            "metric",
+            "metric_name",
+            "metric_text",
+            "value",
+            "unit",
+            "base_value",
+            "base_unit",
+            "kind",
+            "stance",
+            "qualifier",
+            "derived",
+            "period_label",
+            "period_start",
+            "period_end",
+            "quote",
+            "quote_start",
+            "quote_end",
+            "review_state",
+            "article",
         ]
         extra_kwargs = {"value": {"normalize_output": True}, "base_value": {"normalize_output": True}}
 
@@ -77,7 +107,9 @@ class IndicatorViewSet(CSVListMixin, viewsets.ReadOnlyModelViewSet):
     """Figures read from reports, each with its quote and article. Rejected figures only on request."""
 
     # The article is linked, not shown: its texts (up to megabytes each) stay in the database.
-    queryset = Indicator.objects.select_related("zone", "metric", "article").defer("article__raw_text", "article__text")
+    queryset = Indicator.objects.select_related("zone", "metric", "article").defer(
+        "article__raw_text", "article__text"
+    )
     serializer_class = IndicatorSerializer
     filterset_class = IndicatorFilter
     pagination_class = CursorPagination
@@ -93,7 +125,9 @@ class ComputedDecimalField(serializers.DecimalField):
     """A decimal of no fixed precision (the comparison's ratios and amounts), as a plain decimal string."""
 
     def __init__(self, **kwargs):
-        super().__init__(max_digits=None, decimal_places=None, normalize_output=True, allow_null=True, **kwargs)
+        super().__init__(
+            max_digits=None, decimal_places=None, normalize_output=True, allow_null=True, **kwargs
+        )
 
 
 class ComparedFigureSerializer(serializers.Serializer):
@@ -102,7 +136,9 @@ class ComparedFigureSerializer(serializers.Serializer):
     indicator_id = serializers.IntegerField()
     value = ComputedDecimalField()
     unit = serializers.CharField()
-    amount = ComputedDecimalField(help_text=_("The value in amount_unit: the metric's base unit for amounts."))
+    amount = ComputedDecimalField(
+        help_text=_("The value in amount_unit: the metric's base unit for amounts.")
+    )
     amount_unit = serializers.CharField()
     qualifier = serializers.CharField()
     period = serializers.CharField(source="period.display")
@@ -120,7 +156,9 @@ class ComparedFigureSerializer(serializers.Serializer):
         return self.context["request"].build_absolute_uri(figure.url)
 
     def get_indicator_api_url(self, figure) -> str:
-        return self.context["request"].build_absolute_uri(reverse("api:indicator-detail", args=[figure.indicator_id]))
+        return self.context["request"].build_absolute_uri(
+            reverse("api:indicator-detail", args=[figure.indicator_id])
+        )
 
 
 class ComparisonCellSerializer(serializers.Serializer):
@@ -128,7 +166,9 @@ class ComparisonCellSerializer(serializers.Serializer):
     A zone that reported nothing on the metric has every progress field empty."""
 
     metric = serializers.CharField(
-        source="row.metric.code", default=None, allow_null=True,
+        source="row.metric.code",
+        default=None,
+        allow_null=True,
         help_text=_("Empty for words the catalogue does not know yet (then metric_name is those words)."),
     )
     metric_name = serializers.CharField(source="row.title")
@@ -136,14 +176,19 @@ class ComparisonCellSerializer(serializers.Serializer):
     zone = serializers.CharField(source="cell.zone.slug")
     zone_name = serializers.CharField(source="cell.zone.short_name")
     period = serializers.CharField(source="cell.progress.period_label", default=None, allow_null=True)
-    status = serializers.ChoiceField(Status.choices, source="cell.progress.status", default=None, allow_null=True)
+    status = serializers.ChoiceField(
+        Status.choices, source="cell.progress.status", default=None, allow_null=True
+    )
     status_label = serializers.CharField(source="cell.progress.status_label", default=None, allow_null=True)
     progress = ComputedDecimalField(
-        source="cell.progress.progress", default=None,
+        source="cell.progress.progress",
+        default=None,
         help_text=_("Achieved ÷ target (target ÷ achieved for ranks)."),
     )
     elapsed = ComputedDecimalField(
-        source="cell.progress.elapsed", default=None, help_text=_("Share of the target's period the result covers.")
+        source="cell.progress.elapsed",
+        default=None,
+        help_text=_("Share of the target's period the result covers."),
     )
     gap = ComputedDecimalField(
         source="cell.progress.gap", default=None, help_text=_("Target − achieved, in the amount unit.")
@@ -157,7 +202,9 @@ class ComparisonCellSerializer(serializers.Serializer):
 
 class ComparisonSerializer(serializers.Serializer):
     year = serializers.IntegerField()
-    zones = serializers.ListField(child=serializers.CharField(), help_text=_("Zone slugs, in the order asked for."))
+    zones = serializers.ListField(
+        child=serializers.CharField(), help_text=_("Zone slugs, in the order asked for.")
+    )
     metrics = serializers.ListField(child=serializers.CharField(), help_text=_("Metric codes compared."))
     results = ComparisonCellSerializer(many=True, source="cells")
 
@@ -165,8 +212,12 @@ class ComparisonSerializer(serializers.Serializer):
 @extend_schema(
     parameters=[
         OpenApiParameter("zones", str, required=True, description=_("2 to 6 zone slugs, comma-separated")),
-        OpenApiParameter("metrics", str, description=_("Metric codes, comma-separated; none: every metric reported")),
-        OpenApiParameter("year", int, description=_("Targets covering this year; none: the last year with results")),
+        OpenApiParameter(
+            "metrics", str, description=_("Metric codes, comma-separated; none: every metric reported")
+        ),
+        OpenApiParameter(
+            "year", int, description=_("Targets covering this year; none: the last year with results")
+        ),
         FORMAT_PARAMETER,
     ],
     responses={200: ComparisonSerializer, **error_responses(400)},
@@ -181,7 +232,8 @@ class ComparisonView(APIView):
     def get(self, request):
         try:
             selection = comparison_selection(
-                request.query_params.getlist("zones"), request.query_params.getlist("metrics"),
+                request.query_params.getlist("zones"),
+                request.query_params.getlist("metrics"),
                 request.query_params.get("year"),
             )
         except InvalidSelection as invalid:

@@ -1,5 +1,6 @@
 """Who may use the API. Kept apart from api.support because DRF imports its default permission
 class while it is itself still loading, which a module importing DRF's views cannot survive."""
+
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 from rest_framework import permissions
@@ -19,5 +20,7 @@ class ReadOpenEditorsWrite(permissions.BasePermission):
 
     def has_permission(self, request, view):
         if request.method in permissions.SAFE_METHODS:
-            return not settings.API_READ_REQUIRES_LOGIN or bool(request.user and request.user.is_authenticated)
+            return not settings.API_READ_REQUIRES_LOGIN or bool(
+                request.user and request.user.is_authenticated
+            )
         return is_editor(request.user)

@@ -1,5 +1,6 @@
 """How drf-spectacular describes the API. Kept apart from api.support: DRF loads the default
 paginator from there while defining its generic views, which drf-spectacular's openapi module imports."""
+
 from django.conf import settings
 from drf_spectacular import openapi
 from rest_framework.permissions import SAFE_METHODS

@@ -1,5 +1,6 @@
 """Plumbing shared by every API endpoint: addresses, how lists are paged, the CSV format, the one
 shape every error takes and how these are documented. Who may do what: api.permissions."""
+
 import csv
 import io
 import json
@@ -12,7 +13,11 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import (
-    OpenApiParameter, OpenApiResponse, extend_schema, extend_schema_field, extend_schema_view,
+    OpenApiParameter,
+    OpenApiResponse,
+    extend_schema,
+    extend_schema_field,
+    extend_schema_view,
 )
 from rest_framework import exceptions, pagination, renderers, serializers
 from rest_framework.settings import api_settings
@@ -136,7 +141,9 @@ def row_serializer(data) -> serializers.Serializer | None:
     the same whichever values happen to be empty."""
     serializer = getattr(data, "serializer", None)
     if isinstance(data, dict) and "results" in data:
-        serializer = getattr(data["results"], "serializer", None) or (serializer and serializer.fields.get("results"))
+        serializer = getattr(data["results"], "serializer", None) or (
+            serializer and serializer.fields.get("results")
+        )
     if isinstance(serializer, serializers.ListSerializer):
         serializer = serializer.child
     return serializer if isinstance(serializer, serializers.Serializer) else None
@@ -167,16 +174,16 @@ def flatten(value, prefix: str = "") -> dict:
 def cell(value):
     if isinstance(value, list):
         if all(not isinstance(item, (dict, list)) for item in value):
-            return inert("; ".join("" if item is None else str(item) for item in value))
+            return escape_formula("; ".join("" if item is None else str(item) for item in value))
         return json.dumps(value, ensure_ascii=False)
-    return "" if value is None else inert(value)
+    return "" if value is None else escape_formula(value)
 
 
 # Excel and other spreadsheets run a cell starting with one of these as a formula.
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
-def inert(value):
+def escape_formula(value):
     """Text that a spreadsheet would run as a formula (a report's title “=HYPERLINK(…)”) with a
     leading apostrophe, so that it is shown as text; numbers (“-3.4”) stay numbers."""
     if not isinstance(value, str) or not value.startswith(_FORMULA_STARTS):
@@ -268,15 +275,20 @@ def api_not_found(request, *args, **kwargs):
 
 
 FORMAT_PARAMETER = OpenApiParameter(
-    "format", str, enum=["json", "csv"], description=_("json (default) or csv: UTF-8 with a byte-order mark for Excel")
+    "format",
+    str,
+    enum=["json", "csv"],
+    description=_("json (default) or csv: UTF-8 with a byte-order mark for Excel"),
 )
-ERROR_RESPONSE = OpenApiResponse(ErrorSerializer, description=_("The error, in the shape every API error takes."))
+ERROR_RESPONSE = OpenApiResponse(
+    ErrorSerializer, description=_("The error, in the shape every API error takes.")
+)
 
 
 def error_responses(*statuses) -> dict:
     """The documented errors of an operation: `statuses`, and those any request may meet: 401 for a
     wrong token, 404 for an object, page or ?format= that does not exist, 429 for too many requests."""
-    return {status: ERROR_RESPONSE for status in sorted({401, 404, 429, *statuses})}
+    return dict.fromkeys(sorted({401, 404, 429, *statuses}), ERROR_RESPONSE)
 
 
 def list_schema(serializer):

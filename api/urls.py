@@ -1,11 +1,12 @@
 """The REST API: version 1 under /api/v1/, its OpenAPI schema and interactive documentation."""
+
 from django.urls import include, path, re_path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 from rest_framework.routers import DefaultRouter
 
 from api.articles import ArticleViewSet
-from api.support import api_not_found
 from api.metrics import ComparisonView, IndicatorViewSet, MetricViewSet
+from api.support import api_not_found
 from api.zones import ZoneViewSet
 
 router = DefaultRouter()

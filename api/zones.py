@@ -12,8 +12,18 @@ class ZoneSerializer(serializers.ModelSerializer):
     class Meta:
         model = Zone
         fields = [
-            "slug", "name", "short_name", "province", "city", "level", "approved_year", "aliases",
-            "verified", "in_registry", "api_url", "page_url",
+            "slug",
+            "name",
+            "short_name",
+            "province",
+            "city",
+            "level",
+            "approved_year",
+            "aliases",
+            "verified",
+            "in_registry",
+            "api_url",
+            "page_url",
         ]
 
 

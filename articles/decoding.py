@@ -1,4 +1,5 @@
 """Turning uploaded bytes into text, refusing what cannot be read with a reason a person understands."""
+
 from charset_normalizer import from_bytes
 from django.utils.translation import gettext as _
 

@@ -1,4 +1,5 @@
 """Reading an uploaded report (.txt, .html, .docx, .pdf) into its article text."""
+
 import datetime as dt
 import io
 import re
@@ -6,8 +7,8 @@ from dataclasses import dataclass
 from pathlib import PurePath
 
 import trafilatura
-from trafilatura.settings import set_date_params
 from django.utils.translation import gettext as _
+from trafilatura.settings import set_date_params
 
 from articles.decoding import UnreadableDocument, check_size, decode_text
 

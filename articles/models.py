@@ -30,11 +30,17 @@ class Article(models.Model):
     content_hash = models.CharField(_("content hash"), max_length=64, unique=True, editable=False)
     original_filename = models.CharField(_("file name"), max_length=255, blank=True)
     added_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
-        related_name="articles_added", verbose_name=_("added by"),
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="articles_added",
+        verbose_name=_("added by"),
     )
     added_at = models.DateTimeField(_("added at"), auto_now_add=True, db_index=True)
-    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.NEW, db_index=True)
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.NEW, db_index=True
+    )
     status_message = models.TextField(_("status message"), blank=True)
     zones = models.ManyToManyField("zones.Zone", blank=True, related_name="articles", verbose_name=_("zones"))
 

@@ -1,5 +1,6 @@
 """Writing articles, with the rules every way in (upload page, API, bulk import) shares. Extracting
 their figures is `ingestion`'s: this module stores reports only."""
+
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -70,7 +71,9 @@ def check_storable(text: str) -> None:
 def read_report(*, text: str = "", filename: str = "", data: bytes | None = None) -> Document:
     """A submitted report — a file's bytes or pasted text — as a document, refused with the reason when
     it is too large, of a type we cannot read, empty, or already stored."""
-    document = read_document(filename, data, settings.MAX_UPLOAD_BYTES) if data is not None else Document(text)
+    document = (
+        read_document(filename, data, settings.MAX_UPLOAD_BYTES) if data is not None else Document(text)
+    )
     document.text = normalise_newlines(document.text)
     check_storable(document.text)
     return document
@@ -86,8 +89,12 @@ def read_uploaded_file(upload) -> Document:
 def document_input(document: Document, original_filename: str = "") -> ArticleInput:
     """The article as the document states it about itself (a web page's title, site, URL, date)."""
     return ArticleInput(
-        text=document.text, title=document.title, source_name=document.source, url=document.url,
-        published_on=document.published, original_filename=original_filename,
+        text=document.text,
+        title=document.title,
+        source_name=document.source,
+        url=document.url,
+        published_on=document.published,
+        original_filename=original_filename,
     )
 
 

@@ -11,6 +11,7 @@ window, catalogue matches, numerals, units, period bounds) already hold their
 answers; "cold" empties those memos before each article (untimed), as for
 text the engine has never seen.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -27,7 +28,6 @@ from extraction import MetricCatalogue, ZoneGazetteer, extract  # noqa: E402
 from extraction.numbers import parse_numeral  # noqa: E402
 from extraction.periods import period_bounds  # noqa: E402
 from extraction.units import canonical_unit, parse_unit  # noqa: E402
-
 
 # Long digit runs and run-on sentences: each should take milliseconds, growing linearly with length.
 PATHOLOGICAL = {
@@ -65,8 +65,14 @@ def _forget_seen_text() -> None:
     """Empty the engine's bounded memos (not the loaded registry, catalogue
     or jieba dictionaries, which any long-running process keeps)."""
     catalogue = CATALOGUE
-    for memo in (catalogue.match, catalogue.reader()._segmented, parse_numeral, period_bounds,
-                 canonical_unit, parse_unit):
+    for memo in (
+        catalogue.match,
+        catalogue.reader()._segmented,
+        parse_numeral,
+        period_bounds,
+        canonical_unit,
+        parse_unit,
+    ):
         memo.cache_clear()
 
 
@@ -100,7 +106,9 @@ def _best_pass(runs: dict, texts: list[str], repeat: int) -> dict[str, float]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("paths", nargs="*")
     parser.add_argument("--repeat", type=int, default=20)
     args = parser.parse_args(argv)
@@ -109,15 +117,20 @@ def main(argv: list[str] | None = None) -> int:
     for text in texts:  # warm-up: dictionaries, caches
         _extract(text)
         jieba.lcut(text)
-    runs = {"warm": _warm_pass_seconds, "cold": _cold_pass_seconds,
-            "jieba": lambda t: _pass_seconds(jieba.lcut, t)}
+    runs = {
+        "warm": _warm_pass_seconds,
+        "cold": _cold_pass_seconds,
+        "jieba": lambda t: _pass_seconds(jieba.lcut, t),
+    }
     best = _best_pass(runs, texts, args.repeat)
     chars = sum(len(t) for t in texts)
     print(f"corpus: {len(texts)} articles, {chars} chars; best of {args.repeat} passes each, one core")
     for name, label in (("warm", "extract warm"), ("cold", "extract cold"), ("jieba", "jieba.lcut")):
         print(f"{label:<12} {chars / best[name]:12,.0f} chars/s  {len(texts) / best[name]:8.1f} articles/s")
-    print(f"ratio extract/jieba: warm {best['jieba'] / best['warm']:.2f}x, "
-          f"cold (memos emptied before each article) {best['jieba'] / best['cold']:.2f}x")
+    print(
+        f"ratio extract/jieba: warm {best['jieba'] / best['warm']:.2f}x, "
+        f"cold (memos emptied before each article) {best['jieba'] / best['cold']:.2f}x"
+    )
     print("pathological inputs (patterns that retry at every position would show here):")
     for label, text in PATHOLOGICAL.items():
         print(f"  {label:<24} {_pass_seconds(_extract, [text]) * 1000:9.1f} ms")

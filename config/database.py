@@ -4,6 +4,7 @@
 real server in a wheel) runs from a data folder inside the project, so a fresh machine needs nothing
 installed by hand. SQLite is never an option: the project relies on PostgreSQL features.
 """
+
 import warnings
 from pathlib import Path
 
@@ -50,9 +51,7 @@ def start_embedded_server(data_dir: Path):
     # cleanup_mode=None leaves the server running for the next process (runserver's reloader,
     # pytest, manage.py commands); starting it costs about a second.
     server = pgserver.get_server(data_dir, cleanup_mode=None)
-    exists = server.psql(
-        f"SELECT 1 FROM pg_database WHERE datname = '{EMBEDDED_DATABASE_NAME}';"
-    )
+    exists = server.psql(f"SELECT 1 FROM pg_database WHERE datname = '{EMBEDDED_DATABASE_NAME}';")
     if "(1 row)" not in exists:
         server.psql(f"CREATE DATABASE {EMBEDDED_DATABASE_NAME};")
     return server

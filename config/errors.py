@@ -1,4 +1,5 @@
 """Error pages for requests refused before any view runs."""
+
 from django.conf import settings
 from django.core.exceptions import RequestDataTooBig
 from django.shortcuts import render
@@ -10,7 +11,8 @@ def bad_request(request, exception):
     Django refuses it while reading the form, before the upload page could."""
     if isinstance(exception, RequestDataTooBig):
         message = _("The request is larger than the %(limit).1f MB a report may have.") % {
-            "limit": settings.MAX_UPLOAD_BYTES / 1_048_576}
+            "limit": settings.MAX_UPLOAD_BYTES / 1_048_576
+        }
     else:
         message = _("The request could not be understood.")
     return render(request, "400.html", {"message": message}, status=400)

@@ -13,6 +13,7 @@ Environment:
   API_ANON_RATE, API_USER_RATE  API throttling, e.g. 120/minute (anonymous), 600/minute (per user)
   ZONESCOPE_DATA_DIR  where the embedded database lives (default: <project>/var)
 """
+
 import os
 from pathlib import Path
 

@@ -2,14 +2,15 @@
 
 Labels are translated here so that the script holds no user-visible words.
 """
+
 from decimal import Decimal
 from itertools import groupby
 
 from django.utils.translation import gettext as _
 
-from metrics.models import Indicator
 from dashboard.progress import Status, TargetProgress
 from dashboard.selectors import Comparison
+from metrics.models import Indicator
 
 
 def as_number(amount: Decimal | None) -> float | None:
@@ -32,28 +33,40 @@ def zone_charts(rows: list[TargetProgress]) -> list[dict]:
             if row.status != Status.NOT_COMPARABLE:
                 by_unit.setdefault(row.unit, []).append(row)
         for unit, series in by_unit.items():
-            if sum(len(row.figures) for row in series) < 2:
+            if sum(len(row.chosen_values) for row in series) < 2:
                 continue
-            charts.append({
-                "id": f"zone-chart-{len(charts) + 1}",
-                "type": "progress",
-                "title": series_title(metric_name, kind),
-                "unit": unit,
-                "labels": [row.period_label for row in series],
-                "datasets": [
-                    {"label": _("Target"), "values": [as_number(row.target and row.target.amount) for row in series]},
-                    {"label": _("Achieved"),
-                     "values": [as_number(row.achievement and row.achievement.amount) for row in series]},
-                ],
-            })
+            charts.append(
+                {
+                    "id": f"zone-chart-{len(charts) + 1}",
+                    "type": "progress",
+                    "title": series_title(metric_name, kind),
+                    "unit": unit,
+                    "labels": [row.period_label for row in series],
+                    "datasets": [
+                        {
+                            "label": _("Target"),
+                            "values": [as_number(row.target and row.target.amount) for row in series],
+                        },
+                        {
+                            "label": _("Achieved"),
+                            "values": [
+                                as_number(row.achievement and row.achievement.amount) for row in series
+                            ],
+                        },
+                    ],
+                }
+            )
     return charts
 
 
 def comparison_chart(comparison: Comparison) -> dict | None:
     """Grouped bars: the completion rate (%) of each zone on each metric; rates, unlike the
     figures themselves, share one axis across metrics. None when no rate is known."""
-    rows = [row for row in comparison.rows + comparison.uncatalogued_rows
-            if any(percent(cell.progress) is not None for cell in row.cells)]
+    rows = [
+        row
+        for row in comparison.rows + comparison.uncatalogued_rows
+        if any(percent(cell.progress) is not None for cell in row.cells)
+    ]
     if not rows:
         return None
     return {

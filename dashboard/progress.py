@@ -3,6 +3,7 @@
 No queries here: `dashboard.selectors` loads the indicators (with their metric and article) and
 hands them over, so the same rules serve the zone page, the compare page and the API.
 """
+
 from __future__ import annotations
 
 from collections import defaultdict
@@ -14,18 +15,23 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from extraction import period_bounds
+from extraction.vocabulary import CUMULATIVE
 from metrics.models import Indicator, Metric
 
 # Reports round: two sources within half a percent of each other state the same figure.
 AGREEMENT_TOLERANCE = Decimal("0.005")
 SHARE_PRECISION = Decimal("0.0001")
-# The engine's label for 截至目前/累计: a running total with no period of its own.
-CUMULATIVE = "cumulative"
 
 # A completion ratio (完成年度目标的85%) is not compared itself: the engine turns it into the
 # implied target (a derived indicator), which is.
-COMPARED_KINDS = {Indicator.Kind.LEVEL, Indicator.Kind.GROWTH, Indicator.Kind.SHARE,
-                  Indicator.Kind.RANK, Indicator.Kind.DELTA}
+COMPARED_KINDS = {
+    Indicator.Kind.LEVEL,
+    Indicator.Kind.GROWTH,
+    Indicator.Kind.SHARE,
+    Indicator.Kind.RANK,
+    Indicator.Kind.DELTA,
+}
 # Amounts add up over a year, so a part-year result is judged against the share of time elapsed;
 # rates and positions are judged as they stand.
 ACCUMULATING_KINDS = {Indicator.Kind.LEVEL, Indicator.Kind.DELTA}
@@ -56,7 +62,12 @@ class Period:
 
     @property
     def spans_whole_years(self) -> bool:
-        return self.is_dated and (self.start.month, self.start.day, self.end.month, self.end.day) == (1, 1, 12, 31)
+        return self.is_dated and (self.start.month, self.start.day, self.end.month, self.end.day) == (
+            1,
+            1,
+            12,
+            31,
+        )
 
     @property
     def display(self) -> str:
@@ -64,7 +75,9 @@ class Period:
             return f"{self.start.year}–{self.end.year}"
         if self.label == CUMULATIVE:
             return str(_("to date"))
-        return self.label.replace("..", "–") or (f"{self.start:%Y-%m}–{self.end:%Y-%m}" if self.is_dated else "")
+        return self.label.replace("..", "–") or (
+            f"{self.start:%Y-%m}–{self.end:%Y-%m}" if self.is_dated else ""
+        )
 
     def contains_year(self, year: int) -> bool:
         return self.is_dated and self.start.year <= year <= self.end.year
@@ -74,14 +87,11 @@ class Period:
 
 
 def stated_period(indicator: Indicator) -> Period:
-    """The period as extracted: its dates, else a label of the form 2024 or 2024..2026."""
+    """The period as extracted: its dates, else those of its label (2024, 2024..2026, 2024-Q1...)."""
     label = indicator.period_label
     if indicator.period_start and indicator.period_end:
         return Period(label, indicator.period_start, indicator.period_end)
-    first, _dots, last = label.partition("..")
-    if first.isdigit() and len(first) == 4 and (not last or (last.isdigit() and len(last) == 4)):
-        return Period(label, date(int(first), 1, 1), date(int(last or first), 12, 31))
-    return Period(label)
+    return Period(label, *period_bounds(label))
 
 
 def plan_period(target: Indicator) -> Period:
@@ -89,15 +99,19 @@ def plan_period(target: Indicator) -> Period:
     that runs from the year it was set."""
     period = stated_period(target)
     published = target.article.published_on
-    if (period.spans_whole_years and period.start.year == period.end.year
-            and published and published.year < period.start.year):
+    if (
+        period.spans_whole_years
+        and period.start.year == period.end.year
+        and published
+        and published.year < period.start.year
+    ):
         return Period(period.label, date(published.year, 1, 1), period.end)
     return period
 
 
 @dataclass(frozen=True)
-class Figure:
-    """The figure chosen among the sources for one side (target or achievement)."""
+class ChosenValue:
+    """The value chosen among the sources for one side (target or achievement) of a row."""
 
     indicator_id: int
     article_id: int
@@ -127,8 +141,8 @@ class TargetProgress:
     metric_text: str
     kind: str
     period: Period
-    target: Figure | None
-    achievement: Figure | None
+    target: ChosenValue | None
+    achievement: ChosenValue | None
     progress: Decimal | None  # achieved ÷ target (target ÷ achieved for ranks)
     gap: Decimal | None  # target − achieved, in the amount unit
     elapsed: Decimal | None  # share of the target's period covered by the achievement
@@ -156,20 +170,20 @@ class TargetProgress:
         return (self.target or self.achievement).amount_unit
 
     @property
-    def figures(self) -> list[Figure]:
+    def chosen_values(self) -> list[ChosenValue]:
         return [f for f in (self.target, self.achievement) if f is not None]
 
     @property
     def sources_count(self) -> int:
-        return sum(f.sources for f in self.figures)
+        return sum(f.sources for f in self.chosen_values)
 
     @property
     def agreeing(self) -> int:
-        return sum(f.agreeing for f in self.figures)
+        return sum(f.agreeing for f in self.chosen_values)
 
     @property
     def disagreeing(self) -> int:
-        return sum(f.disagreeing for f in self.figures)
+        return sum(f.disagreeing for f in self.chosen_values)
 
 
 def comparable_amount(indicator: Indicator) -> tuple[Decimal | None, str]:
@@ -178,7 +192,7 @@ def comparable_amount(indicator: Indicator) -> tuple[Decimal | None, str]:
     return indicator.value, indicator.unit.strip()
 
 
-def preference(indicator: Indicator):
+def credibility(indicator: Indicator):
     """Which source to believe: an editor's word, then a stated figure over an implied one,
     then the latest published."""
     published = indicator.article.published_on or date.min
@@ -192,18 +206,29 @@ def same_figure(a: Indicator, b: Indicator) -> bool:
     return abs(amount_a - amount_b) <= AGREEMENT_TOLERANCE * max(abs(amount_a), abs(amount_b))
 
 
-def choose_figure(candidates: list[Indicator], period: Period) -> Figure:
-    chosen = max(candidates, key=preference)
+def choose_value(candidates: list[Indicator], period: Period) -> ChosenValue:
+    chosen = max(candidates, key=credibility)
     per_article: dict[int, Indicator] = {}
-    for indicator in sorted(candidates, key=preference):
+    for indicator in sorted(candidates, key=credibility):
         per_article[indicator.article_id] = indicator
     agreeing = sum(1 for indicator in per_article.values() if same_figure(indicator, chosen))
     amount, amount_unit = comparable_amount(chosen)
-    return Figure(
-        indicator_id=chosen.pk, article_id=chosen.article_id, value=chosen.value, unit=chosen.unit,
-        amount=amount, amount_unit=amount_unit, qualifier=chosen.qualifier, derived=chosen.derived,
-        reviewed=chosen.is_reviewed, quote=chosen.quote, published_on=chosen.article.published_on,
-        period=period, sources=len(per_article), agreeing=agreeing, disagreeing=len(per_article) - agreeing,
+    return ChosenValue(
+        indicator_id=chosen.pk,
+        article_id=chosen.article_id,
+        value=chosen.value,
+        unit=chosen.unit,
+        amount=amount,
+        amount_unit=amount_unit,
+        qualifier=chosen.qualifier,
+        derived=chosen.derived,
+        reviewed=chosen.is_reviewed,
+        quote=chosen.quote,
+        published_on=chosen.article.published_on,
+        period=period,
+        sources=len(per_article),
+        agreeing=agreeing,
+        disagreeing=len(per_article) - agreeing,
     )
 
 
@@ -217,18 +242,34 @@ class Series:
     kind: str
 
 
-def judge(series: Series, period: Period, target: Figure | None, achievement: Figure | None) -> TargetProgress:
+def assess(
+    series: Series, period: Period, target: ChosenValue | None, achievement: ChosenValue | None
+) -> TargetProgress:
     def result(status, progress=None, gap=None, elapsed=None, reason=""):
-        return TargetProgress(series.zone, series.metric, series.metric_text, series.kind, period, target,
-                              achievement, progress, gap, elapsed, status, reason)
+        return TargetProgress(
+            series.zone,
+            series.metric,
+            series.metric_text,
+            series.kind,
+            period,
+            target,
+            achievement,
+            progress,
+            gap,
+            elapsed,
+            status,
+            reason,
+        )
 
     if achievement is None:
         return result(Status.NO_RESULT)
     if target is None:
         return result(Status.NO_TARGET)
     if target.amount is None or achievement.amount is None or target.amount_unit != achievement.amount_unit:
-        reason = _("The target (in %(target)s) and the result (in %(achieved)s) are in units that cannot be "
-                   "converted.") % {"target": target.unit or "—", "achieved": achievement.unit or "—"}
+        reason = _(
+            "The target (in %(target)s) and the result (in %(achieved)s) are in units that cannot be "
+            "converted."
+        ) % {"target": target.unit or "—", "achieved": achievement.unit or "—"}
         return result(Status.NOT_COMPARABLE, reason=reason)
     goal, done = target.amount, achievement.amount
     # A fall asked for (PM2.5下降3%: a growth or change target below zero) is met by falling further.
@@ -289,14 +330,18 @@ def zone_progress_rows(zone, indicators: list[Indicator], *, year: int | None = 
     and the results of that year without a target.
     """
     series: dict[tuple, dict[str, dict[Period, list[Indicator]]]] = defaultdict(
-        lambda: {Indicator.Stance.TARGET: defaultdict(list), Indicator.Stance.ACHIEVEMENT: defaultdict(list)})
+        lambda: {Indicator.Stance.TARGET: defaultdict(list), Indicator.Stance.ACHIEVEMENT: defaultdict(list)}
+    )
     first_of_series: dict[tuple, Indicator] = {}
     for indicator in indicators:
         if indicator.kind not in COMPARED_KINDS:
             continue
         period = stated_period(indicator)
-        if indicator.stance == Indicator.Stance.ACHIEVEMENT and year is not None and (
-                not period.is_dated or period.end.year > year):
+        if (
+            indicator.stance == Indicator.Stance.ACHIEVEMENT
+            and year is not None
+            and (not period.is_dated or period.end.year > year)
+        ):
             continue
         key = (metric_key(indicator), indicator.kind)
         series[key][indicator.stance][period].append(indicator)
@@ -309,20 +354,20 @@ def zone_progress_rows(zone, indicators: list[Indicator], *, year: int | None = 
         about = Series(zone, first.metric, first.metric_text, first.kind)
         used: set[Period] = set()
         for candidates in targets.values():
-            period = plan_period(max(candidates, key=preference))
+            period = plan_period(max(candidates, key=credibility))
             if year is not None and not period.contains_year(year):
                 continue
-            target = choose_figure(candidates, period)
+            target = choose_value(candidates, period)
             # Earlier results inside a plan are steps towards it, not results without a target.
             within = achievements_within(period, achievements)
             used.update(within)
             achieved_period = latest(within)
-            achievement = achieved_period and choose_figure(achievements[achieved_period], achieved_period)
-            rows.append(judge(about, period, target, achievement))
+            achievement = achieved_period and choose_value(achievements[achieved_period], achieved_period)
+            rows.append(assess(about, period, target, achievement))
         for period, candidates in achievements.items():
             if period in used or (year is not None and period.end.year != year):
                 continue
-            rows.append(judge(about, period, None, choose_figure(candidates, period)))
+            rows.append(assess(about, period, None, choose_value(candidates, period)))
     return sorted(rows, key=row_order)
 
 
@@ -331,4 +376,3 @@ KIND_ORDER = {kind: position for position, kind in enumerate(Indicator.Kind.valu
 
 def row_order(row: TargetProgress):
     return (row.metric is None, row.metric_name, KIND_ORDER[row.kind], row.period.sort_key())
-

@@ -4,6 +4,7 @@ zone, rankings.
 The rules (pairing, choosing among sources, judging progress) live in `dashboard.progress`;
 this module loads what they need in a fixed number of queries.
 """
+
 from __future__ import annotations
 
 import re
@@ -31,11 +32,13 @@ MAX_COMPARED_ZONES = 6
 def zone_indicators(zones=None, metrics=None) -> QuerySet[Indicator]:
     """The figures that count (not rejected) attributed to a zone itself: of these zones, on these
     metrics, or all."""
-    indicators = (Indicator.objects.active()
-                  .filter(scope=Indicator.Scope.ZONE, zone__isnull=False)
-                  .select_related("metric", "article")
-                  # The rules want an article's date, not its text (repeated on every figure's row).
-                  .defer("article__raw_text", "article__text"))
+    indicators = (
+        Indicator.objects.active()
+        .filter(scope=Indicator.Scope.ZONE, zone__isnull=False)
+        .select_related("metric", "article")
+        # The rules want an article's date, not its text (repeated on every figure's row).
+        .defer("article__raw_text", "article__text")
+    )
     if zones is not None:
         indicators = indicators.filter(zone__in=zones)
     if metrics is not None:
@@ -58,11 +61,17 @@ def zone_progress(zone: Zone, *, year: int | None = None) -> list[TargetProgress
 def headline(rows: list[TargetProgress], year: int) -> TargetProgress | None:
     """The one row to show for a year: that year's own target (the whole year before a part of
     it, a later part before an earlier one), else a plan covering it, else a result without target."""
+
     def order(row):
         period = row.period
         own_year = period.is_dated and period.start.year == period.end.year == year
-        return (row.target is None, not own_year, not period.spans_whole_years,
-                -(period.end or date.min).toordinal())
+        return (
+            row.target is None,
+            not own_year,
+            not period.spans_whole_years,
+            -(period.end or date.min).toordinal(),
+        )
+
     return min(rows, key=order, default=None)
 
 
@@ -106,22 +115,32 @@ def comparison_rows(zones, progress, year, *, metric=None, metric_text="") -> li
             if row.metric == metric and (metric is not None or row.metric_text == metric_text):
                 by_kind[row.kind][zone.pk].append(row)
     return [
-        ComparisonRow(metric, kind, [ComparisonCell(zone, headline(by_kind[kind][zone.pk], year)) for zone in zones],
-                      metric_text)
-        for kind in Indicator.Kind.values if kind in by_kind
+        ComparisonRow(
+            metric,
+            kind,
+            [ComparisonCell(zone, headline(by_kind[kind][zone.pk], year)) for zone in zones],
+            metric_text,
+        )
+        for kind in Indicator.Kind.values
+        if kind in by_kind
     ]
 
 
-def compare_zones(zones: list[Zone], metrics: list[Metric], *, year: int, uncatalogued: bool = False) -> Comparison:
+def compare_zones(
+    zones: list[Zone], metrics: list[Metric], *, year: int, uncatalogued: bool = False
+) -> Comparison:
     """One row per metric and kind, one cell per zone; a metric nobody reported on still gets a row
     of empty cells. With `uncatalogued`, also rows for the words not in the catalogue."""
     progress = progress_by_zone(zones, metrics=None if uncatalogued else metrics, year=year)
     rows = []
     for metric in metrics:
         rows += comparison_rows(zones, progress, year, metric=metric) or [
-            ComparisonRow(metric, Indicator.Kind.LEVEL, [ComparisonCell(zone, None) for zone in zones])]
+            ComparisonRow(metric, Indicator.Kind.LEVEL, [ComparisonCell(zone, None) for zone in zones])
+        ]
     wordings = sorted({row.metric_text for zone in zones for row in progress[zone.pk] if row.metric is None})
-    other_rows = [row for words in wordings for row in comparison_rows(zones, progress, year, metric_text=words)]
+    other_rows = [
+        row for words in wordings for row in comparison_rows(zones, progress, year, metric_text=words)
+    ]
     return Comparison(zones, metrics, year, rows, other_rows)
 
 
@@ -136,14 +155,19 @@ def metric_ranking(metric: Metric, *, year: int, kind: str = Indicator.Kind.LEVE
     rank, the smallest). Zones with a target but no result come last, unranked."""
     zones = list(Zone.objects.filter(pk__in=zone_indicators(metrics=[metric]).values("zone")))
     progress = progress_by_zone(zones, metrics=[metric], year=year)
-    rows = [row for row in (headline([r for r in progress[z.pk] if r.kind == kind], year) for z in zones) if row]
+    rows = [
+        row for row in (headline([r for r in progress[z.pk] if r.kind == kind], year) for z in zones) if row
+    ]
     achieved = [row for row in rows if row.achievement is not None and row.achievement.amount is not None]
     lower_is_better = kind == Indicator.Kind.RANK
     achieved.sort(key=lambda row: row.achievement.amount, reverse=not lower_is_better)
-    unranked = sorted((row for row in rows if row.achievement is None or row.achievement.amount is None),
-                      key=lambda row: str(row.zone))
-    return ([RankedProgress(position, row) for position, row in enumerate(achieved, start=1)]
-            + [RankedProgress(None, row) for row in unranked])
+    unranked = sorted(
+        (row for row in rows if row.achievement is None or row.achievement.amount is None),
+        key=lambda row: str(row.zone),
+    )
+    return [RankedProgress(position, row) for position, row in enumerate(achieved, start=1)] + [
+        RankedProgress(None, row) for row in unranked
+    ]
 
 
 def metric_kinds(metric: Metric) -> list[str]:
@@ -156,8 +180,11 @@ def default_year(zones=None, metrics=None) -> int:
     """The year to show when none is asked for: the last one with a result; without results, the
     last one a target covers (not after this year); without figures, this year."""
     this_year = timezone.localdate().year
-    figures = (zone_indicators(zones, metrics).select_related(None)
-               .only("stance", "period_label", "period_start", "period_end"))
+    figures = (
+        zone_indicators(zones, metrics)
+        .select_related(None)
+        .only("stance", "period_label", "period_start", "period_end")
+    )
     ends: dict[str, list[date]] = defaultdict(list)
     for figure in figures:
         period = stated_period(figure)
@@ -189,7 +216,7 @@ class ComparisonSelection:
     year: int
     metrics_chosen: bool  # False: `metrics` are all those the zones reported
 
-    def comparison(self) -> "Comparison":
+    def comparison(self) -> Comparison:
         """The comparison this selection asks for: the compare page and the API both show this."""
         return compare_zones(self.zones, self.metrics, year=self.year, uncatalogued=not self.metrics_chosen)
 
@@ -205,11 +232,15 @@ def parse_year(value: str | None) -> int | None:
     if not value:
         return None
     if not (value.isascii() and value.isdigit() and 1980 <= int(value) <= 2100):
-        raise InvalidSelection([_("“%(year)s” is not a year; give four digits, e.g. 2024.") % {"year": value}])
+        raise InvalidSelection(
+            [_("“%(year)s” is not a year; give four digits, e.g. 2024.") % {"year": value}]
+        )
     return int(value)
 
 
-def comparison_selection(zone_slugs: list[str], metric_codes: list[str], year: str | None) -> ComparisonSelection:
+def comparison_selection(
+    zone_slugs: list[str], metric_codes: list[str], year: str | None
+) -> ComparisonSelection:
     """Check a requested comparison (as from a query string) and load what it names.
 
     No metrics: every metric the zones reported. No year: the last year they reported results for.
@@ -218,8 +249,10 @@ def comparison_selection(zone_slugs: list[str], metric_codes: list[str], year: s
     slugs, codes = split_list(zone_slugs), split_list(metric_codes)
     errors = []
     if not MIN_COMPARED_ZONES <= len(slugs) <= MAX_COMPARED_ZONES:
-        errors.append(_("Choose %(min)d to %(max)d zones to compare (you chose %(count)d).") % {
-            "min": MIN_COMPARED_ZONES, "max": MAX_COMPARED_ZONES, "count": len(slugs)})
+        errors.append(
+            _("Choose %(min)d to %(max)d zones to compare (you chose %(count)d).")
+            % {"min": MIN_COMPARED_ZONES, "max": MAX_COMPARED_ZONES, "count": len(slugs)}
+        )
     zones_by_slug = Zone.objects.in_bulk(list(filter(SLUG.fullmatch, slugs)), field_name="slug")
     unknown_zones = [slug for slug in slugs if slug not in zones_by_slug]
     if unknown_zones:
@@ -243,7 +276,9 @@ def comparison_selection(zone_slugs: list[str], metric_codes: list[str], year: s
 def count_per(related: QuerySet, field: str) -> Coalesce:
     """Count rows of `related` whose `field` points at the outer row, as a subquery: two counts
     joined in one query would multiply each other."""
-    counts = related.order_by().filter(**{field: OuterRef("pk")}).values(field).annotate(n=Count("pk")).values("n")
+    counts = (
+        related.order_by().filter(**{field: OuterRef("pk")}).values(field).annotate(n=Count("pk")).values("n")
+    )
     return Coalesce(Subquery(counts, output_field=IntegerField()), Value(0))
 
 
@@ -259,15 +294,18 @@ def zone_list_filter(params) -> ZoneFilter:
 
 
 def provinces() -> list[str]:
-    return list(Zone.objects.exclude(province="").order_by("province").values_list("province", flat=True).distinct())
+    return list(
+        Zone.objects.exclude(province="").order_by("province").values_list("province", flat=True).distinct()
+    )
 
 
 def zone_articles(zone: Zone) -> QuerySet[Article]:
     """The reports naming a zone or giving one of its figures, latest first, with how many of
     its figures each gives."""
     figures = Indicator.objects.active().filter(zone=zone)
-    return (Article.objects
-            .filter(Q(zones=zone) | Q(pk__in=figures.values("article")))
-            .distinct()
-            .annotate(zone_figure_count=count_per(figures, "article"))
-            .only("pk", "title", "source_name", "published_on", "original_filename", "added_at"))
+    return (
+        Article.objects.filter(Q(zones=zone) | Q(pk__in=figures.values("article")))
+        .distinct()
+        .annotate(zone_figure_count=count_per(figures, "article"))
+        .only("pk", "title", "source_name", "published_on", "original_filename", "added_at")
+    )

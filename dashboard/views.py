@@ -15,25 +15,33 @@ def zone_list(request):
     filters = selectors.zone_list_filter(request.GET)
     zones = filters.qs  # filter values that are not valid are left out
     chosen = filters.form.cleaned_data
-    return render(request, "dashboard/zone_list.html", {
-        "zones": zones,
-        "query": chosen.get("q", ""),
-        "province": chosen.get("province", ""),
-        "level": chosen.get("level", ""),
-        "provinces": selectors.provinces(),
-        "levels": Zone.Level.choices,
-    })
+    return render(
+        request,
+        "dashboard/zone_list.html",
+        {
+            "zones": zones,
+            "query": chosen.get("q", ""),
+            "province": chosen.get("province", ""),
+            "level": chosen.get("level", ""),
+            "provinces": selectors.provinces(),
+            "levels": Zone.Level.choices,
+        },
+    )
 
 
 def zone_detail(request, slug):
     zone = get_object_or_404(Zone, slug=slug)
     rows = selectors.zone_progress(zone)
-    return render(request, "dashboard/zone_detail.html", {
-        "zone": zone,
-        "rows": rows,
-        "charts": zone_charts(rows),
-        "articles": selectors.zone_articles(zone),
-    })
+    return render(
+        request,
+        "dashboard/zone_detail.html",
+        {
+            "zone": zone,
+            "rows": rows,
+            "charts": zone_charts(rows),
+            "articles": selectors.zone_articles(zone),
+        },
+    )
 
 
 def metric_detail(request, code):
@@ -47,14 +55,18 @@ def metric_detail(request, code):
     except selectors.InvalidSelection as invalid:
         year, errors = None, invalid.messages
     year = year or selectors.default_year(metrics=[metric])
-    return render(request, "dashboard/metric_detail.html", {
-        "metric": metric,
-        "kind": kind,
-        "kinds": [(value, Indicator.Kind(value).label) for value in kinds],
-        "year": year,
-        "errors": errors,
-        "ranking": selectors.metric_ranking(metric, year=year, kind=kind),
-    })
+    return render(
+        request,
+        "dashboard/metric_detail.html",
+        {
+            "metric": metric,
+            "kind": kind,
+            "kinds": [(value, Indicator.Kind(value).label) for value in kinds],
+            "year": year,
+            "errors": errors,
+            "ranking": selectors.metric_ranking(metric, year=year, kind=kind),
+        },
+    )
 
 
 def compare(request):
@@ -84,10 +96,17 @@ def compare(request):
 
 def article_detail(request, pk):
     article = get_object_or_404(Article, pk=pk)
-    figures = list(article.indicators.active().select_related("zone", "metric")
-                   .order_by("zone__short_name", "quote_start", "pk"))
-    return render(request, "dashboard/article.html", {
-        "article": article,
-        "figures": figures,
-        "highlighted_text": highlighted_text(article.raw_text, figures),
-    })
+    figures = list(
+        article.indicators.active()
+        .select_related("zone", "metric")
+        .order_by("zone__short_name", "quote_start", "pk")
+    )
+    return render(
+        request,
+        "dashboard/article.html",
+        {
+            "article": article,
+            "figures": figures,
+            "highlighted_text": highlighted_text(article.raw_text, figures),
+        },
+    )

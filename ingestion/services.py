@@ -38,8 +38,14 @@ class ExtractionFailed(RuntimeError):
 def current_gazetteer() -> ZoneGazetteer:
     zones = Zone.objects.only("name", "short_name", "aliases", "city", "province", "level")
     return ZoneGazetteer.from_records(
-        {"name": z.name, "short_name": z.short_name, "aliases": z.aliases, "city": z.city,
-         "province": z.province, "level": z.level}
+        {
+            "name": z.name,
+            "short_name": z.short_name,
+            "aliases": z.aliases,
+            "city": z.city,
+            "province": z.province,
+            "level": z.level,
+        }
         for z in zones
     )
 
@@ -55,13 +61,15 @@ def suggested_input(document: Document, original_filename: str = "") -> ArticleI
     what the file states about itself first, what the engine reads in the text after."""
     found = extract(document.text, gazetteer=current_gazetteer(), catalogue=current_catalogue())
     names = [zone.name for zone in found.zones]
-    return document_input(document, original_filename).completed_by(ArticleInput(
-        text=document.text,
-        title=found.metadata.title or "",
-        source_name=found.metadata.source or "",
-        published_on=found.metadata.published,
-        zones=list(Zone.objects.filter(Q(name__in=names) | Q(short_name__in=names))),
-    ))
+    return document_input(document, original_filename).completed_by(
+        ArticleInput(
+            text=document.text,
+            title=found.metadata.title or "",
+            source_name=found.metadata.source or "",
+            published_on=found.metadata.published,
+            zones=list(Zone.objects.filter(Q(name__in=names) | Q(short_name__in=names))),
+        )
+    )
 
 
 @transaction.atomic
@@ -79,7 +87,9 @@ def reextract_article(article: Article) -> list[Indicator]:
     return extract_or_raise(article, keep_article=True)
 
 
-def extract_or_raise(article: Article, *, default_zone: str | None = None, keep_article: bool) -> list[Indicator]:
+def extract_or_raise(
+    article: Article, *, default_zone: str | None = None, keep_article: bool
+) -> list[Indicator]:
     """extract_article, with an engine failure logged and raised as ExtractionFailed: a bug in the
     engine must cost this report, not the request or the batch. With `keep_article` the article is
     marked failed; without, the caller's transaction is expected to roll the article back."""
@@ -89,7 +99,10 @@ def extract_or_raise(article: Article, *, default_zone: str | None = None, keep_
     except Exception as error:
         logger.exception("Extraction failed on %r", article.title or article.original_filename or article.pk)
         if keep_article:
-            article.status, article.status_message = Article.Status.FAILED, f"{error.__class__.__name__}: {error}"
+            article.status, article.status_message = (
+                Article.Status.FAILED,
+                f"{error.__class__.__name__}: {error}",
+            )
             article.save(update_fields=["status", "status_message"])
         raise ExtractionFailed(error, article_kept=keep_article) from error
 
@@ -132,7 +145,7 @@ def extract_article(article: Article, *, default_zone: str | None = None) -> lis
     created = []
     for figure in result.indicators:
         key = extraction_key(figure)
-        if key in kept or any(restates(indicator, figure) for indicator in reviewed):
+        if key in kept or any(recorded_by_editor(indicator, figure) for indicator in reviewed):
             continue
         kept.add(key)
         created.append(indicator_from_figure(article, figure, key, metrics, zones))
@@ -142,7 +155,7 @@ def extract_article(article: Article, *, default_zone: str | None = None) -> lis
     return created
 
 
-def restates(indicator: Indicator, figure: ExtractedIndicator) -> bool:
+def recorded_by_editor(indicator: Indicator, figure: ExtractedIndicator) -> bool:
     """Whether the engine's figure is one an editor already recorded by hand (same words of the
     text, same value and reading), which the editor's version stands for."""
     if indicator.quote_start is None or indicator.quote_end is None:

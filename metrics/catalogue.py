@@ -1,4 +1,5 @@
-"""The metric catalogue shipped with the project (metrics/data/metrics.csv, from the shared reference data)."""
+"""The metric catalogue shipped with the project (metrics/data/metrics.csv, from the shared data)."""
+
 from pathlib import Path
 
 from django.db import transaction
@@ -22,7 +23,9 @@ def load_catalogue(path=CATALOGUE_FILE) -> tuple[int, int]:
     created = updated = 0
     for row in read_catalogue(path):
         synonyms = row.pop("synonyms")
-        metric, was_created = Metric.objects.get_or_create(code=row["code"], defaults={**row, "synonyms": synonyms})
+        metric, was_created = Metric.objects.get_or_create(
+            code=row["code"], defaults={**row, "synonyms": synonyms}
+        )
         if was_created:
             created += 1
             continue

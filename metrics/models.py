@@ -5,6 +5,8 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
+from extraction import vocabulary
+
 
 class Metric(models.Model):
     """A canonical indicator of the catalogue; extracted metric words map onto it."""
@@ -22,7 +24,9 @@ class Metric(models.Model):
     name_en = models.CharField(_("English name"), max_length=150)
     unit = models.CharField(_("base unit"), max_length=20)
     family = models.CharField(_("unit family"), max_length=10, choices=Family.choices, default=Family.OTHER)
-    synonyms = ArrayField(models.CharField(max_length=100), default=list, blank=True, verbose_name=_("synonyms"))
+    synonyms = ArrayField(
+        models.CharField(max_length=100), default=list, blank=True, verbose_name=_("synonyms")
+    )
 
     class Meta:
         ordering = ["code"]
@@ -62,24 +66,25 @@ class IndicatorQuerySet(models.QuerySet):
 class Indicator(models.Model):
     """One figure extracted from an article, with where it came from."""
 
+    # The values are the engine's (extraction.vocabulary); the labels are what people read.
     class Kind(models.TextChoices):
-        LEVEL = "level", _("level")
-        GROWTH = "growth", _("growth")
-        COMPLETION = "completion", _("completion")
-        SHARE = "share", _("share")
-        RANK = "rank", _("rank")
-        DELTA = "delta", _("delta")
+        LEVEL = vocabulary.Kind.LEVEL.value, _("level")
+        GROWTH = vocabulary.Kind.GROWTH.value, _("growth")
+        COMPLETION = vocabulary.Kind.COMPLETION.value, _("completion")
+        SHARE = vocabulary.Kind.SHARE.value, _("share")
+        RANK = vocabulary.Kind.RANK.value, _("rank")
+        DELTA = vocabulary.Kind.DELTA.value, _("delta")
 
     class Stance(models.TextChoices):
-        TARGET = "target", _("target")
-        ACHIEVEMENT = "achievement", _("achievement")
+        TARGET = vocabulary.Stance.TARGET.value, _("target")
+        ACHIEVEMENT = vocabulary.Stance.ACHIEVEMENT.value, _("achievement")
 
     class Scope(models.TextChoices):
-        ZONE = "zone", _("zone")
-        CITY = "city", _("city")
-        PROVINCE = "province", _("province")
-        GROUP = "group", _("group of zones")
-        NATIONAL = "national", _("national")
+        ZONE = vocabulary.Scope.ZONE.value, _("zone")
+        CITY = vocabulary.Scope.CITY.value, _("city")
+        PROVINCE = vocabulary.Scope.PROVINCE.value, _("province")
+        GROUP = vocabulary.Scope.GROUP.value, _("group of zones")
+        NATIONAL = vocabulary.Scope.NATIONAL.value, _("national")
 
     class ReviewState(models.TextChoices):
         AUTO = "auto", _("automatic")
@@ -91,22 +96,37 @@ class Indicator(models.Model):
         "articles.Article", on_delete=models.CASCADE, related_name="indicators", verbose_name=_("article")
     )
     zone = models.ForeignKey(
-        "zones.Zone", null=True, blank=True, on_delete=models.PROTECT, related_name="indicators",
+        "zones.Zone",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="indicators",
         verbose_name=_("zone"),
     )
     scope = models.CharField(_("scope"), max_length=10, choices=Scope.choices, default=Scope.ZONE)
     place = models.CharField(
-        _("place as written"), max_length=100, blank=True,
+        _("place as written"),
+        max_length=100,
+        blank=True,
         help_text=_("The zone, city or group the text names for this figure."),
     )
     metric = models.ForeignKey(
-        Metric, null=True, blank=True, on_delete=models.SET_NULL, related_name="indicators", verbose_name=_("metric")
+        Metric,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="indicators",
+        verbose_name=_("metric"),
     )
     metric_text = models.CharField(_("metric words"), max_length=200)
     value = models.DecimalField(_("value"), max_digits=24, decimal_places=6)
     unit = models.CharField(_("unit"), max_length=20, blank=True)
     base_value = models.DecimalField(
-        _("value in base unit"), max_digits=30, decimal_places=8, null=True, blank=True,
+        _("value in base unit"),
+        max_digits=30,
+        decimal_places=8,
+        null=True,
+        blank=True,
         help_text=_("The value in the metric's base unit; empty when the units cannot be compared."),
     )
     kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices, default=Kind.LEVEL)
@@ -119,14 +139,20 @@ class Indicator(models.Model):
     quote_start = models.PositiveIntegerField(_("quote start"), null=True, blank=True)
     quote_end = models.PositiveIntegerField(_("quote end"), null=True, blank=True)
     derived = models.BooleanField(
-        _("derived"), default=False, help_text=_("Computed from other figures, e.g. a target implied by a completion ratio.")
+        _("derived"),
+        default=False,
+        help_text=_("Computed from other figures, e.g. a target implied by a completion ratio."),
     )
     review_state = models.CharField(
         _("review state"), max_length=10, choices=ReviewState.choices, default=ReviewState.AUTO, db_index=True
     )
     reviewed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
-        related_name="indicators_reviewed", verbose_name=_("reviewed by"),
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="indicators_reviewed",
+        verbose_name=_("reviewed by"),
     )
     reviewed_at = models.DateTimeField(_("reviewed at"), null=True, blank=True)
     # Identifies the figure as the engine first found it (span, value, kind, stance); kept through an
@@ -170,7 +196,8 @@ class Indicator(models.Model):
 
     def __str__(self):
         place = self.zone or self.place or "?"
-        return f"{place} · {self.metric_text} {self.value.normalize():f}{self.unit} ({self.get_stance_display()})"
+        value = f"{self.value.normalize():f}{self.unit}"
+        return f"{place} · {self.metric_text} {value} ({self.get_stance_display()})"
 
     def get_absolute_url(self):
         return f"{self.article.get_absolute_url()}#indicator-{self.pk}"

@@ -39,7 +39,16 @@ class ReviewedOnTheReviewPages:
 @admin.register(Indicator)
 class IndicatorAdmin(ReviewedOnTheReviewPages, admin.ModelAdmin):
     inlines = [IndicatorChangeInline]
-    list_display = ("__str__", "metric", "kind", "stance", "period_label", "qualifier", "review_state", "article")
+    list_display = (
+        "__str__",
+        "metric",
+        "kind",
+        "stance",
+        "period_label",
+        "qualifier",
+        "review_state",
+        "article",
+    )
     list_filter = ("kind", "stance", "scope", "review_state", "derived", "metric")
     search_fields = ("metric_text", "quote", "place", "zone__short_name")
     raw_id_fields = ("article", "zone", "metric", "reviewed_by")
@@ -48,7 +57,20 @@ class IndicatorAdmin(ReviewedOnTheReviewPages, admin.ModelAdmin):
 
 class IndicatorInline(ReviewedOnTheReviewPages, admin.TabularInline):
     model = Indicator
-    fields = ("zone", "scope", "metric", "metric_text", "value", "unit", "kind", "stance", "period_label", "qualifier", "quote", "review_state")
+    fields = (
+        "zone",
+        "scope",
+        "metric",
+        "metric_text",
+        "value",
+        "unit",
+        "kind",
+        "stance",
+        "period_label",
+        "qualifier",
+        "quote",
+        "review_state",
+    )
     readonly_fields = fields
     extra = 0
     show_change_link = True

@@ -26,10 +26,13 @@ def find_zone(name: str) -> Zone:
     if len(matches) == 1 or (matches and matches[0].name == name):
         return matches[0]
     if not matches:
-        raise forms.ValidationError(_("No zone is called “%(name)s”."), params={"name": name}, code="unknown_zone")
+        raise forms.ValidationError(
+            _("No zone is called “%(name)s”."), params={"name": name}, code="unknown_zone"
+        )
     raise forms.ValidationError(
         _("Several zones are called “%(name)s”: %(zones)s; give the official name."),
-        params={"name": name, "zones": "、".join(zone.name for zone in matches)}, code="ambiguous_zone",
+        params={"name": name, "zones": "、".join(zone.name for zone in matches)},
+        code="ambiguous_zone",
     )
 
 
@@ -51,23 +54,31 @@ class UploadForm(forms.Form):
     back prefilled), then, checked by the editor, to save it (`confirmed`)."""
 
     file = forms.FileField(
-        label=_("File"), required=False,
+        label=_("File"),
+        required=False,
         widget=forms.ClearableFileInput(attrs={"accept": ",".join(SUPPORTED_SUFFIXES)}),
         help_text=_("A .txt, .html, .docx or .pdf file."),
     )
     text = forms.CharField(
-        label=_("Text"), required=False, strip=False, widget=forms.Textarea(attrs={"rows": 12}),
+        label=_("Text"),
+        required=False,
+        strip=False,
+        widget=forms.Textarea(attrs={"rows": 12}),
         help_text=_("Or paste the report's text."),
     )
     title = forms.CharField(label=_("Title"), max_length=300, required=False)
     source = forms.CharField(label=_("Source"), max_length=200, required=False)
     url = forms.URLField(label=_("URL"), max_length=1000, required=False, assume_scheme="https")
     published_on = forms.DateField(
-        label=_("Publication date"), required=False, input_formats=["%Y-%m-%d"],
+        label=_("Publication date"),
+        required=False,
+        input_formats=["%Y-%m-%d"],
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
     )
     zones = ZoneNamesField(
-        label=_("Zones"), required=False, widget=forms.TextInput(attrs={"list": "zone-names"}),
+        label=_("Zones"),
+        required=False,
+        widget=forms.TextInput(attrs={"list": "zone-names"}),
         help_text=_("Zones the report is about, separated by 、"),
     )
     confirmed = forms.BooleanField(required=False, widget=forms.HiddenInput)
@@ -86,10 +97,15 @@ class UploadForm(forms.Form):
             else:
                 self.document = read_report(text=text)
         except DuplicateArticle as duplicate:
-            raise forms.ValidationError(format_html(
-                '{} <a href="{}">{}</a>', _("This report is already stored:"),
-                reverse("dashboard:article", args=[duplicate.existing.pk]), duplicate.existing,
-            ), code="duplicate") from None
+            raise forms.ValidationError(
+                format_html(
+                    '{} <a href="{}">{}</a>',
+                    _("This report is already stored:"),
+                    reverse("dashboard:article", args=[duplicate.existing.pk]),
+                    duplicate.existing,
+                ),
+                code="duplicate",
+            ) from None
         except (UnreadableDocument, EmptyArticle) as refusal:
             raise forms.ValidationError(str(refusal), code="unreadable") from None
         return cleaned
@@ -117,16 +133,18 @@ class UploadForm(forms.Form):
         upload = self.cleaned_data["file"]
         filename = upload.name if upload else self.cleaned_data["original_filename"]
         suggested = self.article_input().completed_by(suggested_input(self.document, filename))
-        return UploadForm(initial={
-            "text": suggested.text,
-            "title": suggested.title,
-            "source": suggested.source_name,
-            "url": suggested.url,
-            "published_on": suggested.published_on,
-            "zones": suggested.zones,
-            "original_filename": suggested.original_filename,
-            "confirmed": True,
-        })
+        return UploadForm(
+            initial={
+                "text": suggested.text,
+                "title": suggested.title,
+                "source": suggested.source_name,
+                "url": suggested.url,
+                "published_on": suggested.published_on,
+                "zones": suggested.zones,
+                "original_filename": suggested.original_filename,
+                "confirmed": True,
+            }
+        )
 
 
 class ZoneNameField(forms.CharField):
@@ -195,7 +213,9 @@ class AddIndicatorForm(forms.ModelForm):
     zone = ZoneNameField(label=_("Zone"), required=False)
     quote = forms.CharField(strip=False, widget=forms.HiddenInput)
     metric_text = forms.CharField(
-        label=_("Metric words"), max_length=200, required=False,
+        label=_("Metric words"),
+        max_length=200,
+        required=False,
         help_text=_("As the text says it; leave empty to use the metric's name."),
     )
 
@@ -218,7 +238,9 @@ class AddIndicatorForm(forms.ModelForm):
     def clean(self):
         cleaned = super().clean()
         if {"quote", "quote_start", "quote_end"} & set(self.errors):
-            raise forms.ValidationError(_("Select the figure's words in the article's text first."), code="no_quote")
+            raise forms.ValidationError(
+                _("Select the figure's words in the article's text first."), code="no_quote"
+            )
         if not cleaned.get("metric_text") and not cleaned.get("metric"):
             self.add_error("metric_text", _("Name the metric: choose one or give the words."))
         return cleaned

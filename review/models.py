@@ -23,8 +23,12 @@ class IndicatorChange(models.Model):
     )
     action = models.CharField(_("action"), max_length=10, choices=Action.choices)
     changed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
-        related_name="indicator_changes", verbose_name=_("changed by"),
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="indicator_changes",
+        verbose_name=_("changed by"),
     )
     changed_at = models.DateTimeField(_("changed at"), default=timezone.now, db_index=True)
     before = models.JSONField(_("before"), null=True, blank=True)
@@ -41,7 +45,9 @@ class IndicatorChange(models.Model):
     def changed_fields(self) -> list[tuple[str, object, object]]:
         """(field, before, after) for every field whose value the change altered."""
         before = self.before or {}
-        return [(name, before.get(name), value) for name, value in self.after.items() if before.get(name) != value]
+        return [
+            (name, before.get(name), value) for name, value in self.after.items() if before.get(name) != value
+        ]
 
     def described_changes(self) -> list[tuple[str, object, object]]:
         """changed_fields() as an editor reads them: field and choice labels, without the review state

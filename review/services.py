@@ -3,6 +3,7 @@ catalogue; each is one transaction and records what it changed (IndicatorChange)
 
 An editor's save names the indicator version it started from; when someone else saved in between,
 StaleIndicator is raised with the current indicator and nothing is written."""
+
 from decimal import Decimal, localcontext
 
 from django.core.exceptions import ValidationError
@@ -16,8 +17,17 @@ from review.models import IndicatorChange
 
 # What an editor may set on a figure; the quote and its place in the text stay the engine's.
 CORRECTABLE_FIELDS = (
-    "zone", "scope", "metric", "value", "unit", "kind", "stance",
-    "period_label", "period_start", "period_end", "qualifier",
+    "zone",
+    "scope",
+    "metric",
+    "value",
+    "unit",
+    "kind",
+    "stance",
+    "period_label",
+    "period_start",
+    "period_end",
+    "qualifier",
 )
 # What the history shows of an indicator.
 RECORDED_FIELDS = (*CORRECTABLE_FIELDS, "metric_text", "base_value", "review_state")
@@ -69,14 +79,22 @@ def base_value(indicator: Indicator) -> Decimal | None:
     if abs(converted) >= BASE_VALUE_LIMIT:
         raise ValidationError(
             _("%(value)s%(unit)s is too large to store as %(metric)s; check the value and the unit.")
-            % {"value": format(indicator.value.normalize(), "f"), "unit": indicator.unit, "metric": indicator.metric}
+            % {
+                "value": format(indicator.value.normalize(), "f"),
+                "unit": indicator.unit,
+                "metric": indicator.metric,
+            }
         )
     with localcontext(prec=_BASE_VALUE_FIELD.max_digits):
         return Decimal(str(converted)).quantize(BASE_VALUE_PLACES)
 
 
 def locked_indicator(indicator_id: int, version: int) -> Indicator:
-    indicator = Indicator.objects.select_for_update(of=("self",)).select_related("zone", "metric").get(pk=indicator_id)
+    indicator = (
+        Indicator.objects.select_for_update(of=("self",))
+        .select_related("zone", "metric")
+        .get(pk=indicator_id)
+    )
     if indicator.version != version:
         raise StaleIndicator(indicator)
     return indicator
@@ -102,16 +120,22 @@ def set_review_state(indicator_id: int, *, version: int, user, state: str, actio
 @transaction.atomic
 def confirm_indicator(indicator_id: int, *, version: int, user) -> Indicator:
     return set_review_state(
-        indicator_id, version=version, user=user,
-        state=Indicator.ReviewState.CONFIRMED, action=IndicatorChange.Action.CONFIRM,
+        indicator_id,
+        version=version,
+        user=user,
+        state=Indicator.ReviewState.CONFIRMED,
+        action=IndicatorChange.Action.CONFIRM,
     )
 
 
 @transaction.atomic
 def reject_indicator(indicator_id: int, *, version: int, user) -> Indicator:
     return set_review_state(
-        indicator_id, version=version, user=user,
-        state=Indicator.ReviewState.REJECTED, action=IndicatorChange.Action.REJECT,
+        indicator_id,
+        version=version,
+        user=user,
+        state=Indicator.ReviewState.REJECTED,
+        action=IndicatorChange.Action.REJECT,
     )
 
 
@@ -126,7 +150,9 @@ def correct_indicator(indicator_id: int, *, version: int, user, **changes) -> In
     for name, value in changes.items():
         setattr(indicator, name, value)
     indicator.base_value = base_value(indicator)
-    if all(before[name] == value for name, value in snapshot(indicator).items() if name in CORRECTABLE_FIELDS):
+    if all(
+        before[name] == value for name, value in snapshot(indicator).items() if name in CORRECTABLE_FIELDS
+    ):
         indicator.mark_reviewed(Indicator.ReviewState.CONFIRMED, user)
         return save_change(indicator, IndicatorChange.Action.CONFIRM, user, before)
     indicator.mark_reviewed(Indicator.ReviewState.CORRECTED, user)
@@ -137,15 +163,21 @@ def correct_indicator(indicator_id: int, *, version: int, user, **changes) -> In
 
 
 @transaction.atomic
-def add_indicator(article: Article, *, user, quote_start: int, quote_end: int, quote: str, **fields) -> Indicator:
+def add_indicator(
+    article: Article, *, user, quote_start: int, quote_end: int, quote: str, **fields
+) -> Indicator:
     """A figure the engine missed, quoted from the article's text. It counts as corrected: an editor's
     figure, which re-extraction keeps."""
     if not 0 <= quote_start < quote_end or article.raw_text[quote_start:quote_end] != quote:
-        raise MisplacedQuote(_("The selected quote is not in the article's text at that place; select it again."))
+        raise MisplacedQuote(
+            _("The selected quote is not in the article's text at that place; select it again.")
+        )
     unknown = set(fields) - set(CORRECTABLE_FIELDS) - {"metric_text"}
     if unknown:
         raise TypeError(f"not settable: {', '.join(sorted(unknown))}")
-    indicator = Indicator(article=article, quote=quote, quote_start=quote_start, quote_end=quote_end, **fields)
+    indicator = Indicator(
+        article=article, quote=quote, quote_start=quote_start, quote_end=quote_end, **fields
+    )
     if not indicator.metric_text and indicator.metric is not None:
         indicator.metric_text = indicator.metric.name_zh
     indicator.base_value = base_value(indicator)
@@ -167,7 +199,8 @@ def map_metric_words(words: str, metric: Metric, *, user) -> int:
     if metric.add_synonym(words):
         metric.save(update_fields=["synonyms"])
     indicators = (
-        Indicator.objects.select_for_update(of=("self",)).filter(metric_text=words, metric=None)
+        Indicator.objects.select_for_update(of=("self",))
+        .filter(metric_text=words, metric=None)
         .select_related("zone")
     )
     for indicator in indicators:

@@ -57,8 +57,14 @@ def review_article(request, pk):
     return render_review(request, get_object_or_404(Article, pk=pk))
 
 
-def render_review(request, article, *, correction: IndicatorCorrectionForm | None = None,
-                  add_form: AddIndicatorForm | None = None, status: int = 200):
+def render_review(
+    request,
+    article,
+    *,
+    correction: IndicatorCorrectionForm | None = None,
+    add_form: AddIndicatorForm | None = None,
+    status: int = 200,
+):
     """The review page; `correction` is a submitted form to show again (with its errors) in place of
     its indicator's fresh one."""
     indicators = list(indicators_for_review(article))
@@ -68,15 +74,20 @@ def render_review(request, article, *, correction: IndicatorCorrectionForm | Non
     add_form = add_form or AddIndicatorForm()
     words_forms = [MetricWordsForm(initial={"words": words}) for words in unmapped_metric_words(article)]
     share_metric_choices([*forms.values(), add_form, *words_forms])
-    return render(request, "review/article.html", {
-        "article": article,
-        "segments": text_segments(article.raw_text, indicators),
-        "items": [(indicator, forms[indicator.pk]) for indicator in indicators],
-        "conflict_id": correction.instance.pk if status == CONFLICT else None,
-        "add_form": add_form,
-        "unmapped_words": words_forms,
-        "zone_names": Zone.objects.values_list("name", flat=True),
-    }, status=status)
+    return render(
+        request,
+        "review/article.html",
+        {
+            "article": article,
+            "segments": text_segments(article.raw_text, indicators),
+            "items": [(indicator, forms[indicator.pk]) for indicator in indicators],
+            "conflict_id": correction.instance.pk if status == CONFLICT else None,
+            "add_form": add_form,
+            "unmapped_words": words_forms,
+            "zone_names": Zone.objects.values_list("name", flat=True),
+        },
+        status=status,
+    )
 
 
 def versioned_action(action):
@@ -113,9 +124,13 @@ def correct(request, pk):
     form = IndicatorCorrectionForm(request.POST, instance=indicator)
     if form.is_valid():
         try:
-            correct_indicator(pk, version=form.cleaned_data["version"], user=request.user, **form.corrections())
+            correct_indicator(
+                pk, version=form.cleaned_data["version"], user=request.user, **form.corrections()
+            )
         except StaleIndicator as stale:
-            return render_review(request, indicator.article, correction=form.conflicting(stale), status=CONFLICT)
+            return render_review(
+                request, indicator.article, correction=form.conflicting(stale), status=CONFLICT
+            )
         except ValidationError as error:
             form.add_error(None, error.messages)
         else:
@@ -147,13 +162,21 @@ def map_words(request, pk):
     form = MetricWordsForm(request.POST)
     if form.is_valid():
         try:
-            count = map_metric_words(form.cleaned_data["words"], form.cleaned_data["metric"], user=request.user)
+            count = map_metric_words(
+                form.cleaned_data["words"], form.cleaned_data["metric"], user=request.user
+            )
         except ValidationError as invalid:  # a figure too large in the metric's unit; nothing was mapped
             messages.error(request, " ".join(invalid.messages))
         else:
-            messages.success(request, _("“%(words)s” now means %(metric)s; %(count)d figures updated.") % {
-                "words": form.cleaned_data["words"], "metric": form.cleaned_data["metric"], "count": count,
-            })
+            messages.success(
+                request,
+                _("“%(words)s” now means %(metric)s; %(count)d figures updated.")
+                % {
+                    "words": form.cleaned_data["words"],
+                    "metric": form.cleaned_data["metric"],
+                    "count": count,
+                },
+            )
     else:
         messages.error(request, _("Choose a metric for the words."))
     return redirect(review_url(article.pk))
@@ -168,9 +191,13 @@ def reextract(request, pk):
     except ExtractionFailed as failure:
         messages.error(request, str(failure))
     else:
-        messages.success(request, _("Extracted again: %(count)d automatic figures; reviewed figures were kept.") % {
-            "count": len(created),
-        })
+        messages.success(
+            request,
+            _("Extracted again: %(count)d automatic figures; reviewed figures were kept.")
+            % {
+                "count": len(created),
+            },
+        )
     return redirect(review_url(article.pk))
 
 
@@ -190,10 +217,14 @@ def upload_article(request):
             else:
                 messages.success(request, _("The report is stored; please review its figures."))
                 return redirect("review:article", article.pk)
-    return render(request, "review/upload.html", {
-        "form": form,
-        "zone_names": Zone.objects.values_list("name", flat=True),
-    })
+    return render(
+        request,
+        "review/upload.html",
+        {
+            "form": form,
+            "zone_names": Zone.objects.values_list("name", flat=True),
+        },
+    )
 
 
 @editor_only

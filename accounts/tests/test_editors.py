@@ -1,4 +1,5 @@
 """Editors' accounts: the create_editor command, logging in and out."""
+
 from io import StringIO
 
 import pytest
@@ -18,7 +19,9 @@ def test_create_editor_makes_a_user_who_may_upload_and_review(client):
     assert user.has_perm("articles.add_article") and user.has_perm("metrics.change_indicator")
     assert not user.is_staff
 
-    response = client.post(reverse("login"), {"username": "wang", "password": PASSWORD, "next": reverse("review:upload")})
+    response = client.post(
+        reverse("login"), {"username": "wang", "password": PASSWORD, "next": reverse("review:upload")}
+    )
     assert response.status_code == 302 and response.url == reverse("review:upload")
     page = client.get(reverse("review:upload")).content.decode()
     assert f'action="{reverse("logout")}"' in page and f'href="{reverse("review:queue")}"' in page
@@ -57,4 +60,7 @@ def test_logging_in_from_a_comparison_comes_back_to_the_same_comparison(client):
     from urllib.parse import quote
 
     html = client.get("/compare/", {"zones": "weihai,kunming", "year": "2024"}).content.decode()
-    assert f'href="{reverse("login")}?next={quote("/compare/?zones=weihai%2Ckunming&year=2024", safe="/")}"' in html
+    assert (
+        f'href="{reverse("login")}?next={quote("/compare/?zones=weihai%2Ckunming&year=2024", safe="/")}"'
+        in html
+    )

@@ -18,7 +18,11 @@ REPORT = "威海高新区2024年实现地区生产总值312亿元，同比增长
 @pytest.fixture
 def weihai(db):
     return Zone.objects.create(
-        name="威海火炬高技术产业开发区", short_name="威海高新区", slug="weihai", province="山东省", aliases=["威海高新区"]
+        name="威海火炬高技术产业开发区",
+        short_name="威海高新区",
+        slug="weihai",
+        province="山东省",
+        aliases=["威海高新区"],
     )
 
 
@@ -28,13 +32,26 @@ def articles(weihai):
         ArticleInput(text="旧闻：威海高新区去年的情况。", title="旧闻", published_on=dt.date(2023, 5, 1))
     )
     newer = store_article(
-        ArticleInput(text=REPORT, title="威海年报", source_name="威海日报", url="https://example.org/weihai",
-                     published_on=dt.date(2025, 1, 5), zones=[weihai])
+        ArticleInput(
+            text=REPORT,
+            title="威海年报",
+            source_name="威海日报",
+            url="https://example.org/weihai",
+            published_on=dt.date(2025, 1, 5),
+            zones=[weihai],
+        )
     )
     undated = store_article(ArticleInput(text="没有日期的报道。", title="无日期"))
     Indicator.objects.create(
-        article=newer, zone=weihai, metric_text="高新技术企业", value=420, unit="家", quote="高新技术企业达到420家",
-        period_label="2024年", quote_start=REPORT.index("高新技术企业"), quote_end=len(REPORT) - 1,
+        article=newer,
+        zone=weihai,
+        metric_text="高新技术企业",
+        value=420,
+        unit="家",
+        quote="高新技术企业达到420家",
+        period_label="2024年",
+        quote_start=REPORT.index("高新技术企业"),
+        quote_end=len(REPORT) - 1,
     )
     return {"older": older, "newer": newer, "undated": undated}
 
@@ -49,7 +66,11 @@ def test_articles_are_listed_newest_first_with_their_zones_and_links(api_client,
     body = api_client.get("/api/v1/articles/").json()
     assert [row["title"] for row in body["results"]] == ["威海年报", "旧闻", "无日期"]
     newer = body["results"][0]
-    assert newer["zones"] == ["weihai"] and newer["source"] == "威海日报" and newer["url"] == "https://example.org/weihai"
+    assert (
+        newer["zones"] == ["weihai"]
+        and newer["source"] == "威海日报"
+        and newer["url"] == "https://example.org/weihai"
+    )
     assert newer["page_url"] == f"http://testserver/articles/{articles['newer'].pk}/"
     assert newer["api_url"] == f"http://testserver/api/v1/articles/{articles['newer'].pk}/"
     assert "text" not in newer
@@ -60,7 +81,7 @@ def test_an_article_shows_its_text_and_indicators(api_client, articles):
     assert body["text"] == REPORT and body["status"] == "new"
     [indicator] = body["indicators"]
     assert indicator["quote"] == "高新技术企业达到420家" and indicator["zone"] == "weihai"
-    assert body["text"][indicator["quote_start"]:indicator["quote_end"]] == indicator["quote"]
+    assert body["text"][indicator["quote_start"] : indicator["quote_end"]] == indicator["quote"]
     assert "article" not in indicator
 
 
@@ -78,7 +99,9 @@ def test_articles_download_as_csv(api_client, articles):
 
 
 @pytest.mark.parametrize("page_size", [2, 50])
-def test_listing_articles_takes_a_fixed_number_of_queries(api_client, weihai, django_assert_max_num_queries, page_size):
+def test_listing_articles_takes_a_fixed_number_of_queries(
+    api_client, weihai, django_assert_max_num_queries, page_size
+):
     for number in range(60):
         article = Article.objects.create(raw_text=f"第{number}篇报道", title=f"报道{number}")
         article.zones.add(weihai)
@@ -121,8 +144,13 @@ def test_a_bad_token_is_refused_401(api_client, weihai):
 def test_an_editor_uploads_a_report_as_json_and_gets_its_indicators(editor, registry):
     response = editor.post(
         "/api/v1/articles/",
-        {"text": REPORT, "title": "威海高新区2024年经济运行", "source": "威海日报", "published_on": "2025-01-05",
-         "zones": ["weihai"]},
+        {
+            "text": REPORT,
+            "title": "威海高新区2024年经济运行",
+            "source": "威海日报",
+            "published_on": "2025-01-05",
+            "zones": ["weihai"],
+        },
         format="json",
     )
     assert response.status_code == 201, response.content
@@ -130,7 +158,11 @@ def test_an_editor_uploads_a_report_as_json_and_gets_its_indicators(editor, regi
     article = Article.objects.get()
     assert response["Location"] == body["api_url"] == f"http://testserver/api/v1/articles/{article.pk}/"
     assert type(response.headers["Location"]) is str  # WSGI servers take nothing else
-    assert (article.title, article.source_name, article.published_on) == ("威海高新区2024年经济运行", "威海日报", dt.date(2025, 1, 5))
+    assert (article.title, article.source_name, article.published_on) == (
+        "威海高新区2024年经济运行",
+        "威海日报",
+        dt.date(2025, 1, 5),
+    )
     assert article.added_by.username == "editor"
     assert body["zones"] == ["weihai"]
     assert body["indicators"], "the engine finds the figures of the report"
@@ -149,7 +181,10 @@ def test_an_editor_uploads_a_gbk_text_file(editor, registry):
 
 
 def test_a_web_page_gives_its_own_title_when_none_is_sent(editor, registry):
-    page = f"<html><head><title>威海高新区经济运行情况</title></head><body><article><p>{REPORT}</p></article></body></html>"
+    page = (
+        "<html><head><title>威海高新区经济运行情况</title></head>"
+        f"<body><article><p>{REPORT}</p></article></body></html>"
+    )
     upload = SimpleUploadedFile("page.html", page.encode(), content_type="text/html")
     response = editor.post("/api/v1/articles/", {"file": upload}, format="multipart")
     assert response.status_code == 201, response.content
@@ -164,7 +199,11 @@ def test_the_same_report_again_is_refused_409_with_a_link_to_the_stored_one(edit
     existing = articles["newer"]
     assert (error["status"], error["code"]) == (409, "duplicate")
     assert error["details"]["article_id"] == existing.pk
-    assert error["details"]["api_url"] == response["Location"] == f"http://testserver/api/v1/articles/{existing.pk}/"
+    assert (
+        error["details"]["api_url"]
+        == response["Location"]
+        == f"http://testserver/api/v1/articles/{existing.pk}/"
+    )
     assert type(response.headers["Location"]) is str
     assert error["details"]["page_url"] == f"http://testserver/articles/{existing.pk}/"
     assert str(existing.pk) in error["message"] and existing.title in error["message"]
@@ -192,8 +231,13 @@ def test_an_upload_that_makes_no_sense_is_refused_400_with_the_reason(editor, we
 
 @pytest.mark.parametrize(
     "filename, content",
-    [("empty.txt", b""), ("report.exe", REPORT.encode()), ("broken.docx", b"not a word file"), ("blank.txt", b"  \n "),
-     ("nul.txt", REPORT.encode() + b"\x00")],
+    [
+        ("empty.txt", b""),
+        ("report.exe", REPORT.encode()),
+        ("broken.docx", b"not a word file"),
+        ("blank.txt", b"  \n "),
+        ("nul.txt", REPORT.encode() + b"\x00"),
+    ],
 )
 def test_an_unreadable_file_is_refused_400_with_the_reason(editor, weihai, filename, content):
     upload = SimpleUploadedFile(filename, content)

@@ -19,12 +19,20 @@ def catalogue(db):
         metric.code: metric
         for metric in [
             Metric.objects.create(
-                code="gdp", name_zh="地区生产总值", name_en="Gross regional product", unit="亿元",
-                family=Metric.Family.MONEY, synonyms=["GDP", "生产总值"],
+                code="gdp",
+                name_zh="地区生产总值",
+                name_en="Gross regional product",
+                unit="亿元",
+                family=Metric.Family.MONEY,
+                synonyms=["GDP", "生产总值"],
             ),
             Metric.objects.create(
-                code="high_tech_enterprises", name_zh="高新技术企业", name_en="High-tech enterprises", unit="家",
-                family=Metric.Family.COUNT, synonyms=["高企"],
+                code="high_tech_enterprises",
+                name_zh="高新技术企业",
+                name_en="High-tech enterprises",
+                unit="家",
+                family=Metric.Family.COUNT,
+                synonyms=["高企"],
             ),
         ]
     }
@@ -33,39 +41,101 @@ def catalogue(db):
 @pytest.fixture
 def figures(catalogue):
     """Two zones in two provinces, two reports, and figures of every kind of interest."""
-    donghu = Zone.objects.create(name="武汉东湖新技术开发区", short_name="东湖高新区", slug="donghu", province="湖北省")
-    weihai = Zone.objects.create(name="威海火炬高技术产业开发区", short_name="威海高新区", slug="weihai", province="山东省")
-    plan = Article.objects.create(raw_text="东湖高新区2025年地区生产总值目标3000亿元。", title="东湖规划", published_on=dt.date(2023, 2, 1))
-    review = Article.objects.create(raw_text="威海高新区2024年高企达到500家。", title="威海年报", published_on=dt.date(2025, 1, 5))
+    donghu = Zone.objects.create(
+        name="武汉东湖新技术开发区", short_name="东湖高新区", slug="donghu", province="湖北省"
+    )
+    weihai = Zone.objects.create(
+        name="威海火炬高技术产业开发区", short_name="威海高新区", slug="weihai", province="山东省"
+    )
+    plan = Article.objects.create(
+        raw_text="东湖高新区2025年地区生产总值目标3000亿元。",
+        title="东湖规划",
+        published_on=dt.date(2023, 2, 1),
+    )
+    review = Article.objects.create(
+        raw_text="威海高新区2024年高企达到500家。", title="威海年报", published_on=dt.date(2025, 1, 5)
+    )
 
     def figure(article, zone, metric, value, unit, base_value, stance, year, quote, **extra):
         return Indicator.objects.create(
-            article=article, zone=zone, metric=catalogue[metric], metric_text=catalogue[metric].name_zh,
-            value=Decimal(value), unit=unit, base_value=Decimal(base_value), stance=stance,
-            period_label=f"{year}年", period_start=dt.date(year, 1, 1), period_end=dt.date(year, 12, 31),
-            quote=quote, **extra,
+            article=article,
+            zone=zone,
+            metric=catalogue[metric],
+            metric_text=catalogue[metric].name_zh,
+            value=Decimal(value),
+            unit=unit,
+            base_value=Decimal(base_value),
+            stance=stance,
+            period_label=f"{year}年",
+            period_start=dt.date(year, 1, 1),
+            period_end=dt.date(year, 12, 31),
+            quote=quote,
+            **extra,
         )
 
     return {
         "donghu_gdp_target": figure(
-            plan, donghu, "gdp", "3000", "亿元", "3000", Indicator.Stance.TARGET, 2025, "2025年地区生产总值目标3000亿元",
-            quote_start=5, quote_end=22,
+            plan,
+            donghu,
+            "gdp",
+            "3000",
+            "亿元",
+            "3000",
+            Indicator.Stance.TARGET,
+            2025,
+            "2025年地区生产总值目标3000亿元",
+            quote_start=5,
+            quote_end=22,
         ),
         "donghu_gdp_2024": figure(
-            plan, donghu, "gdp", "0.26", "万亿元", "2600", Indicator.Stance.ACHIEVEMENT, 2024, "2024年生产总值0.26万亿元",
-            review_state=Indicator.ReviewState.CONFIRMED, reviewed_at=timezone.now(),
+            plan,
+            donghu,
+            "gdp",
+            "0.26",
+            "万亿元",
+            "2600",
+            Indicator.Stance.ACHIEVEMENT,
+            2024,
+            "2024年生产总值0.26万亿元",
+            review_state=Indicator.ReviewState.CONFIRMED,
+            reviewed_at=timezone.now(),
         ),
         "weihai_firms": figure(
-            review, weihai, "high_tech_enterprises", "500", "家", "500", Indicator.Stance.ACHIEVEMENT, 2024,
-            "2024年高企达到500家", kind=Indicator.Kind.LEVEL,
+            review,
+            weihai,
+            "high_tech_enterprises",
+            "500",
+            "家",
+            "500",
+            Indicator.Stance.ACHIEVEMENT,
+            2024,
+            "2024年高企达到500家",
+            kind=Indicator.Kind.LEVEL,
         ),
         "weihai_growth": figure(
-            review, weihai, "high_tech_enterprises", "12.5", "%", "12.5", Indicator.Stance.ACHIEVEMENT, 2024,
-            "同比增长12.5%", kind=Indicator.Kind.GROWTH,
+            review,
+            weihai,
+            "high_tech_enterprises",
+            "12.5",
+            "%",
+            "12.5",
+            Indicator.Stance.ACHIEVEMENT,
+            2024,
+            "同比增长12.5%",
+            kind=Indicator.Kind.GROWTH,
         ),
         "weihai_rejected": figure(
-            review, weihai, "gdp", "999", "亿元", "999", Indicator.Stance.ACHIEVEMENT, 2024, "999亿元",
-            review_state=Indicator.ReviewState.REJECTED, reviewed_at=timezone.now(),
+            review,
+            weihai,
+            "gdp",
+            "999",
+            "亿元",
+            "999",
+            Indicator.Stance.ACHIEVEMENT,
+            2024,
+            "999亿元",
+            review_state=Indicator.ReviewState.REJECTED,
+            reviewed_at=timezone.now(),
         ),
     }
 
@@ -217,17 +287,27 @@ def test_listing_indicators_takes_a_fixed_number_of_queries(
     api_client, figures, django_assert_max_num_queries, page_size
 ):
     template = figures["weihai_firms"]
-    zones = [Zone.objects.create(name=f"测试区{n}", short_name=f"测试{n}", slug=f"test-{n}") for n in range(5)]
+    zones = [
+        Zone.objects.create(name=f"测试区{n}", short_name=f"测试{n}", slug=f"test-{n}") for n in range(5)
+    ]
     articles = [Article.objects.create(raw_text=f"测试报告{n}") for n in range(5)]
     Indicator.objects.bulk_create(
         Indicator(
-            article=articles[n % 5], zone=zones[n % 5], metric=template.metric, metric_text="高企",
-            value=n, unit="家", base_value=n, quote=f"{n}家",
+            article=articles[n % 5],
+            zone=zones[n % 5],
+            metric=template.metric,
+            metric_text="高企",
+            value=n,
+            unit="家",
+            base_value=n,
+            quote=f"{n}家",
         )
         for n in range(60)
     )
     with django_assert_max_num_queries(3):
-        response = api_client.get("/api/v1/indicators/", {"page_size": page_size, "metric": "high_tech_enterprises"})
+        response = api_client.get(
+            "/api/v1/indicators/", {"page_size": page_size, "metric": "high_tech_enterprises"}
+        )
     assert len(response.json()["results"]) == page_size
 
 
@@ -240,7 +320,9 @@ def test_the_comparison_judges_each_zones_target_against_its_result(api_client, 
     assert (donghu["zone"], donghu["metric"], donghu["kind"]) == ("donghu", "gdp", "level")
     # The 2025 target was set in a 2023 article: a plan over 2023–2025, two thirds of it elapsed by
     # the end of 2024, when 2600 of 3000 亿元 (86.67%) were reached — on track.
-    assert donghu["target"]["value"] == "3000" and donghu["target"]["quote"] == "2025年地区生产总值目标3000亿元"
+    assert (
+        donghu["target"]["value"] == "3000" and donghu["target"]["quote"] == "2025年地区生产总值目标3000亿元"
+    )
     assert (donghu["achieved"]["value"], donghu["achieved"]["unit"]) == ("0.26", "万亿元")
     assert (donghu["achieved"]["amount"], donghu["achieved"]["amount_unit"]) == ("2600", "亿元")
     assert (donghu["progress"], donghu["gap"], donghu["unit"]) == ("0.8667", "400", "亿元")
@@ -261,8 +343,13 @@ def test_the_comparison_downloads_as_csv_one_row_per_zone(api_client, figures):
     )
     assert response.content.startswith(b"\xef\xbb\xbf")
     rows = list(csv.DictReader(io.StringIO(response.content.decode("utf-8-sig"))))
-    assert [(row["zone_name"], row["metric_name"]) for row in rows] == [("东湖高新区", "地区生产总值"), ("威海高新区", "地区生产总值")]
-    assert rows[0]["target.quote"] == "2025年地区生产总值目标3000亿元" and rows[0]["achieved.amount"] == "2600"
+    assert [(row["zone_name"], row["metric_name"]) for row in rows] == [
+        ("东湖高新区", "地区生产总值"),
+        ("威海高新区", "地区生产总值"),
+    ]
+    assert (
+        rows[0]["target.quote"] == "2025年地区生产总值目标3000亿元" and rows[0]["achieved.amount"] == "2600"
+    )
     # The columns come from the serializer: a zone without figures has the same ones, left empty.
     assert rows[1]["status"] == "" and rows[1]["target.quote"] == "" and rows[1]["achieved.amount"] == ""
     assert "target" not in rows[0]
@@ -288,8 +375,15 @@ def test_a_comparison_that_cannot_be_made_is_refused_with_the_reason(api_client,
 def test_without_metrics_the_comparison_adds_the_words_not_in_the_catalogue(api_client, figures):
     weihai_report = figures["weihai_firms"].article
     Indicator.objects.create(
-        article=weihai_report, zone=figures["weihai_firms"].zone, metric_text="独角兽企业", value=3, unit="家",
-        period_label="2024年", period_start=dt.date(2024, 1, 1), period_end=dt.date(2024, 12, 31), quote="独角兽企业3家",
+        article=weihai_report,
+        zone=figures["weihai_firms"].zone,
+        metric_text="独角兽企业",
+        value=3,
+        unit="家",
+        period_label="2024年",
+        period_start=dt.date(2024, 1, 1),
+        period_end=dt.date(2024, 12, 31),
+        quote="独角兽企业3家",
     )
     body = api_client.get("/api/v1/compare/", {"zones": "donghu,weihai", "year": 2024}).json()
     assert body["metrics"] == ["gdp", "high_tech_enterprises"]
@@ -302,12 +396,22 @@ def test_the_api_compares_with_the_same_numbers_as_the_compare_page(api_client, 
     query = {"zones": "weihai,donghu", "year": 2024}
     page = client.get("/compare/", query).context["comparison"]
     shown = [
-        (row.title, row.kind, cell.zone.slug, cell.progress and (cell.progress.status, cell.progress.progress))
-        for row in page.rows + page.uncatalogued_rows for cell in row.cells
+        (
+            row.title,
+            row.kind,
+            cell.zone.slug,
+            cell.progress and (cell.progress.status, cell.progress.progress),
+        )
+        for row in page.rows + page.uncatalogued_rows
+        for cell in row.cells
     ]
     served = [
-        (row["metric_name"], row["kind"], row["zone"],
-         row["status"] and (row["status"], row["progress"] and Decimal(row["progress"])))
+        (
+            row["metric_name"],
+            row["kind"],
+            row["zone"],
+            row["status"] and (row["status"], row["progress"] and Decimal(row["progress"])),
+        )
         for row in api_client.get("/api/v1/compare/", query).json()["results"]
     ]
     assert served == shown
@@ -331,9 +435,13 @@ def test_blank_search_words_find_every_metric(api_client, catalogue):
 
 
 @pytest.mark.parametrize("page_size", [2, 50])
-def test_listing_metrics_takes_a_fixed_number_of_queries(api_client, django_assert_max_num_queries, page_size):
+def test_listing_metrics_takes_a_fixed_number_of_queries(
+    api_client, django_assert_max_num_queries, page_size
+):
     Metric.objects.bulk_create(
-        Metric(code=f"metric_{n}", name_zh=f"指标{n}", name_en=f"Metric {n}", unit="家", synonyms=[f"说法{n}"])
+        Metric(
+            code=f"metric_{n}", name_zh=f"指标{n}", name_en=f"Metric {n}", unit="家", synonyms=[f"说法{n}"]
+        )
         for n in range(60)
     )
     with django_assert_max_num_queries(2):
@@ -348,11 +456,21 @@ def test_comparing_six_zones_takes_no_more_queries_than_two(api_client, figures)
     template = figures["donghu_gdp_2024"]
     slugs = ["donghu", "weihai"]
     for n in range(4):
-        zone = Zone.objects.create(name=f"测试高新区{n}", short_name=f"测试{n}", slug=f"test-{n}", province="测试省")
+        zone = Zone.objects.create(
+            name=f"测试高新区{n}", short_name=f"测试{n}", slug=f"test-{n}", province="测试省"
+        )
         Indicator.objects.create(
-            article=template.article, zone=zone, metric=template.metric, metric_text="地区生产总值", value=100 + n,
-            unit="亿元", base_value=100 + n, period_label="2024年", period_start=dt.date(2024, 1, 1),
-            period_end=dt.date(2024, 12, 31), quote=f"生产总值{100 + n}亿元",
+            article=template.article,
+            zone=zone,
+            metric=template.metric,
+            metric_text="地区生产总值",
+            value=100 + n,
+            unit="亿元",
+            base_value=100 + n,
+            period_label="2024年",
+            period_start=dt.date(2024, 1, 1),
+            period_end=dt.date(2024, 12, 31),
+            quote=f"生产总值{100 + n}亿元",
         )
         slugs.append(zone.slug)
     with CaptureQueriesContext(connection) as two:

@@ -1,17 +1,18 @@
 """Schema fuzzing: requests generated from the published OpenAPI schema, run against the real
 application and test database, must never meet a server error or a response the schema does not describe."""
+
 import datetime as dt
 
 import pytest
 import schemathesis
 from django.core.signals import request_finished, request_started
+from django.core.wsgi import get_wsgi_application
 from django.db import close_old_connections
 from hypothesis import HealthCheck, settings
 from rest_framework.views import APIView
 from schemathesis.specs.openapi.checks import negative_data_rejection, positive_data_acceptance
 
 from articles.services import ArticleInput, store_article
-from django.core.wsgi import get_wsgi_application
 from metrics.models import Indicator, Metric
 from zones.models import Zone
 
@@ -20,12 +21,25 @@ from zones.models import Zone
 def api_data(registry, monkeypatch):
     zone = Zone.objects.get(slug="weihai")
     article = store_article(
-        ArticleInput(text="威海高新区2024年地区生产总值312亿元。", title="威海年报", published_on=dt.date(2025, 1, 5), zones=[zone])
+        ArticleInput(
+            text="威海高新区2024年地区生产总值312亿元。",
+            title="威海年报",
+            published_on=dt.date(2025, 1, 5),
+            zones=[zone],
+        )
     )
     Indicator.objects.create(
-        article=article, zone=zone, metric=Metric.objects.get(code="gdp"), metric_text="地区生产总值", value=312,
-        unit="亿元", base_value=312, period_label="2024年", period_start=dt.date(2024, 1, 1),
-        period_end=dt.date(2024, 12, 31), quote="2024年地区生产总值312亿元",
+        article=article,
+        zone=zone,
+        metric=Metric.objects.get(code="gdp"),
+        metric_text="地区生产总值",
+        value=312,
+        unit="亿元",
+        base_value=312,
+        period_label="2024年",
+        period_start=dt.date(2024, 1, 1),
+        period_end=dt.date(2024, 12, 31),
+        quote="2024年地区生产总值312亿元",
     )
     # Hundreds of generated requests in a minute are the point here, not abuse.
     monkeypatch.setattr(APIView, "throttle_classes", [])

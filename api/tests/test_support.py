@@ -1,5 +1,6 @@
 """The API's shared rules: who may read, throttling, unknown addresses, page sizes, the error
 shape, the CSV format and the documentation."""
+
 import csv
 import io
 
@@ -14,7 +15,9 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def zone(db):
-    return Zone.objects.create(name="威海火炬高技术产业开发区", short_name="威海高新区", slug="weihai", province="山东省")
+    return Zone.objects.create(
+        name="威海火炬高技术产业开发区", short_name="威海高新区", slug="weihai", province="山东省"
+    )
 
 
 def test_reading_can_be_closed_to_anonymous_clients(api_client, token_for, zone, settings):
@@ -79,7 +82,9 @@ def test_an_unknown_format_is_404_and_single_objects_are_json_only(api_client, z
     assert api_client.get("/api/v1/zones/weihai/", {"format": "csv"}).status_code == 404
 
 
-def test_a_method_the_address_does_not_take_is_405_for_an_editor_and_401_for_anonymous(api_client, token_for, zone):
+def test_a_method_the_address_does_not_take_is_405_for_an_editor_and_401_for_anonymous(
+    api_client, token_for, zone
+):
     assert api_client.delete("/api/v1/zones/weihai/").status_code == 401
     api_client.credentials(HTTP_AUTHORIZATION=f"Token {token_for('editor', editor=True)}")
     response = api_client.delete("/api/v1/zones/weihai/")
@@ -91,24 +96,50 @@ def test_csv_flattens_nested_values_and_keeps_chinese():
     data = {
         "count": 2,
         "results": [
-            {"name": "东湖", "aliases": ["光谷", "中国光谷"], "article": {"id": 1, "title": "年报"}, "value": None},
+            {
+                "name": "东湖",
+                "aliases": ["光谷", "中国光谷"],
+                "article": {"id": 1, "title": "年报"},
+                "value": None,
+            },
             {"name": "威海", "aliases": [], "article": None, "value": "1.5", "extra": [{"a": 1}]},
         ],
     }
     content = CSVRenderer().render(data)
     assert content.startswith("\ufeff".encode())
     rows = list(csv.DictReader(io.StringIO(content.decode("utf-8-sig"))))
-    assert rows[0] == {"name": "东湖", "aliases": "光谷; 中国光谷", "article.id": "1", "article.title": "年报",
-                       "value": "", "article": "", "extra": ""}
+    assert rows[0] == {
+        "name": "东湖",
+        "aliases": "光谷; 中国光谷",
+        "article.id": "1",
+        "article.title": "年报",
+        "value": "",
+        "article": "",
+        "extra": "",
+    }
     assert rows[1]["article"] == "" and rows[1]["extra"] == '[{"a": 1}]' and rows[1]["value"] == "1.5"
 
 
 def test_csv_cells_a_spreadsheet_would_run_as_formulas_are_shown_as_text():
-    data = [{"title": '=HYPERLINK("http://evil.example","年报")', "source": "@SUM(A1)", "aliases": ["-1+1", "光谷"],
-             "value": "-3.4", "growth": -3.4, "note": "+86 电话"}]
+    data = [
+        {
+            "title": '=HYPERLINK("http://evil.example","年报")',
+            "source": "@SUM(A1)",
+            "aliases": ["-1+1", "光谷"],
+            "value": "-3.4",
+            "growth": -3.4,
+            "note": "+86 电话",
+        }
+    ]
     row = next(csv.DictReader(io.StringIO(CSVRenderer().render(data).decode("utf-8-sig"))))
-    assert row == {"title": '\'=HYPERLINK("http://evil.example","年报")', "source": "'@SUM(A1)", "aliases": "'-1+1; 光谷",
-                   "value": "-3.4", "growth": "-3.4", "note": "'+86 电话"}
+    assert row == {
+        "title": '\'=HYPERLINK("http://evil.example","年报")',
+        "source": "'@SUM(A1)",
+        "aliases": "'-1+1; 光谷",
+        "value": "-3.4",
+        "growth": "-3.4",
+        "note": "'+86 电话",
+    }
 
 
 def test_csv_of_a_single_object_or_nothing():
@@ -126,7 +157,12 @@ def test_the_first_problem_names_its_field():
 
 def test_the_error_body_has_one_shape():
     assert error_body(409, "duplicate", "Already stored.", {"article_id": 3}) == {
-        "error": {"status": 409, "code": "duplicate", "message": "Already stored.", "details": {"article_id": 3}}
+        "error": {
+            "status": 409,
+            "code": "duplicate",
+            "message": "Already stored.",
+            "details": {"article_id": 3},
+        }
     }
 
 
@@ -134,13 +170,33 @@ def test_the_schema_describes_every_endpoint(api_client):
     response = api_client.get("/api/schema/", {"format": "json"})
     assert response.status_code == 200
     paths = response.json()["paths"]
-    for path in ["/api/v1/zones/", "/api/v1/zones/{slug}/", "/api/v1/metrics/", "/api/v1/metrics/{code}/",
-                 "/api/v1/indicators/", "/api/v1/indicators/{id}/", "/api/v1/articles/", "/api/v1/articles/{id}/",
-                 "/api/v1/compare/"]:
+    for path in [
+        "/api/v1/zones/",
+        "/api/v1/zones/{slug}/",
+        "/api/v1/metrics/",
+        "/api/v1/metrics/{code}/",
+        "/api/v1/indicators/",
+        "/api/v1/indicators/{id}/",
+        "/api/v1/articles/",
+        "/api/v1/articles/{id}/",
+        "/api/v1/compare/",
+    ]:
         assert path in paths
     indicator_filters = {parameter["name"] for parameter in paths["/api/v1/indicators/"]["get"]["parameters"]}
-    assert {"zone", "metric", "kind", "stance", "period", "year", "province", "review_state", "article",
-            "cursor", "page_size", "format"} <= indicator_filters
+    assert {
+        "zone",
+        "metric",
+        "kind",
+        "stance",
+        "period",
+        "year",
+        "province",
+        "review_state",
+        "article",
+        "cursor",
+        "page_size",
+        "format",
+    } <= indicator_filters
     upload = paths["/api/v1/articles/"]["post"]
     assert {"application/json", "multipart/form-data"} <= set(upload["requestBody"]["content"])
     assert {"201", "400", "401", "403", "409"} <= set(upload["responses"])
@@ -158,7 +214,10 @@ def test_the_docs_page_uses_local_assets_only(api_client):
 @pytest.mark.parametrize(
     "address",
     [
-        "/api/v1/zones/%00/", "/api/v1/metrics/a%00b/", "/api/v1/metrics/a%0Ab/", "/api/v1/articles/x1/",
+        "/api/v1/zones/%00/",
+        "/api/v1/metrics/a%00b/",
+        "/api/v1/metrics/a%0Ab/",
+        "/api/v1/articles/x1/",
         "/api/v1/indicators/1.5/",
     ],
 )
@@ -169,7 +228,9 @@ def test_an_address_no_object_can_have_is_a_json_404(api_client, zone, address):
 
 def test_a_zone_slug_with_a_nul_character_is_refused_400(api_client, token_for, zone):
     api_client.credentials(HTTP_AUTHORIZATION=f"Token {token_for('editor', editor=True)}")
-    response = api_client.post("/api/v1/articles/", {"text": "威海高新区的报道。", "zones": ["wei\x00hai"]}, format="json")
+    response = api_client.post(
+        "/api/v1/articles/", {"text": "威海高新区的报道。", "zones": ["wei\x00hai"]}, format="json"
+    )
     assert response.status_code == 400 and list(response.json()["error"]["details"]) == ["zones"]
 
 

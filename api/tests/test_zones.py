@@ -14,19 +14,39 @@ def zones(db):
         zone.slug: zone
         for zone in [
             Zone.objects.create(
-                name="武汉东湖新技术开发区", short_name="东湖高新区", slug="wuhan-donghu", province="湖北省",
-                city="武汉市", level=Zone.Level.NATIONAL, aliases=["光谷", "中国光谷"], verified=True,
+                name="武汉东湖新技术开发区",
+                short_name="东湖高新区",
+                slug="wuhan-donghu",
+                province="湖北省",
+                city="武汉市",
+                level=Zone.Level.NATIONAL,
+                aliases=["光谷", "中国光谷"],
+                verified=True,
             ),
             Zone.objects.create(
-                name="襄阳高新技术产业开发区", short_name="襄阳高新区", slug="xiangyang", province="湖北省",
-                city="襄阳市", level=Zone.Level.NATIONAL, verified=True,
+                name="襄阳高新技术产业开发区",
+                short_name="襄阳高新区",
+                slug="xiangyang",
+                province="湖北省",
+                city="襄阳市",
+                level=Zone.Level.NATIONAL,
+                verified=True,
             ),
             Zone.objects.create(
-                name="威海火炬高技术产业开发区", short_name="威海高新区", slug="weihai", province="山东省",
-                city="威海市", level=Zone.Level.NATIONAL, aliases=["威海火炬高新区"], verified=True,
+                name="威海火炬高技术产业开发区",
+                short_name="威海高新区",
+                slug="weihai",
+                province="山东省",
+                city="威海市",
+                level=Zone.Level.NATIONAL,
+                aliases=["威海火炬高新区"],
+                verified=True,
             ),
             Zone.objects.create(
-                name="某某省级高新区", short_name="某某高新区", slug="moumou", province="山东省",
+                name="某某省级高新区",
+                short_name="某某高新区",
+                slug="moumou",
+                province="山东省",
                 level=Zone.Level.PROVINCIAL,
             ),
         ]
@@ -112,7 +132,9 @@ def test_zones_download_as_csv_that_excel_reads_as_utf8(api_client, zones):
 @pytest.mark.parametrize("page_size", [2, 50])
 def test_listing_zones_takes_a_fixed_number_of_queries(api_client, django_assert_max_num_queries, page_size):
     for number in range(60):
-        Zone.objects.create(name=f"测试高新区{number}", short_name=f"测试{number}", slug=f"test-{number}", province="测试省")
+        Zone.objects.create(
+            name=f"测试高新区{number}", short_name=f"测试{number}", slug=f"test-{number}", province="测试省"
+        )
     with django_assert_max_num_queries(2):
         response = api_client.get("/api/v1/zones/", {"page_size": page_size})
     assert len(response.json()["results"]) == page_size

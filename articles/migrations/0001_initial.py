@@ -6,37 +6,75 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('zones', '0001_initial'),
+        ("zones", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Article',
+            name="Article",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('title', models.CharField(blank=True, max_length=300, verbose_name='title')),
-                ('source_name', models.CharField(blank=True, max_length=200, verbose_name='source')),
-                ('url', models.URLField(blank=True, max_length=1000, verbose_name='URL')),
-                ('published_on', models.DateField(blank=True, db_index=True, null=True, verbose_name='publication date')),
-                ('raw_text', models.TextField(verbose_name='text as uploaded')),
-                ('text', models.TextField(blank=True, verbose_name='normalised text')),
-                ('content_hash', models.CharField(editable=False, max_length=64, unique=True, verbose_name='content hash')),
-                ('original_filename', models.CharField(blank=True, max_length=255, verbose_name='file name')),
-                ('added_at', models.DateTimeField(auto_now_add=True, db_index=True, verbose_name='added at')),
-                ('status', models.CharField(choices=[('new', 'not yet extracted'), ('extracted', 'extracted'), ('failed', 'extraction failed')], db_index=True, default='new', max_length=10, verbose_name='status')),
-                ('status_message', models.TextField(blank=True, verbose_name='status message')),
-                ('added_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='articles_added', to=settings.AUTH_USER_MODEL, verbose_name='added by')),
-                ('zones', models.ManyToManyField(blank=True, related_name='articles', to='zones.zone', verbose_name='zones')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("title", models.CharField(blank=True, max_length=300, verbose_name="title")),
+                ("source_name", models.CharField(blank=True, max_length=200, verbose_name="source")),
+                ("url", models.URLField(blank=True, max_length=1000, verbose_name="URL")),
+                (
+                    "published_on",
+                    models.DateField(blank=True, db_index=True, null=True, verbose_name="publication date"),
+                ),
+                ("raw_text", models.TextField(verbose_name="text as uploaded")),
+                ("text", models.TextField(blank=True, verbose_name="normalised text")),
+                (
+                    "content_hash",
+                    models.CharField(editable=False, max_length=64, unique=True, verbose_name="content hash"),
+                ),
+                ("original_filename", models.CharField(blank=True, max_length=255, verbose_name="file name")),
+                ("added_at", models.DateTimeField(auto_now_add=True, db_index=True, verbose_name="added at")),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("new", "not yet extracted"),
+                            ("extracted", "extracted"),
+                            ("failed", "extraction failed"),
+                        ],
+                        db_index=True,
+                        default="new",
+                        max_length=10,
+                        verbose_name="status",
+                    ),
+                ),
+                ("status_message", models.TextField(blank=True, verbose_name="status message")),
+                (
+                    "added_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="articles_added",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="added by",
+                    ),
+                ),
+                (
+                    "zones",
+                    models.ManyToManyField(
+                        blank=True, related_name="articles", to="zones.zone", verbose_name="zones"
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'article',
-                'verbose_name_plural': 'articles',
-                'ordering': ['-published_on', '-added_at'],
+                "verbose_name": "article",
+                "verbose_name_plural": "articles",
+                "ordering": ["-published_on", "-added_at"],
             },
         ),
     ]

@@ -19,15 +19,20 @@ def test_simplified_chinese_encodings_are_recognised(encoding):
 
 
 def test_big5_is_recognised():
-    traditional = "威海高新區全年完成地區生產總值300億元，同比增長8.5%，規上工業增加值增長12%。高新技術企業達到320家。"
+    traditional = (
+        "威海高新區全年完成地區生產總值300億元，同比增長8.5%，規上工業增加值增長12%。高新技術企業達到320家。"
+    )
     assert decode_text(traditional.encode("big5"), LIMIT) == traditional
 
 
-@pytest.mark.parametrize("data, reason", [
-    (b"", "empty"),
-    (b"   \n ", "empty"),
-    (b"x" * (LIMIT + 1), "limit"),
-])
+@pytest.mark.parametrize(
+    "data, reason",
+    [
+        (b"", "empty"),
+        (b"   \n ", "empty"),
+        (b"x" * (LIMIT + 1), "limit"),
+    ],
+)
 def test_unusable_files_are_refused_with_the_reason(data, reason):
     with pytest.raises(UnreadableDocument, match=reason):
         decode_text(data, LIMIT)

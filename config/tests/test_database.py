@@ -1,3 +1,4 @@
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -9,7 +10,12 @@ from config.database import EMBEDDED_DATABASE_NAME, database_config
 def test_database_url_selects_that_server(tmp_path):
     config = database_config("postgres://analyst:secret@db.internal:6543/zones", tmp_path / "unused")
     assert config["ENGINE"] == "django.db.backends.postgresql"
-    assert (config["HOST"], config["PORT"], config["NAME"], config["USER"]) == ("db.internal", 6543, "zones", "analyst")
+    assert (config["HOST"], config["PORT"], config["NAME"], config["USER"]) == (
+        "db.internal",
+        6543,
+        "zones",
+        "analyst",
+    )
     assert not (tmp_path / "unused").exists(), "no embedded server is started when DATABASE_URL is set"
 
 
@@ -18,8 +24,12 @@ def test_database_url_for_another_engine_is_refused(tmp_path):
         database_config("sqlite:///db.sqlite3", tmp_path)
 
 
-def test_embedded_server_runs_in_the_given_folder_without_database_url(tmp_path):
-    data_dir = tmp_path / "pgdata"
+def test_embedded_server_runs_in_the_given_folder_without_database_url():
+    # Not pytest's tmp_path: its root folder is private to root, and as root pgserver runs the
+    # server as a user of its own, which must reach the data folder.
+    folder = Path(tempfile.mkdtemp(prefix="zonescope-pgdata-"))
+    folder.chmod(0o755)
+    data_dir = folder / "pgdata"
     config = database_config(None, data_dir)
     assert config["ENGINE"] == "django.db.backends.postgresql"
     assert config["NAME"] == EMBEDDED_DATABASE_NAME

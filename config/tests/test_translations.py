@@ -1,9 +1,12 @@
 """The interface is Chinese first: every English source string needs its Chinese translation."""
+
 import re
 from pathlib import Path
 
 LOCALE = Path(__file__).resolve().parents[2] / "locale"
-ENTRY = re.compile(r'^msgid ((?:".*"\n)+)(?:msgid_plural (?:".*"\n)+)?((?:msgstr(?:\[\d\])? (?:".*"\n)+)+)', re.M)
+ENTRY = re.compile(
+    r'^msgid ((?:".*"\n)+)(?:msgid_plural (?:".*"\n)+)?((?:msgstr(?:\[\d\])? (?:".*"\n)+)+)', re.M
+)
 
 
 def joined(quoted_lines: str) -> str:
@@ -14,7 +17,9 @@ def untranslated(po_file: Path) -> list[str]:
     missing = []
     for match in ENTRY.finditer(po_file.read_text(encoding="utf-8")):
         msgid = joined(match.group(1))
-        translations = [joined(part) for part in re.split(r"^msgstr(?:\[\d\])? ", match.group(2), flags=re.M) if part]
+        translations = [
+            joined(part) for part in re.split(r"^msgstr(?:\[\d\])? ", match.group(2), flags=re.M) if part
+        ]
         if msgid and re.search(r"[A-Za-z]", msgid) and not all(translations):
             missing.append(msgid)
     return missing

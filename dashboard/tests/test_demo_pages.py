@@ -1,4 +1,6 @@
 """The demo articles, extracted by the engine, as policy staff see them (`make setup` data)."""
+
+import itertools
 from pathlib import Path
 
 import pytest
@@ -23,8 +25,11 @@ def test_cihu_page_lists_its_2023_achievements_with_their_quotes(client, demo):
     cihu = Zone.objects.get(short_name="慈湖高新区")
     response = client.get(cihu.get_absolute_url())
     html = response.content.decode()
-    achieved_2023 = [row.achievement for row in response.context["rows"]
-                     if row.achievement and row.achievement.period.label == "2023"]
+    achieved_2023 = [
+        row.achievement
+        for row in response.context["rows"]
+        if row.achievement and row.achievement.period.label == "2023"
+    ]
     assert len(achieved_2023) >= 5
     for figure in achieved_2023:
         assert figure.url in html
@@ -34,7 +39,9 @@ def test_cihu_page_lists_its_2023_achievements_with_their_quotes(client, demo):
 
 def test_compare_weihai_kunming_yuxi_shows_their_2024_targets(client, demo):
     zones = [Zone.objects.get(short_name=name) for name in ("威海高新区", "昆明高新区", "玉溪高新区")]
-    response = client.get(reverse("dashboard:compare"), {"zones": ",".join(z.slug for z in zones), "year": "2024"})
+    response = client.get(
+        reverse("dashboard:compare"), {"zones": ",".join(z.slug for z in zones), "year": "2024"}
+    )
     comparison = response.context["comparison"]
     html = response.content.decode()
     for position, zone in enumerate(zones):
@@ -56,7 +63,7 @@ def test_every_demo_page_renders(client, demo):
         assert client.get(article.get_absolute_url()).status_code == 200
     for metric in Metric.objects.filter(indicators__isnull=False).distinct():
         assert client.get(metric.get_absolute_url()).status_code == 200
-    for first, second in zip(zones, zones[1:]):
+    for first, second in itertools.pairwise(zones):
         response = client.get(reverse("dashboard:compare"), {"zones": f"{first.slug},{second.slug}"})
         assert response.status_code == 200 and response.context["comparison"] is not None
 

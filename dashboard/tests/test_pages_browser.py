@@ -1,5 +1,6 @@
 """The zone and compare pages in a real headless Chromium: charts drawn by the project's own
 Chart.js, nothing fetched from another host, readable at phone width."""
+
 from datetime import date
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -7,9 +8,9 @@ from urllib.parse import unquote, urlsplit
 import pytest
 from django.core.management import call_command
 
-from metrics.models import Indicator
-from factories import make_article, make_indicator, make_metric, make_zone
 from dashboard.tests.test_demo_pages import DEMO
+from factories import make_article, make_indicator, make_metric, make_zone
+from metrics.models import Indicator
 from zones.models import Zone
 
 pytestmark = pytest.mark.browser
@@ -33,10 +34,21 @@ def reported_zones():
     for number, achieved in enumerate([80, 130, 95]):
         zone = make_zone(f"测{number}高新区")
         for year in (2023, 2024):
-            make_indicator(make_article(published_on=date(year, 2, 1)), zone=zone, metric=metric, value=100 + number * 10,
-                           stance=Indicator.Stance.TARGET, period=str(year))
-            make_indicator(make_article(published_on=date(year + 1, 1, 20)), zone=zone, metric=metric, value=achieved + year - 2024,
-                           period=str(year))
+            make_indicator(
+                make_article(published_on=date(year, 2, 1)),
+                zone=zone,
+                metric=metric,
+                value=100 + number * 10,
+                stance=Indicator.Stance.TARGET,
+                period=str(year),
+            )
+            make_indicator(
+                make_article(published_on=date(year + 1, 1, 20)),
+                zone=zone,
+                metric=metric,
+                value=achieved + year - 2024,
+                period=str(year),
+            )
         zones.append(zone)
     return zones, metric
 
@@ -93,9 +105,12 @@ def test_pages_fit_a_phone_screen(browser_page, reported_zones):
     browser_page.set_viewport_size(PHONE)
     slugs = ",".join(zone.slug for zone in zones)
     article = zones[0].indicators.first().article
-    for path, name in [("/", "zone-list-phone"), (zones[0].get_absolute_url(), "zone-page-phone"),
-                       (f"/compare/?zones={slugs}&year=2024", "compare-page-phone"),
-                       (article.get_absolute_url(), "article-page-phone")]:
+    for path, name in [
+        ("/", "zone-list-phone"),
+        (zones[0].get_absolute_url(), "zone-page-phone"),
+        (f"/compare/?zones={slugs}&year=2024", "compare-page-phone"),
+        (article.get_absolute_url(), "article-page-phone"),
+    ]:
         open_page(browser_page, path, name)
         width = browser_page.evaluate("document.documentElement.scrollWidth")
         assert width <= PHONE["width"], (path, width)
@@ -114,7 +129,9 @@ def test_demo_zone_and_compare_pages(browser_page, demo):
     assert charts >= 1
     assert_charts_drawn(browser_page, charts)
 
-    slugs = ",".join(Zone.objects.get(short_name=name).slug for name in ("威海高新区", "昆明高新区", "玉溪高新区"))
+    slugs = ",".join(
+        Zone.objects.get(short_name=name).slug for name in ("威海高新区", "昆明高新区", "玉溪高新区")
+    )
     open_page(browser_page, f"/compare/?zones={slugs}&year=2024", "demo-compare")
     # Only targets for 2024 so far: no completion rate to chart yet.
     assert browser_page.locator("table.comparison a.figure-link").count() >= 3
@@ -135,7 +152,7 @@ def test_zones_ticked_on_the_list_are_compared(browser_page, reported_zones):
 
 
 def test_the_language_switch_turns_the_compare_page_english(browser_page, reported_zones):
-    zones, metric = reported_zones
+    zones, _metric = reported_zones
     slugs = ",".join(zone.slug for zone in zones)
     open_page(browser_page, f"/compare/?zones={slugs}&year=2024", "compare-page-chinese")
     assert browser_page.locator("h1").inner_text() == "高新区对比"

@@ -6,9 +6,9 @@ from decimal import Decimal
 import pytest
 from django.urls import reverse
 
-from metrics.models import Indicator
 from dashboard.selectors import compare_zones
 from factories import make_article, make_indicator, make_metric, make_zone
+from metrics.models import Indicator
 
 pytestmark = pytest.mark.django_db
 
@@ -26,8 +26,12 @@ def reported_zones(count, metric):
     zones = []
     for number in range(count):
         zone = make_zone(f"比{number}高新区")
-        make_indicator(make_article(published_on=date(2024, 2, 1)), zone=zone, metric=metric, value=100, stance=TARGET)
-        make_indicator(make_article(published_on=date(2025, 1, 20)), zone=zone, metric=metric, value=60 + 10 * number)
+        make_indicator(
+            make_article(published_on=date(2024, 2, 1)), zone=zone, metric=metric, value=100, stance=TARGET
+        )
+        make_indicator(
+            make_article(published_on=date(2025, 1, 20)), zone=zone, metric=metric, value=60 + 10 * number
+        )
         zones.append(zone)
     return zones
 
@@ -51,12 +55,15 @@ def test_compare_page_shows_the_numbers_of_the_comparison_service(client):
     assert response.status_code == 200
     expected = compare_zones(zones, [metric], year=2024)
     shown = response.context["comparison"]
-    assert [[(c.zone, c.progress.progress, c.progress.status) for c in row.cells] for row in shown.rows] == \
-           [[(c.zone, c.progress.progress, c.progress.status) for c in row.cells] for row in expected.rows]
+    assert [[(c.zone, c.progress.progress, c.progress.status) for c in row.cells] for row in shown.rows] == [
+        [(c.zone, c.progress.progress, c.progress.status) for c in row.cells] for row in expected.rows
+    ]
     html = response.content.decode()
     for cell in expected.rows[0].cells:
         assert cell.progress.achievement.url in html and cell.progress.target.url in html
-    chart = json.loads(re.search(r'<script id="comparison-chart" type="application/json">(.*?)</script>', html).group(1))
+    chart = json.loads(
+        re.search(r'<script id="comparison-chart" type="application/json">(.*?)</script>', html).group(1)
+    )
     assert [dataset["values"] for dataset in chart["datasets"]] == [[60.0], [70.0], [80.0]]
 
 
@@ -74,17 +81,23 @@ def test_compare_selection_stays_in_the_url_and_defaults_metrics_and_year(client
     assert f'<option value="{metric.code}">' in html and response.context["chosen_codes"] == []
 
 
-@pytest.mark.parametrize(("zones", "year", "message"), [
-    ("one", None, "Choose 2 to 6 zones to compare (you chose 1)."),
-    ("seven", None, "Choose 2 to 6 zones to compare (you chose 7)."),
-    ("unknown", None, "No zone has these identifiers: no-such-zone"),
-    ("two", "next year", "“next year” is not a year"),
-])
+@pytest.mark.parametrize(
+    ("zones", "year", "message"),
+    [
+        ("one", None, "Choose 2 to 6 zones to compare (you chose 1)."),
+        ("seven", None, "Choose 2 to 6 zones to compare (you chose 7)."),
+        ("unknown", None, "No zone has these identifiers: no-such-zone"),
+        ("two", "next year", "“next year” is not a year"),
+    ],
+)
 def test_compare_explains_a_bad_selection_instead_of_failing(english, zones, year, message):
     metric = make_metric()
     known = reported_zones(7, metric)
     slugs = {"one": known[:1], "seven": known, "two": known[:2]}.get(zones)
-    query = {"zones": ",".join(z.slug for z in slugs) if slugs else f"{known[0].slug},no-such-zone", "year": year or ""}
+    query = {
+        "zones": ",".join(z.slug for z in slugs) if slugs else f"{known[0].slug},no-such-zone",
+        "year": year or "",
+    }
 
     response = english.get(reverse("dashboard:compare"), query)
 
@@ -121,7 +134,12 @@ def test_metric_page_ranks_zones_on_their_achievement(client, django_assert_max_
 
     ranking = response.context["ranking"]
     assert [(entry.rank, entry.progress.zone) for entry in ranking] == [
-        (1, zones[3]), (2, zones[2]), (3, zones[1]), (4, zones[0]), (None, waiting)]
+        (1, zones[3]),
+        (2, zones[2]),
+        (3, zones[1]),
+        (4, zones[0]),
+        (None, waiting),
+    ]
 
 
 def test_a_metric_with_targets_but_no_results_reads_well(english):
@@ -142,12 +160,15 @@ def test_a_metric_nobody_reported_and_a_bad_year_read_well(english):
     assert "is not a year" in html and "No zone has a target or a result on this metric" in html
 
 
-@pytest.mark.parametrize(("value", "unit", "qualifier", "written"), [
-    ("40.000000", "个", "以上", "40个以上"),
-    ("116.200000", "亿元", "突破", "突破116.2亿元"),
-    ("-3.400000", "%", "", "-3.4%"),
-    ("320.000000", "家", "", "320家"),
-])
+@pytest.mark.parametrize(
+    ("value", "unit", "qualifier", "written"),
+    [
+        ("40.000000", "个", "以上", "40个以上"),
+        ("116.200000", "亿元", "突破", "突破116.2亿元"),
+        ("-3.400000", "%", "", "-3.4%"),
+        ("320.000000", "家", "", "320家"),
+    ],
+)
 def test_figures_are_shown_as_the_text_writes_them(value, unit, qualifier, written):
     from metrics.templatetags.figures import as_written
 
@@ -167,4 +188,3 @@ def test_metric_names_follow_the_page_language(client):
     assert "测试企业数" in chinese and "Test enterprises" not in chinese
     client.cookies["django_language"] = "en"
     assert "Test enterprises" in client.get(*compare_url(zones, [metric], 2024)).content.decode()
-

@@ -33,7 +33,10 @@ def zones_with_reports(count):
     zones = []
     for number in range(count):
         zone = make_zone(f"测{number}高新区", province="测试省")
-        for published, stance, value in [(date(2024, 2, 1), "target", 100), (date(2025, 1, 20), "achievement", 90 + number)]:
+        for published, stance, value in [
+            (date(2024, 2, 1), "target", 100),
+            (date(2025, 1, 20), "achievement", 90 + number),
+        ]:
             article = make_article(published_on=published)
             article.zones.add(zone)
             make_indicator(article, zone=zone, metric=metric, value=value, stance=stance)
@@ -41,15 +44,17 @@ def zones_with_reports(count):
     return zones
 
 
-def test_zone_list_counts_reports_and_figures_in_a_fixed_number_of_queries(client, django_assert_max_num_queries):
+def test_zone_list_counts_reports_and_figures_in_a_fixed_number_of_queries(
+    client, django_assert_max_num_queries
+):
     zones_with_reports(2)
     with django_assert_max_num_queries(3):
         client.get(reverse("dashboard:zones"))
     zone = zones_with_reports(6)[-1]
     with django_assert_max_num_queries(3):
         html = client.get(reverse("dashboard:zones"), {"province": "测试省"}).content.decode()
-    row = html[html.index(zone.get_absolute_url()):]
-    row = row[:row.index("</tr>")]
+    row = html[html.index(zone.get_absolute_url()) :]
+    row = row[: row.index("</tr>")]
     assert re.findall(r'<td class="num">(\d+)</td>', row) == ["2", "2"]
 
 
@@ -61,7 +66,9 @@ def test_zone_page_sets_targets_against_achievements_with_links_to_the_quotes(cl
     assert [(row.status, row.target.value, row.achievement.value) for row in rows] == [("behind", 100, 90)]
     assert rows[0].target.url in html and rows[0].achievement.url in html
     assert 'value="90"' in html  # the progress bar
-    chart = json.loads(re.search(r'<script id="zone-chart-1" type="application/json">(.*?)</script>', html).group(1))
+    chart = json.loads(
+        re.search(r'<script id="zone-chart-1" type="application/json">(.*?)</script>', html).group(1)
+    )
     assert chart["labels"] == ["2024"] and [d["values"] for d in chart["datasets"]] == [[100.0], [90.0]]
     assert "vendor/chartjs/chart.umd.min.js" in html and "//cdn" not in html
 
@@ -70,7 +77,13 @@ def test_zone_page_queries_do_not_grow_with_its_reports(client, django_assert_ma
     zone = zones_with_reports(1)[0]
     metric = make_metric("test_patents", "测试专利", "件")
     for year in range(2015, 2024):
-        make_indicator(make_article(published_on=date(year, 3, 1)), zone=zone, metric=metric, value=year - 2000, period=str(year))
+        make_indicator(
+            make_article(published_on=date(year, 3, 1)),
+            zone=zone,
+            metric=metric,
+            value=year - 2000,
+            period=str(year),
+        )
     with django_assert_max_num_queries(4):
         response = client.get(zone.get_absolute_url())
     assert len(response.context["articles"]) == 11
@@ -118,6 +131,14 @@ def test_zone_list_leaves_out_filter_values_that_are_not_valid(client, params):
 def test_a_chart_never_puts_two_units_on_one_axis(client):
     zone = make_zone("丙高新区")
     for year, value, unit in [("2022", 5, "亿元"), ("2023", 52000, "万元"), ("2024", 6, "亿元")]:
-        make_indicator(make_article(), zone=zone, metric=None, value=value, period=year, unit=unit, metric_text="园区营收")
+        make_indicator(
+            make_article(),
+            zone=zone,
+            metric=None,
+            value=value,
+            period=year,
+            unit=unit,
+            metric_text="园区营收",
+        )
     charts = client.get(zone.get_absolute_url()).context["charts"]
     assert [(chart["unit"], chart["labels"]) for chart in charts] == [("亿元", ["2022", "2024"])]

@@ -17,7 +17,10 @@ def test_import_stores_files_reports_duplicates_and_failures(tmp_path, capsys):
     out, err = capsys.readouterr()
     assert "Imported 2, duplicates 1, failed 1." in out
     assert "empty.txt: The file is empty." in err
-    assert sorted(Article.objects.values_list("raw_text", flat=True)) == ["乙高新区全年完成投资20亿元。", "甲高新区全年完成投资10亿元。"]
+    assert sorted(Article.objects.values_list("raw_text", flat=True)) == [
+        "乙高新区全年完成投资20亿元。",
+        "甲高新区全年完成投资10亿元。",
+    ]
 
     call_command("import_articles", str(tmp_path), "--no-extract", verbosity=0)
     out, _ = capsys.readouterr()
@@ -34,7 +37,11 @@ def test_a_web_page_brings_its_title_site_and_date(tmp_path):
     )
     call_command("import_articles", str(tmp_path), "--no-extract", verbosity=0)
     article = Article.objects.get()
-    assert (article.title, article.source_name, str(article.published_on)) == ("丙高新区投资情况", "丙市政府网", "2024-05-06")
+    assert (article.title, article.source_name, str(article.published_on)) == (
+        "丙高新区投资情况",
+        "丙市政府网",
+        "2024-05-06",
+    )
     assert article.original_filename == "page.html"
 
 

@@ -4,11 +4,10 @@ import pytest
 
 from articles.models import Article
 from articles.services import ArticleInput
-from metrics.models import Indicator
-from ingestion.services import extract_article, ingest_report
-from zones.models import Zone
-
 from factories import make_indicator
+from ingestion.services import extract_article, ingest_report
+from metrics.models import Indicator
+from zones.models import Zone
 
 pytestmark = pytest.mark.django_db
 
@@ -32,7 +31,7 @@ def test_import_stores_indicators_linked_to_zone_metric_and_quote(registry):
     assert (gdp.value, gdp.unit, gdp.stance, gdp.period_label) == (420, "亿元", "achievement", "2023")
     assert gdp.base_value == 420
     for indicator in article.indicators.all():
-        assert article.raw_text[indicator.quote_start:indicator.quote_end] == indicator.quote
+        assert article.raw_text[indicator.quote_start : indicator.quote_end] == indicator.quote
 
     target = article.indicators.get(metric__code="high_tech_enterprises")
     assert (target.value, target.stance, target.period_label, target.zone) == (300, "target", "2024", weihai)
@@ -45,9 +44,11 @@ def test_city_figures_are_kept_apart_from_the_zone(registry):
 
 
 def test_a_zone_outside_the_registry_is_created_unverified(registry):
-    article = ingest_report(ArticleInput(
-        text="青岛某某经济技术开发区2023年完成固定资产投资85亿元。", published_on=date(2024, 1, 10)
-    ))
+    article = ingest_report(
+        ArticleInput(
+            text="青岛某某经济技术开发区2023年完成固定资产投资85亿元。", published_on=date(2024, 1, 10)
+        )
+    )
     zone = article.indicators.get().zone
     assert zone.short_name == "青岛某某经开区" and not zone.verified and not zone.in_registry
 
@@ -91,8 +92,16 @@ def test_a_figure_an_editor_added_is_not_added_again_by_the_engine(registry):
     automatic = article.indicators.get(value=300)
     automatic.delete()  # as if the engine had missed it
     make_indicator(  # as review's add_indicator stores it: an editor's figure, without an extraction key
-        article, quote="高新技术企业达到300家", zone=automatic.zone, metric_text="高新技术企业", value=300, unit="家",
-        stance=Indicator.Stance.TARGET, reviewed=True, review_state=Indicator.ReviewState.CORRECTED, extraction_key="",
+        article,
+        quote="高新技术企业达到300家",
+        zone=automatic.zone,
+        metric_text="高新技术企业",
+        value=300,
+        unit="家",
+        stance=Indicator.Stance.TARGET,
+        reviewed=True,
+        review_state=Indicator.ReviewState.CORRECTED,
+        extraction_key="",
     )
     extract_article(article)
     assert article.indicators.filter(value=300).count() == 1

@@ -7,70 +7,253 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('articles', '0001_initial'),
-        ('zones', '0001_initial'),
+        ("articles", "0001_initial"),
+        ("zones", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Metric',
+            name="Metric",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('code', models.SlugField(max_length=60, unique=True, verbose_name='code')),
-                ('name_zh', models.CharField(max_length=100, verbose_name='Chinese name')),
-                ('name_en', models.CharField(max_length=150, verbose_name='English name')),
-                ('unit', models.CharField(max_length=20, verbose_name='base unit')),
-                ('family', models.CharField(choices=[('money', 'money'), ('count', 'count'), ('share', 'share'), ('area', 'area'), ('rank', 'rank'), ('other', 'other')], default='other', max_length=10, verbose_name='unit family')),
-                ('synonyms', django.contrib.postgres.fields.ArrayField(base_field=models.CharField(max_length=100), blank=True, default=list, size=None, verbose_name='synonyms')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("code", models.SlugField(max_length=60, unique=True, verbose_name="code")),
+                ("name_zh", models.CharField(max_length=100, verbose_name="Chinese name")),
+                ("name_en", models.CharField(max_length=150, verbose_name="English name")),
+                ("unit", models.CharField(max_length=20, verbose_name="base unit")),
+                (
+                    "family",
+                    models.CharField(
+                        choices=[
+                            ("money", "money"),
+                            ("count", "count"),
+                            ("share", "share"),
+                            ("area", "area"),
+                            ("rank", "rank"),
+                            ("other", "other"),
+                        ],
+                        default="other",
+                        max_length=10,
+                        verbose_name="unit family",
+                    ),
+                ),
+                (
+                    "synonyms",
+                    django.contrib.postgres.fields.ArrayField(
+                        base_field=models.CharField(max_length=100),
+                        blank=True,
+                        default=list,
+                        size=None,
+                        verbose_name="synonyms",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'metric',
-                'verbose_name_plural': 'metrics',
-                'ordering': ['code'],
+                "verbose_name": "metric",
+                "verbose_name_plural": "metrics",
+                "ordering": ["code"],
             },
         ),
         migrations.CreateModel(
-            name='Indicator',
+            name="Indicator",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('scope', models.CharField(choices=[('zone', 'zone'), ('city', 'city'), ('province', 'province'), ('group', 'group of zones'), ('national', 'national')], default='zone', max_length=10, verbose_name='scope')),
-                ('place', models.CharField(blank=True, help_text='The zone, city or group the text names for this figure.', max_length=100, verbose_name='place as written')),
-                ('metric_text', models.CharField(max_length=200, verbose_name='metric words')),
-                ('value', models.DecimalField(decimal_places=6, max_digits=24, verbose_name='value')),
-                ('unit', models.CharField(blank=True, max_length=20, verbose_name='unit')),
-                ('base_value', models.DecimalField(blank=True, decimal_places=8, help_text="The value in the metric's base unit; empty when the units cannot be compared.", max_digits=30, null=True, verbose_name='value in base unit')),
-                ('kind', models.CharField(choices=[('level', 'level'), ('growth', 'growth'), ('completion', 'completion'), ('share', 'share'), ('rank', 'rank'), ('delta', 'delta')], default='level', max_length=10, verbose_name='kind')),
-                ('stance', models.CharField(choices=[('target', 'target'), ('achievement', 'achievement')], default='achievement', max_length=11, verbose_name='stance')),
-                ('period_label', models.CharField(blank=True, max_length=30, verbose_name='period')),
-                ('period_start', models.DateField(blank=True, null=True, verbose_name='period start')),
-                ('period_end', models.DateField(blank=True, null=True, verbose_name='period end')),
-                ('qualifier', models.CharField(blank=True, max_length=10, verbose_name='qualifier')),
-                ('quote', models.TextField(verbose_name='quote')),
-                ('quote_start', models.PositiveIntegerField(blank=True, null=True, verbose_name='quote start')),
-                ('quote_end', models.PositiveIntegerField(blank=True, null=True, verbose_name='quote end')),
-                ('derived', models.BooleanField(default=False, help_text='Computed from other figures, e.g. a target implied by a completion ratio.', verbose_name='derived')),
-                ('review_state', models.CharField(choices=[('auto', 'automatic'), ('confirmed', 'confirmed'), ('corrected', 'corrected'), ('rejected', 'rejected')], db_index=True, default='auto', max_length=10, verbose_name='review state')),
-                ('reviewed_at', models.DateTimeField(blank=True, null=True, verbose_name='reviewed at')),
-                ('extraction_key', models.CharField(blank=True, db_index=True, editable=False, max_length=64)),
-                ('version', models.PositiveIntegerField(default=1)),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('article', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='indicators', to='articles.article', verbose_name='article')),
-                ('reviewed_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='indicators_reviewed', to=settings.AUTH_USER_MODEL, verbose_name='reviewed by')),
-                ('zone', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='indicators', to='zones.zone', verbose_name='zone')),
-                ('metric', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='indicators', to='metrics.metric', verbose_name='metric')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "scope",
+                    models.CharField(
+                        choices=[
+                            ("zone", "zone"),
+                            ("city", "city"),
+                            ("province", "province"),
+                            ("group", "group of zones"),
+                            ("national", "national"),
+                        ],
+                        default="zone",
+                        max_length=10,
+                        verbose_name="scope",
+                    ),
+                ),
+                (
+                    "place",
+                    models.CharField(
+                        blank=True,
+                        help_text="The zone, city or group the text names for this figure.",
+                        max_length=100,
+                        verbose_name="place as written",
+                    ),
+                ),
+                ("metric_text", models.CharField(max_length=200, verbose_name="metric words")),
+                ("value", models.DecimalField(decimal_places=6, max_digits=24, verbose_name="value")),
+                ("unit", models.CharField(blank=True, max_length=20, verbose_name="unit")),
+                (
+                    "base_value",
+                    models.DecimalField(
+                        blank=True,
+                        decimal_places=8,
+                        help_text="The value in the metric's base unit; empty when the units cannot be compared.",
+                        max_digits=30,
+                        null=True,
+                        verbose_name="value in base unit",
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("level", "level"),
+                            ("growth", "growth"),
+                            ("completion", "completion"),
+                            ("share", "share"),
+                            ("rank", "rank"),
+                            ("delta", "delta"),
+                        ],
+                        default="level",
+                        max_length=10,
+                        verbose_name="kind",
+                    ),
+                ),
+                (
+                    "stance",
+                    models.CharField(
+                        choices=[("target", "target"), ("achievement", "achievement")],
+                        default="achievement",
+                        max_length=11,
+                        verbose_name="stance",
+                    ),
+                ),
+                ("period_label", models.CharField(blank=True, max_length=30, verbose_name="period")),
+                ("period_start", models.DateField(blank=True, null=True, verbose_name="period start")),
+                ("period_end", models.DateField(blank=True, null=True, verbose_name="period end")),
+                ("qualifier", models.CharField(blank=True, max_length=10, verbose_name="qualifier")),
+                ("quote", models.TextField(verbose_name="quote")),
+                (
+                    "quote_start",
+                    models.PositiveIntegerField(blank=True, null=True, verbose_name="quote start"),
+                ),
+                ("quote_end", models.PositiveIntegerField(blank=True, null=True, verbose_name="quote end")),
+                (
+                    "derived",
+                    models.BooleanField(
+                        default=False,
+                        help_text="Computed from other figures, e.g. a target implied by a completion ratio.",
+                        verbose_name="derived",
+                    ),
+                ),
+                (
+                    "review_state",
+                    models.CharField(
+                        choices=[
+                            ("auto", "automatic"),
+                            ("confirmed", "confirmed"),
+                            ("corrected", "corrected"),
+                            ("rejected", "rejected"),
+                        ],
+                        db_index=True,
+                        default="auto",
+                        max_length=10,
+                        verbose_name="review state",
+                    ),
+                ),
+                ("reviewed_at", models.DateTimeField(blank=True, null=True, verbose_name="reviewed at")),
+                (
+                    "extraction_key",
+                    models.CharField(blank=True, db_index=True, editable=False, max_length=64),
+                ),
+                ("version", models.PositiveIntegerField(default=1)),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                (
+                    "article",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="indicators",
+                        to="articles.article",
+                        verbose_name="article",
+                    ),
+                ),
+                (
+                    "reviewed_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="indicators_reviewed",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="reviewed by",
+                    ),
+                ),
+                (
+                    "zone",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="indicators",
+                        to="zones.zone",
+                        verbose_name="zone",
+                    ),
+                ),
+                (
+                    "metric",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="indicators",
+                        to="metrics.metric",
+                        verbose_name="metric",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'indicator',
-                'verbose_name_plural': 'indicators',
-                'ordering': ['article_id', 'quote_start', 'id'],
-                'indexes': [models.Index(fields=['zone', 'metric', 'period_label'], name='indicator_zone_metric_period'), models.Index(fields=['metric', 'period_label'], name='indicator_metric_period')],
-                'constraints': [models.CheckConstraint(condition=models.Q(('quote_start__isnull', True), ('quote_end__isnull', True), ('quote_end__gte', models.F('quote_start')), _connector='OR'), name='indicator_quote_offsets_ordered'), models.CheckConstraint(condition=models.Q(('period_start__isnull', True), ('period_end__isnull', True), ('period_end__gte', models.F('period_start')), _connector='OR'), name='indicator_period_ordered'), models.CheckConstraint(condition=models.Q(('review_state', 'auto'), ('reviewed_at__isnull', False), _connector='OR'), name='indicator_reviewed_has_time')],
+                "verbose_name": "indicator",
+                "verbose_name_plural": "indicators",
+                "ordering": ["article_id", "quote_start", "id"],
+                "indexes": [
+                    models.Index(
+                        fields=["zone", "metric", "period_label"], name="indicator_zone_metric_period"
+                    ),
+                    models.Index(fields=["metric", "period_label"], name="indicator_metric_period"),
+                ],
+                "constraints": [
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            ("quote_start__isnull", True),
+                            ("quote_end__isnull", True),
+                            ("quote_end__gte", models.F("quote_start")),
+                            _connector="OR",
+                        ),
+                        name="indicator_quote_offsets_ordered",
+                    ),
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            ("period_start__isnull", True),
+                            ("period_end__isnull", True),
+                            ("period_end__gte", models.F("period_start")),
+                            _connector="OR",
+                        ),
+                        name="indicator_period_ordered",
+                    ),
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            ("review_state", "auto"), ("reviewed_at__isnull", False), _connector="OR"
+                        ),
+                        name="indicator_reviewed_has_time",
+                    ),
+                ],
             },
         ),
     ]

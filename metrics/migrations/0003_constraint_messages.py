@@ -5,23 +5,40 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('articles', '0002_editors_group'),
-        ('metrics', '0002_indicator_change'),
-        ('zones', '0001_initial'),
+        ("articles", "0002_editors_group"),
+        ("metrics", "0002_indicator_change"),
+        ("zones", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AlterConstraint(
-            model_name='indicator',
-            name='indicator_quote_offsets_ordered',
-            constraint=models.CheckConstraint(condition=models.Q(('quote_start__isnull', True), ('quote_end__isnull', True), ('quote_end__gte', models.F('quote_start')), _connector='OR'), name='indicator_quote_offsets_ordered', violation_error_message='The quote cannot end before it starts.'),
+            model_name="indicator",
+            name="indicator_quote_offsets_ordered",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("quote_start__isnull", True),
+                    ("quote_end__isnull", True),
+                    ("quote_end__gte", models.F("quote_start")),
+                    _connector="OR",
+                ),
+                name="indicator_quote_offsets_ordered",
+                violation_error_message="The quote cannot end before it starts.",
+            ),
         ),
         migrations.AlterConstraint(
-            model_name='indicator',
-            name='indicator_period_ordered',
-            constraint=models.CheckConstraint(condition=models.Q(('period_start__isnull', True), ('period_end__isnull', True), ('period_end__gte', models.F('period_start')), _connector='OR'), name='indicator_period_ordered', violation_error_message='The period must end on or after its start.'),
+            model_name="indicator",
+            name="indicator_period_ordered",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("period_start__isnull", True),
+                    ("period_end__isnull", True),
+                    ("period_end__gte", models.F("period_start")),
+                    _connector="OR",
+                ),
+                name="indicator_period_ordered",
+                violation_error_message="The period must end on or after its start.",
+            ),
         ),
     ]

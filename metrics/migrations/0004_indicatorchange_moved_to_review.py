@@ -11,5 +11,7 @@ class Migration(migrations.Migration):
     ]
 
     operations = [
-        migrations.SeparateDatabaseAndState(state_operations=[migrations.DeleteModel(name="IndicatorChange")]),
+        migrations.SeparateDatabaseAndState(
+            state_operations=[migrations.DeleteModel(name="IndicatorChange")]
+        ),
     ]

@@ -24,4 +24,3 @@ def as_written(figure):
     if figure.qualifier in TRAILING_QUALIFIERS:
         return f"{number}{figure.qualifier}"
     return f"{figure.qualifier}{number}"
-

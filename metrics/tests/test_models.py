@@ -5,10 +5,10 @@ import pytest
 from django.db import IntegrityError
 
 from articles.models import Article
+from extraction import vocabulary
+from factories import make_indicator
 from metrics.models import Indicator
 from zones.models import Zone
-
-from factories import make_indicator
 
 pytestmark = pytest.mark.django_db
 
@@ -25,8 +25,17 @@ def zone():
 
 def investment(article, zone, **extra):
     """The article's one figure, 完成投资10亿元, as the engine stores it."""
-    return make_indicator(article, zone=zone, value=extra.pop("value", "10"), unit="亿元", metric_text="投资",
-                          quote="完成投资10亿元", period="", base_value=None, **extra)
+    return make_indicator(
+        article,
+        zone=zone,
+        value=extra.pop("value", "10"),
+        unit="亿元",
+        metric_text="投资",
+        quote="完成投资10亿元",
+        period="",
+        base_value=None,
+        **extra,
+    )
 
 
 def test_indicators_are_reached_from_article_and_zone(article, zone):
@@ -68,3 +77,9 @@ def test_active_excludes_rejected_and_automatic_excludes_reviewed(article, zone,
     rejected.save()
     assert list(Indicator.objects.active()) == [auto]
     assert list(Indicator.objects.automatic()) == [auto]
+
+
+def test_kinds_stances_and_scopes_are_the_engines_words():
+    assert Indicator.Kind.values == [kind.value for kind in vocabulary.Kind]
+    assert Indicator.Stance.values == [stance.value for stance in vocabulary.Stance]
+    assert Indicator.Scope.values == [scope.value for scope in vocabulary.Scope]

@@ -1,5 +1,6 @@
 """Re-extraction replaces what the engine found and keeps what editors decided: confirmed,
 corrected, rejected and added figures."""
+
 from decimal import Decimal
 
 import pytest
@@ -27,14 +28,28 @@ def figure(article, value) -> Indicator:
 
 
 def fields(indicator) -> tuple:
-    return (indicator.pk, indicator.value, indicator.unit, indicator.zone_id, indicator.metric_id, indicator.kind,
-            indicator.stance, indicator.period_label, indicator.review_state, indicator.version)
+    return (
+        indicator.pk,
+        indicator.value,
+        indicator.unit,
+        indicator.zone_id,
+        indicator.metric_id,
+        indicator.kind,
+        indicator.stance,
+        indicator.period_label,
+        indicator.review_state,
+        indicator.version,
+    )
 
 
-def test_reextraction_keeps_corrected_and_rejected_figures_and_does_not_add_them_again(article, django_user_model):
+def test_reextraction_keeps_corrected_and_rejected_figures_and_does_not_add_them_again(
+    article, django_user_model
+):
     editor = django_user_model.objects.create_user("editor")
     engine_count = article.indicators.count()
-    corrected = correct_indicator(figure(article, 300).pk, version=1, user=editor, value=Decimal("310"), period_label="2023")
+    corrected = correct_indicator(
+        figure(article, 300).pk, version=1, user=editor, value=Decimal("310"), period_label="2023"
+    )
     rejected = reject_indicator(figure(article, Decimal("8.5")).pk, version=1, user=editor)
     automatic_before = set(article.indicators.automatic().values_list("extraction_key", flat=True))
 
@@ -71,7 +86,9 @@ def test_the_command_refuses_unknown_articles_or_no_choice(db):
         call_command("reextract")
 
 
-def test_an_engine_failure_is_reported_on_the_article_and_the_rest_goes_on(article, client_of, capsys, monkeypatch):
+def test_an_engine_failure_is_reported_on_the_article_and_the_rest_goes_on(
+    article, client_of, capsys, monkeypatch
+):
     other = ingest_report(ArticleInput(text="潍坊高新区2024年完成固定资产投资85亿元。"))
     kept = sorted(article.indicators.values_list("pk", flat=True))
 
@@ -98,7 +115,9 @@ def test_reextraction_keeps_the_uploaders_zone_for_figures_that_name_none(regist
     from zones.models import Zone
 
     weihai = Zone.objects.get(slug="weihai")
-    article = ingest_report(ArticleInput(text="2024年，全区实现地区生产总值333亿元。高新技术企业达到222家。", zones=[weihai]))
+    article = ingest_report(
+        ArticleInput(text="2024年，全区实现地区生产总值333亿元。高新技术企业达到222家。", zones=[weihai])
+    )
     assert set(article.indicators.values_list("zone", flat=True)) == {weihai.pk}
     reextract_article(article)
     assert set(article.indicators.values_list("zone", flat=True)) == {weihai.pk}

@@ -3,13 +3,18 @@ from decimal import Decimal
 import pytest
 from django.contrib.auth import get_user_model
 
+from factories import make_article, make_indicator, make_zone
 from metrics.models import Indicator
 from review.models import IndicatorChange
 from review.services import (
-    MisplacedQuote, StaleIndicator, add_indicator, confirm_indicator, correct_indicator, map_metric_words,
+    MisplacedQuote,
+    StaleIndicator,
+    add_indicator,
+    confirm_indicator,
+    correct_indicator,
+    map_metric_words,
     reject_indicator,
 )
-from factories import make_article, make_indicator, make_zone
 
 pytestmark = pytest.mark.django_db
 
@@ -17,7 +22,6 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def editor():
     return get_user_model().objects.create_user("editor", password="x")
-
 
 
 def test_confirming_marks_the_figure_reviewed_and_records_who(indicator, editor):
@@ -30,14 +34,24 @@ def test_confirming_marks_the_figure_reviewed_and_records_who(indicator, editor)
 
 def test_a_correction_changes_the_fields_and_recomputes_the_base_value(indicator, editor):
     zone = make_zone()
-    corrected = correct_indicator(indicator.pk, version=1, user=editor, value=Decimal("3"), unit="万亿元", zone=zone)
+    corrected = correct_indicator(
+        indicator.pk, version=1, user=editor, value=Decimal("3"), unit="万亿元", zone=zone
+    )
     corrected.refresh_from_db()
-    assert (corrected.value, corrected.unit, corrected.zone, corrected.review_state) == (3, "万亿元", zone, "corrected")
+    assert (corrected.value, corrected.unit, corrected.zone, corrected.review_state) == (
+        3,
+        "万亿元",
+        zone,
+        "corrected",
+    )
     assert corrected.base_value == 30000
     assert zone in corrected.article.zones.all()
     assert set(corrected.changes.get().changed_fields()) == {
-        ("zone", None, zone.name), ("value", "300", "3"), ("unit", "亿元", "万亿元"),
-        ("base_value", None, "30000"), ("review_state", "auto", "corrected"),
+        ("zone", None, zone.name),
+        ("value", "300", "3"),
+        ("unit", "亿元", "万亿元"),
+        ("base_value", None, "30000"),
+        ("review_state", "auto", "corrected"),
     }
 
 
@@ -62,10 +76,26 @@ def test_an_added_figure_must_quote_the_text_where_it_says(editor, gdp):
     article = make_article()
     start = article.raw_text.index("320家")
     with pytest.raises(MisplacedQuote):
-        add_indicator(article, user=editor, quote_start=start + 1, quote_end=start + 5, quote="320家",
-                      metric_text="高新技术企业", value=Decimal(320), unit="家")
-    added = add_indicator(article, user=editor, quote_start=start, quote_end=start + 4, quote="320家",
-                          metric_text="高新技术企业", value=Decimal(320), unit="家")
+        add_indicator(
+            article,
+            user=editor,
+            quote_start=start + 1,
+            quote_end=start + 5,
+            quote="320家",
+            metric_text="高新技术企业",
+            value=Decimal(320),
+            unit="家",
+        )
+    added = add_indicator(
+        article,
+        user=editor,
+        quote_start=start,
+        quote_end=start + 4,
+        quote="320家",
+        metric_text="高新技术企业",
+        value=Decimal(320),
+        unit="家",
+    )
     assert (added.review_state, added.version, added.reviewed_by) == ("corrected", 1, editor)
     assert added.changes.get().action == "add"
     assert Indicator.objects.count() == 1
@@ -75,14 +105,28 @@ def test_an_empty_or_reversed_quote_is_refused(editor):
     article = make_article()
     for start, end in [(5, 5), (6, 2), (-3, 2)]:
         with pytest.raises(MisplacedQuote):
-            add_indicator(article, user=editor, quote_start=start, quote_end=end, quote=article.raw_text[start:end],
-                          metric_text="x", value=Decimal(1))
+            add_indicator(
+                article,
+                user=editor,
+                quote_start=start,
+                quote_end=end,
+                quote=article.raw_text[start:end],
+                metric_text="x",
+                value=Decimal(1),
+            )
 
 
 def test_mapping_metric_words_teaches_the_catalogue_and_fixes_every_article(editor, gdp):
-    first = make_indicator(make_article(), quote="地区生产总值300亿元", value="300", unit="亿元", metric_text="园区经济总量")
-    second = make_indicator(make_article(text="某园区经济总量120亿元。"), quote="120亿元", value="120", unit="亿元",
-                            metric_text="园区经济总量")
+    first = make_indicator(
+        make_article(), quote="地区生产总值300亿元", value="300", unit="亿元", metric_text="园区经济总量"
+    )
+    second = make_indicator(
+        make_article(text="某园区经济总量120亿元。"),
+        quote="120亿元",
+        value="120",
+        unit="亿元",
+        metric_text="园区经济总量",
+    )
     other_words = make_indicator(first.article, quote="320家", value="320", unit="家", metric_text="企业")
     assert map_metric_words(" 园区经济总量 ", gdp, user=editor) == 2
     gdp.refresh_from_db()

@@ -1,5 +1,6 @@
 """An editor's whole round in a real headless Chromium: log in, upload a report, check what was read,
 correct a figure, add a missed one by selecting its words, and find the correction on the zone page."""
+
 from decimal import Decimal
 from importlib import import_module
 from pathlib import Path
@@ -31,7 +32,9 @@ def editor_account(registry):
     return make_editor("wang", password=PASSWORD)[0]
 
 
-def test_an_editor_uploads_corrects_and_sees_the_correction_on_the_zone_page(browser_page, editor_account, tmp_path):
+def test_an_editor_uploads_corrects_and_sees_the_correction_on_the_zone_page(
+    browser_page, editor_account, tmp_path
+):
     page = browser_page
     page.goto(f"{page.base_url}/articles/upload/")
     page.fill("input[name=username]", "wang")
@@ -63,12 +66,17 @@ def test_an_editor_uploads_corrects_and_sees_the_correction_on_the_zone_page(bro
     card.locator("form.editor-form button[type=submit]").click()
     page.wait_for_load_state()
     achieved.refresh_from_db()
-    assert (achieved.value, achieved.review_state, achieved.reviewed_by) == (Decimal("312.5"), "corrected", editor_account)
+    assert (achieved.value, achieved.review_state, achieved.reviewed_by) == (
+        Decimal("312.5"),
+        "corrected",
+        editor_account,
+    )
     assert "312.5" in page.locator(f"#indicator-{achieved.pk} .history").inner_text()
 
     # Add a figure by selecting its words in the text: review.js fills in the quote and its offsets.
     quote = "新增“专精特新”企业17家"
-    page.evaluate("""quote => {
+    page.evaluate(
+        """quote => {
         const text = document.getElementById("article-text");
         const walker = document.createTreeWalker(text, NodeFilter.SHOW_TEXT);
         while (walker.nextNode()) {
@@ -81,7 +89,9 @@ def test_an_editor_uploads_corrects_and_sees_the_correction_on_the_zone_page(bro
             getSelection().addRange(range);
             return;
         }
-    }""", quote)
+    }""",
+        quote,
+    )
     page.wait_for_function("document.getElementById('selected-quote').textContent.length > 0")
     form = page.locator("#add-figure-form")
     form.locator("input[name=metric_text]").fill("专精特新企业")
@@ -92,7 +102,7 @@ def test_an_editor_uploads_corrects_and_sees_the_correction_on_the_zone_page(bro
     page.wait_for_load_state()
     added = article.indicators.get(metric_text="专精特新企业")
     page.screenshot(path=ARTIFACTS / "review-page.png", full_page=True)
-    assert added.quote == quote and article.raw_text[added.quote_start:added.quote_end] == quote
+    assert added.quote == quote and article.raw_text[added.quote_start : added.quote_end] == quote
 
     # The zone page shows the editor's figure, not the engine's.
     zone = Zone.objects.get(short_name="威海高新区")

@@ -1,14 +1,14 @@
 """The review pages: who may use them, and what each action does through a real request."""
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from metrics.models import Indicator
 from factories import make_article, make_indicator, make_zone
+from metrics.models import Indicator
 
 pytestmark = pytest.mark.django_db
-
 
 
 @pytest.fixture
@@ -19,10 +19,18 @@ def editor(client_of):
 def correction(indicator, **changes):
     """The correction form as the review page submits it, with `changes` made."""
     fields = {
-        "zone": "", "scope": indicator.scope, "metric": indicator.metric_id or "", "value": str(indicator.value),
-        "unit": indicator.unit, "kind": indicator.kind, "stance": indicator.stance,
-        "period_label": indicator.period_label, "period_start": "", "period_end": "",
-        "qualifier": indicator.qualifier, "version": indicator.version,
+        "zone": "",
+        "scope": indicator.scope,
+        "metric": indicator.metric_id or "",
+        "value": str(indicator.value),
+        "unit": indicator.unit,
+        "kind": indicator.kind,
+        "stance": indicator.stance,
+        "period_label": indicator.period_label,
+        "period_start": "",
+        "period_end": "",
+        "qualifier": indicator.qualifier,
+        "version": indicator.version,
     }
     return {**fields, **changes}
 
@@ -35,8 +43,16 @@ def editor_pages(indicator):
         ("post", reverse("review:confirm", args=[indicator.pk]), {"version": 1}),
         ("post", reverse("review:reject", args=[indicator.pk]), {"version": 1}),
         ("post", reverse("review:correct", args=[indicator.pk]), correction(indicator, value="1")),
-        ("post", reverse("review:add", args=[article.pk]), {"quote": "300", "quote_start": 0, "quote_end": 3}),
-        ("post", reverse("review:map_words", args=[article.pk]), {"words": "x", "metric": indicator.metric_id}),
+        (
+            "post",
+            reverse("review:add", args=[article.pk]),
+            {"quote": "300", "quote_start": 0, "quote_end": 3},
+        ),
+        (
+            "post",
+            reverse("review:map_words", args=[article.pk]),
+            {"words": "x", "metric": indicator.metric_id},
+        ),
         ("post", reverse("review:reextract", args=[article.pk]), {}),
     ]
 
@@ -57,9 +73,15 @@ def test_anonymous_visitors_are_sent_to_log_in(client, indicator):
 
 
 def test_the_queue_lists_articles_with_unreviewed_figures_oldest_first(editor, gdp):
-    older = make_indicator(make_article(text="甲区投资10亿元。", title="甲"), quote="10亿元", value="10", unit="亿元")
-    newer = make_indicator(make_article(text="乙区投资20亿元。", title="乙"), quote="20亿元", value="20", unit="亿元")
-    done = make_indicator(make_article(text="丙区投资30亿元。", title="丙"), quote="30亿元", value="30", unit="亿元")
+    older = make_indicator(
+        make_article(text="甲区投资10亿元。", title="甲"), quote="10亿元", value="10", unit="亿元"
+    )
+    newer = make_indicator(
+        make_article(text="乙区投资20亿元。", title="乙"), quote="20亿元", value="20", unit="亿元"
+    )
+    done = make_indicator(
+        make_article(text="丙区投资30亿元。", title="丙"), quote="30亿元", value="30", unit="亿元"
+    )
     editor.post(reverse("review:confirm", args=[done.pk]), {"version": 1})
     articles = list(editor.get(reverse("review:queue")).context["articles"])
     assert articles == [older.article, newer.article]
@@ -72,16 +94,25 @@ def test_the_review_page_marks_each_quote_in_the_text(editor, indicator):
 
 def test_a_correction_is_saved_and_shown_in_the_history(editor, indicator):
     zone = make_zone()
-    response = editor.post(reverse("review:correct", args=[indicator.pk]), correction(indicator, value="310", zone="威海高新区"))
+    response = editor.post(
+        reverse("review:correct", args=[indicator.pk]), correction(indicator, value="310", zone="威海高新区")
+    )
     assert response.status_code == 302
     indicator.refresh_from_db()
-    assert (indicator.value, indicator.zone, indicator.review_state, indicator.version) == (310, zone, "corrected", 2)
+    assert (indicator.value, indicator.zone, indicator.review_state, indicator.version) == (
+        310,
+        zone,
+        "corrected",
+        2,
+    )
     html = editor.get(reverse("review:article", args=[indicator.article_id])).content.decode()
     assert "value: 300 → 310" in html
 
 
 def test_an_invalid_correction_is_shown_again_with_its_errors(editor, indicator):
-    response = editor.post(reverse("review:correct", args=[indicator.pk]), correction(indicator, value="many", zone="火星"))
+    response = editor.post(
+        reverse("review:correct", args=[indicator.pk]), correction(indicator, value="many", zone="火星")
+    )
     assert response.status_code == 200
     form = dict(response.context["items"])[Indicator.objects.get()]
     assert set(form.errors) == {"value", "zone"}
@@ -91,8 +122,17 @@ def test_an_invalid_correction_is_shown_again_with_its_errors(editor, indicator)
 def test_an_editor_adds_a_missed_figure_by_its_quote(editor, indicator):
     article = indicator.article
     start = article.raw_text.index("320家")
-    figure = {"quote": "320家", "quote_start": start, "quote_end": start + 4, "metric_text": "高新技术企业",
-              "scope": "zone", "value": "320", "unit": "家", "kind": "level", "stance": "achievement"}
+    figure = {
+        "quote": "320家",
+        "quote_start": start,
+        "quote_end": start + 4,
+        "metric_text": "高新技术企业",
+        "scope": "zone",
+        "value": "320",
+        "unit": "家",
+        "kind": "level",
+        "stance": "achievement",
+    }
     moved = editor.post(reverse("review:add", args=[article.pk]), {**figure, "quote_start": start + 2})
     assert moved.status_code == 200 and moved.context["add_form"].non_field_errors()
     assert editor.post(reverse("review:add", args=[article.pk]), figure).status_code == 302
@@ -101,15 +141,21 @@ def test_an_editor_adds_a_missed_figure_by_its_quote(editor, indicator):
 
 
 def test_adding_without_a_selection_asks_for_one(editor, indicator):
-    response = editor.post(reverse("review:add", args=[indicator.article_id]), {"metric_text": "x", "value": "1"})
+    response = editor.post(
+        reverse("review:add", args=[indicator.article_id]), {"metric_text": "x", "value": "1"}
+    )
     assert "Select the figure" in response.context["add_form"].non_field_errors()[0]
 
 
 def test_mapping_words_is_offered_for_unknown_metric_words_and_applies(editor, gdp):
-    unknown = make_indicator(make_article(), quote="300亿元", value="300", unit="亿元", metric_text="园区经济总量")
+    unknown = make_indicator(
+        make_article(), quote="300亿元", value="300", unit="亿元", metric_text="园区经济总量"
+    )
     page = editor.get(reverse("review:article", args=[unknown.article_id]))
     assert [form.initial["words"] for form in page.context["unmapped_words"]] == ["园区经济总量"]
-    editor.post(reverse("review:map_words", args=[unknown.article_id]), {"words": "园区经济总量", "metric": gdp.pk})
+    editor.post(
+        reverse("review:map_words", args=[unknown.article_id]), {"words": "园区经济总量", "metric": gdp.pk}
+    )
     unknown.refresh_from_db()
     assert unknown.metric == gdp
 
@@ -118,8 +164,14 @@ def test_the_review_page_costs_the_same_queries_however_many_figures(editor, gdp
     def queries_for(count: int) -> int:
         article = make_article(text="".join(f"第{n}项投资{n}0亿元。" for n in range(1, count + 1)))
         for n in range(1, count + 1):
-            make_indicator(article, quote=f"{n}0亿元", value=f"{n}0", unit="亿元",
-                           metric=gdp if n % 2 else None, metric_text=f"未知{n % 3}")
+            make_indicator(
+                article,
+                quote=f"{n}0亿元",
+                value=f"{n}0",
+                unit="亿元",
+                metric=gdp if n % 2 else None,
+                metric_text=f"未知{n % 3}",
+            )
         editor.post(reverse("review:confirm", args=[article.indicators.first().pk]), {"version": 1})
         with CaptureQueriesContext(connection) as queries:
             assert editor.get(reverse("review:article", args=[article.pk])).status_code == 200
@@ -151,9 +203,13 @@ def test_a_period_ending_before_it_starts_is_refused_in_words(editor, indicator)
 
 
 def test_mapping_words_onto_a_metric_whose_unit_overflows_a_figure_is_refused_with_a_message(editor, gdp):
-    huge = make_indicator(make_article(), quote="300亿元", value="999999999999999999", unit="万亿元", metric_text="园区经济总量")
+    huge = make_indicator(
+        make_article(), quote="300亿元", value="999999999999999999", unit="万亿元", metric_text="园区经济总量"
+    )
     response = editor.post(
-        reverse("review:map_words", args=[huge.article_id]), {"words": "园区经济总量", "metric": gdp.pk}, follow=True,
+        reverse("review:map_words", args=[huge.article_id]),
+        {"words": "园区经济总量", "metric": gdp.pk},
+        follow=True,
     )
     assert response.status_code == 200
     assert [m.level_tag for m in response.context["messages"]] == ["error"]

@@ -1,4 +1,5 @@
 """The upload page: reading a report, refusing what cannot be stored, saving after the editor's check."""
+
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
@@ -64,14 +65,26 @@ def test_what_the_editor_typed_wins_over_what_was_found(editor, registry):
 
 
 def test_saving_stores_the_checked_details_and_opens_the_review(editor, registry):
-    response = editor.post(UPLOAD, {
-        "text": REPORT.replace("。", "。\r\n"), "title": "年度总结", "source": "威海日报", "url": "https://example.org/a",
-        "published_on": "2025-01-20", "zones": "威海高新区、潍坊高新区", "confirmed": "on",
-    })
+    response = editor.post(
+        UPLOAD,
+        {
+            "text": REPORT.replace("。", "。\r\n"),
+            "title": "年度总结",
+            "source": "威海日报",
+            "url": "https://example.org/a",
+            "published_on": "2025-01-20",
+            "zones": "威海高新区、潍坊高新区",
+            "confirmed": "on",
+        },
+    )
     article = Article.objects.get()
     assert response.status_code == 302 and response.url == reverse("review:article", args=[article.pk])
     assert (article.title, article.source_name, article.url, str(article.published_on)) == (
-        "年度总结", "威海日报", "https://example.org/a", "2025-01-20")
+        "年度总结",
+        "威海日报",
+        "https://example.org/a",
+        "2025-01-20",
+    )
     assert "\r" not in article.raw_text
     assert {"威海高新区", "潍坊高新区"} <= {zone.short_name for zone in article.zones.all()}
 
@@ -179,18 +192,23 @@ def test_a_word_files_tables_are_read_in_place(editor, registry):
     document = docx.Document()
     document.add_paragraph("威海高新区2024年主要指标：")
     table = document.add_table(rows=2, cols=2)
-    for row, cells in zip(table.rows, [("地区生产总值", "300亿元"), ("高新技术企业", "320家")]):
-        for cell, text in zip(row.cells, cells):
+    for row, cells in zip(table.rows, [("地区生产总值", "300亿元"), ("高新技术企业", "320家")], strict=True):
+        for cell, text in zip(row.cells, cells, strict=True):
             cell.text = text
     document.add_paragraph("以上数据为初步统计。")
     buffer = io.BytesIO()
     document.save(buffer)
     form = read(editor, file=SimpleUploadedFile("report.docx", buffer.getvalue()))
-    assert form.initial["text"] == "威海高新区2024年主要指标：\n地区生产总值\t300亿元\n高新技术企业\t320家\n以上数据为初步统计。"
+    assert (
+        form.initial["text"]
+        == "威海高新区2024年主要指标：\n地区生产总值\t300亿元\n高新技术企业\t320家\n以上数据为初步统计。"
+    )
 
 
 def test_a_damaged_pdf_is_refused_with_the_reason(editor):
-    assert "PDF" in refusal(editor, file=SimpleUploadedFile("report.pdf", b"%PDF-1.4 this is not really a pdf"))
+    assert "PDF" in refusal(
+        editor, file=SimpleUploadedFile("report.pdf", b"%PDF-1.4 this is not really a pdf")
+    )
 
 
 def test_a_refused_save_stays_on_the_checking_step(editor, registry):
@@ -209,7 +227,9 @@ def test_an_engine_failure_stores_nothing_and_says_so(editor, monkeypatch):
     monkeypatch.setattr("ingestion.services.extract_article", broken_engine)
     response = editor.post(UPLOAD, {"text": REPORT, "confirmed": "True"})
     assert response.status_code == 200
-    assert "could not be extracted (ZeroDivisionError)" in " ".join(response.context["form"].non_field_errors())
+    assert "could not be extracted (ZeroDivisionError)" in " ".join(
+        response.context["form"].non_field_errors()
+    )
     assert not Article.objects.exists() and not Indicator.objects.exists()
 
 

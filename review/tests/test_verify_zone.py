@@ -1,4 +1,5 @@
 """Editors confirm zones found only in reports; everyone else only sees that they are unverified."""
+
 import pytest
 from django.urls import reverse
 

@@ -25,19 +25,29 @@ class Command(BaseCommand):
         parser.add_argument("files", nargs="+", type=Path)
         parser.add_argument("--jsonl", action="store_true", help="JSON lines (the default and only format)")
         parser.add_argument("--zone", help="zone of reports that never name theirs")
-        parser.add_argument("--published", type=date.fromisoformat, help="publication date (YYYY-MM-DD) when the page states none")
-        parser.add_argument("--with-derived", action="store_true", help="also print targets implied by completion ratios")
+        parser.add_argument(
+            "--published",
+            type=date.fromisoformat,
+            help="publication date (YYYY-MM-DD) when the page states none",
+        )
+        parser.add_argument(
+            "--with-derived", action="store_true", help="also print targets implied by completion ratios"
+        )
 
     def handle(self, *args, files, zone=None, published=None, with_derived=False, **options):
         # The database's registry and catalogue include unverified zones and editors' synonyms;
-        # before `load_zones` / `load_metrics` have run, the engine falls back to the files shipped with the project.
+        # before `load_zones` / `load_metrics` have run, the engine reads the files shipped with the project.
         gazetteer = current_gazetteer() if Zone.objects.exists() else ZoneGazetteer.from_csv(REGISTRY_FILES)
-        catalogue = current_catalogue() if Metric.objects.exists() else MetricCatalogue.from_csv(CATALOGUE_FILE)
+        catalogue = (
+            current_catalogue() if Metric.objects.exists() else MetricCatalogue.from_csv(CATALOGUE_FILE)
+        )
         for path in files:
             try:
                 text = read_document(path.name, path.read_bytes(), settings.MAX_UPLOAD_BYTES).text
             except (OSError, UnreadableDocument) as error:
                 raise CommandError(f"{path}: {error}") from error
-            result = extract(text, gazetteer=gazetteer, catalogue=catalogue, published=published, default_zone=zone)
+            result = extract(
+                text, gazetteer=gazetteer, catalogue=catalogue, published=published, default_zone=zone
+            )
             for line in jsonl_lines(result, path.name, with_derived=with_derived):
                 self.stdout.write(line)

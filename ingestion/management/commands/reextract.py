@@ -25,14 +25,20 @@ class Command(BaseCommand):
             if missing:
                 raise CommandError(f"No such article: {', '.join(map(str, sorted(missing)))}")
         figures, failed = 0, []
-        for article in tqdm(articles, total=articles.count(), desc="Extracting", unit="article",
-                            disable=options["verbosity"] < 1):
+        for article in tqdm(
+            articles,
+            total=articles.count(),
+            desc="Extracting",
+            unit="article",
+            disable=options["verbosity"] < 1,
+        ):
             try:
                 figures += len(reextract_article(article))
             except ExtractionFailed:
                 failed.append(f"#{article.pk}: {article.status_message}")
         self.stdout.write(
-            f"Extracted {articles.count() - len(failed)} articles ({figures} automatic figures), failed {len(failed)}."
+            f"Extracted {articles.count() - len(failed)} articles ({figures} automatic figures), "
+            f"failed {len(failed)}."
         )
         for line in failed:
             self.stderr.write(f"  failed  {line}")

@@ -4,7 +4,7 @@ from metrics.catalogue import load_catalogue
 
 
 class Command(BaseCommand):
-    help = "Load the metric catalogue shipped in metrics/data/metrics.csv (idempotent; editors' synonyms are kept)."
+    help = "Load the metric catalogue of metrics/data/metrics.csv (idempotent; editors' synonyms are kept)."
 
     def handle(self, *args, **options):
         created, updated = load_catalogue()
