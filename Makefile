@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run setup test bench clean-db
+.PHONY: run setup test bench lock clean-db
 
 run: setup
 	$(PY) manage.py runserver $(HOST):$(PORT)
@@ -15,18 +15,29 @@ setup: $(VENV)/.installed
 	$(PY) manage.py setup_demo
 
 test: $(VENV)/.installed
+	$(PY) scripts/check_lock.py
 	sh scripts/ensure_chromium.sh
 	$(PY) -m pytest $(PYTEST_ARGS)
 
 bench: $(VENV)/.installed
 	$(PY) bench/extraction.py
 
-# One virtualenv with the runtime and test requirements, rebuilt when either file changes.
-$(VENV)/.installed: requirements.txt requirements-dev.txt
+# One virtualenv with what requirements-dev.txt pins (runtime + tests and tools), every file checked
+# against its hash; reinstalled when that lock changes. The venv's own pip is enough, old or new:
+# the lock names every package. A package dropped from the lock stays until `rm -rf .venv`.
+$(VENV)/.installed: requirements-dev.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -r requirements-dev.txt
+	$(PY) -m pip install --quiet --require-hashes -r requirements-dev.txt
 	touch $@
+
+# Resolves the declared requirements (requirements*.in) again into the locks (requirements*.txt),
+# with uv (settings in pyproject.toml; needs PyPI). Pins that still fit are kept:
+# `make lock LOCK_ARGS=--upgrade` takes the newest of everything, `LOCK_ARGS="-P NAME"` of one package.
+# The dev lock is constrained by the runtime lock, so both pin the same versions.
+lock: $(VENV)/.installed
+	$(VENV)/bin/uv pip compile --quiet $(LOCK_ARGS) requirements.in -o requirements.txt
+	$(VENV)/bin/uv pip compile --quiet $(LOCK_ARGS) requirements-dev.in -c requirements.txt -o requirements-dev.txt
+	$(PY) scripts/check_lock.py --stamp
 
 # Stops nothing else: removes the embedded database's data folder (stop `make run` first).
 clean-db:
