@@ -35,8 +35,8 @@ $(VENV)/.installed: requirements-dev.txt
 # `make lock LOCK_ARGS=--upgrade` takes the newest of everything, `LOCK_ARGS="-P NAME"` of one package.
 # The dev lock is constrained by the runtime lock, so both pin the same versions.
 lock: $(VENV)/.installed
-	$(VENV)/bin/uv pip compile --quiet $(LOCK_ARGS) requirements.in -o requirements.txt
-	$(VENV)/bin/uv pip compile --quiet $(LOCK_ARGS) requirements-dev.in -c requirements.txt -o requirements-dev.txt
+	$(VENV)/bin/uv pip compile -q $(LOCK_ARGS) requirements.in -o requirements.txt
+	$(VENV)/bin/uv pip compile -q $(LOCK_ARGS) requirements-dev.in -c requirements.txt -o requirements-dev.txt
 	$(PY) scripts/check_lock.py --stamp
 
 # Stops nothing else: removes the embedded database's data folder (stop `make run` first).

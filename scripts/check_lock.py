@@ -112,7 +112,9 @@ def check_closed(lock, pins, requirements, problems):
     wanted = {name: {""} for name, versions in here.items() if versions}
     for _, req in requirements:
         if applies(req.marker):
-            wanted.setdefault(canonicalize_name(req.name), {""}).update(canonicalize_name(e) for e in req.extras)
+            wanted.setdefault(canonicalize_name(req.name), {""}).update(
+                canonicalize_name(e) for e in req.extras
+            )
     pending = list(wanted)
     while pending:
         name = pending.pop()
@@ -129,7 +131,9 @@ def check_closed(lock, pins, requirements, problems):
             dep_name = canonicalize_name(dep.name)
             if not any(dep.specifier.contains(v, prereleases=True) for v in here.get(dep_name, [])):
                 wants = f"{dep.name}{dep.specifier}"
-                problems.append(f"{lock} lacks {wants}, which {dist.metadata['Name']} {dist.version} requires")
+                problems.append(
+                    f"{lock} lacks {wants}, which {dist.metadata['Name']} {dist.version} requires"
+                )
                 continue
             new_extras = {canonicalize_name(e) for e in dep.extras} - wanted.setdefault(dep_name, {""})
             if new_extras:  # read that package again, now with these extras asked for
@@ -156,9 +160,17 @@ def main(argv):
         check_closed(lock, pins[lock], requirements, problems)
     check_same_pins(pins["requirements.txt"], pins["requirements-dev.txt"], problems)
     if problems:
-        print("The locks disagree with the declared requirements:", *dict.fromkeys(problems), FIX, sep="\n  ", file=sys.stderr)
+        print(
+            "The locks disagree with the declared requirements:",
+            *dict.fromkeys(problems),
+            FIX,
+            sep="\n  ",
+            file=sys.stderr,
+        )
         return 1
-    print(f"Locks agree with the declared requirements ({len(pins['requirements-dev.txt'])} packages pinned).")
+    print(
+        f"Locks agree with the declared requirements ({len(pins['requirements-dev.txt'])} packages pinned)."
+    )
     return 0
 
 
