@@ -111,3 +111,41 @@ def browser_page(live_server, transactional_db, monkeypatch):
         yield page
         browser.close()
         connections.close_all()
+
+
+@pytest.fixture
+def job_worker(transactional_db, monkeypatch):
+    """`job_worker()`: a real procrastinate worker, connected to the test database as
+    `manage.py procrastinate worker` connects, runs every queued job and stops when none is left.
+    It runs in a thread joined with a time limit, so a stuck job fails the test instead of hanging it.
+    Jobs are committed for the worker to see them: hence a transactional database."""
+    import threading
+
+    from django.db import connection, connections
+    from procrastinate.contrib.django import app
+
+    # The worker closes a task's database connection after the task only once it is older than
+    # CONN_MAX_AGE; one left open in its threads would keep the test database from being dropped.
+    monkeypatch.setitem(connections.settings["default"], "CONN_MAX_AGE", 0)
+
+    def run(timeout: float = 60) -> None:
+        errors = []
+
+        def work():
+            try:
+                with app.replace_connector(app.connector.get_worker_connector()) as worker_app:
+                    worker_app.run_worker(wait=False, install_signal_handlers=False, listen_notify=False)
+            except BaseException as error:  # reported in the test's thread
+                errors.append(error)
+
+        thread = threading.Thread(target=work, name="job-worker", daemon=True)
+        thread.start()
+        thread.join(timeout)
+        assert not thread.is_alive(), f"the worker was still running after {timeout} s"
+        assert not errors, errors
+
+    yield run
+    # procrastinate's tables are not Django-managed, so the flush after a transactional test leaves
+    # them alone; jobs of this test must not reach the next test's worker.
+    with connection.cursor() as cursor:
+        cursor.execute("DELETE FROM procrastinate_jobs")

@@ -5,6 +5,7 @@ from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.exceptions import ValidationError
 from rest_framework.response import Response
 
+from api.jobs import JobSerializer
 from api.metrics import IndicatorSerializer
 from api.support import (
     ID_IN_ADDRESS,
@@ -28,7 +29,9 @@ from articles.services import (
     read_report,
     read_uploaded_file,
 )
-from ingestion.services import ExtractionFailed, ingest_report
+from ingestion.selectors import extraction_job
+from ingestion.services import ExtractionFailed, extracts_in_background, ingest_report
+from ingestion.tasks import queue_report
 from metrics.models import Indicator
 from zones.models import Zone
 
@@ -125,6 +128,13 @@ class ArticleUploadSerializer(serializers.Serializer):
         request={"application/json": ArticleUploadSerializer, "multipart/form-data": ArticleUploadSerializer},
         responses={
             201: ArticleDetailSerializer,
+            202: OpenApiResponse(
+                JobSerializer,
+                description=_(
+                    "A report over the background threshold is stored and its extraction queued: the "
+                    "body is the job, its address (api_url, also the Location header) tells when it is done."
+                ),
+            ),
             **error_responses(400, 403, 413),
             409: OpenApiResponse(
                 ErrorSerializer,
@@ -161,7 +171,10 @@ class ArticleViewSet(CSVListMixin, mixins.CreateModelMixin, viewsets.ReadOnlyMod
         upload.is_valid(raise_exception=True)
         field = "file" if "file" in upload.validated_data else "text"
         try:
-            article = ingest_report(upload.article_input(upload.read()), added_by=request.user)
+            report = upload.article_input(upload.read())
+            if extracts_in_background(report.text):
+                return self.queued_response(queue_report(report, added_by=request.user).job_id)
+            article = ingest_report(report, added_by=request.user)
         except (UnreadableDocument, EmptyArticle) as refusal:
             raise ValidationError({field: [str(refusal)]}) from refusal
         except DuplicateArticle as duplicate:
@@ -176,6 +189,10 @@ class ArticleViewSet(CSVListMixin, mixins.CreateModelMixin, viewsets.ReadOnlyMod
         article = self.get_queryset().get(pk=article.pk)
         data = ArticleDetailSerializer(article, context=self.get_serializer_context()).data
         return Response(data, status=status.HTTP_201_CREATED, headers={"Location": data["api_url"]})
+
+    def queued_response(self, job_id: int) -> Response:
+        data = JobSerializer(extraction_job(job_id), context=self.get_serializer_context()).data
+        return Response(data, status=status.HTTP_202_ACCEPTED, headers={"Location": data["api_url"]})
 
     def duplicate_response(self, existing: Article, message: str) -> Response:
         links = ArticleSerializer(existing, context=self.get_serializer_context()).data

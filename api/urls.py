@@ -5,6 +5,7 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 from rest_framework.routers import DefaultRouter
 
 from api.articles import ArticleViewSet
+from api.jobs import JobViewSet
 from api.metrics import ComparisonView, IndicatorViewSet, MetricViewSet
 from api.support import api_not_found
 from api.zones import ZoneViewSet
@@ -14,6 +15,7 @@ router.register("zones", ZoneViewSet, basename="zone")
 router.register("metrics", MetricViewSet, basename="metric")
 router.register("indicators", IndicatorViewSet, basename="indicator")
 router.register("articles", ArticleViewSet, basename="article")
+router.register("jobs", JobViewSet, basename="job")
 
 app_name = "api"
 urlpatterns = [

@@ -11,6 +11,8 @@ Environment:
   SECURE_COOKIES   1/0 (default 1 when DEBUG is off): session/CSRF cookies over HTTPS only
   API_READ_REQUIRES_LOGIN  1/0 (default 0): close the read API to anonymous clients
   API_ANON_RATE, API_USER_RATE  API throttling, e.g. 120/minute (anonymous), 600/minute (per user)
+  BACKGROUND_EXTRACTION_BYTES  reports with more text (UTF-8 bytes) are extracted by a job worker
+                   (default 100 KiB); smaller ones while the upload waits
   ZONESCOPE_DATA_DIR  where the embedded database lives (default: <project>/var)
 """
 
@@ -53,6 +55,7 @@ INSTALLED_APPS = [
     "django_filters",
     "drf_spectacular",
     "drf_spectacular_sidecar",
+    "procrastinate.contrib.django",
     "accounts",
     "zones",
     "articles",
@@ -137,6 +140,10 @@ MAX_UPLOAD_BYTES = env_int("MAX_UPLOAD_BYTES", 5 * 1024 * 1024)
 DATA_UPLOAD_MAX_MEMORY_SIZE = MAX_UPLOAD_BYTES + 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = MAX_UPLOAD_BYTES + 1024 * 1024
 
+# Extraction of a report with more text than this runs as a job (ingestion/tasks.py) on a worker
+# (`manage.py procrastinate worker`); the upload answers at once with the job's address.
+BACKGROUND_EXTRACTION_BYTES = env_int("BACKGROUND_EXTRACTION_BYTES", 100 * 1024)
+
 API_READ_REQUIRES_LOGIN = env_flag("API_READ_REQUIRES_LOGIN", False)
 
 # The REST API under /api/v1/ (api/urls.py); its plumbing lives in api/support.py.
@@ -196,6 +203,7 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
-    # The embedded server's start/stop chatter is not news.
-    "loggers": {"pgserver": {"level": "WARNING"}},
+    # The embedded server's start/stop chatter is not news; nor is procrastinate's task registration at
+    # every start (its workers' job log is).
+    "loggers": {"pgserver": {"level": "WARNING"}, "procrastinate.blueprints": {"level": "WARNING"}},
 }

@@ -6,6 +6,7 @@ import hashlib
 import logging
 from decimal import Decimal
 
+from django.conf import settings
 from django.db import transaction
 from django.db.models import Q
 from django.utils.translation import gettext as _
@@ -70,6 +71,12 @@ def suggested_input(document: Document, original_filename: str = "") -> ArticleI
             zones=list(Zone.objects.filter(Q(name__in=names) | Q(short_name__in=names))),
         )
     )
+
+
+def extracts_in_background(text: str) -> bool:
+    """Whether a report is long enough for its extraction to run as a job (ingestion.tasks) rather than
+    while its uploader waits."""
+    return len(text.encode("utf-8")) > settings.BACKGROUND_EXTRACTION_BYTES
 
 
 @transaction.atomic

@@ -9,8 +9,15 @@ from django.utils.translation import gettext_lazy as _
 
 from articles.decoding import UnreadableDocument
 from articles.documents import SUPPORTED_SUFFIXES
-from articles.services import ArticleInput, DuplicateArticle, EmptyArticle, read_report, read_uploaded_file
-from ingestion.services import suggested_input
+from articles.services import (
+    ArticleInput,
+    DuplicateArticle,
+    EmptyArticle,
+    document_input,
+    read_report,
+    read_uploaded_file,
+)
+from ingestion.services import extracts_in_background, suggested_input
 from metrics.models import Indicator, Metric
 from review.services import CORRECTABLE_FIELDS, StaleIndicator
 from zones.models import Zone
@@ -132,7 +139,14 @@ class UploadForm(forms.Form):
         the document, for the editor to check and save."""
         upload = self.cleaned_data["file"]
         filename = upload.name if upload else self.cleaned_data["original_filename"]
-        suggested = self.article_input().completed_by(suggested_input(self.document, filename))
+        # A long report is not read by the engine while the editor waits: what the document states
+        # about itself is shown now, and its job fills in the rest (title, source, date, zones).
+        found = (
+            document_input(self.document, filename)
+            if extracts_in_background(self.document.text)
+            else suggested_input(self.document, filename)
+        )
+        suggested = self.article_input().completed_by(found)
         return UploadForm(
             initial={
                 "text": suggested.text,

@@ -7,6 +7,7 @@ from functools import wraps
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required, permission_required
 from django.core.exceptions import ValidationError
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -15,7 +16,9 @@ from django.views.decorators.http import require_POST
 from accounts.editors import UPLOAD_PERMISSION, editor_only
 from articles.models import Article
 from articles.services import DuplicateArticle
-from ingestion.services import ExtractionFailed, ingest_report, reextract_article
+from ingestion.selectors import extraction_job
+from ingestion.services import ExtractionFailed, extracts_in_background, ingest_report, reextract_article
+from ingestion.tasks import queue_report
 from metrics.models import Indicator
 from metrics.quotes import text_segments
 from review.forms import (
@@ -40,6 +43,8 @@ from zones.models import Zone
 
 # Answer to a save made against an older version of the figure.
 CONFLICT = 409
+# How often the page of a queued or running extraction job reloads itself.
+JOB_PAGE_REFRESH_SECONDS = 3
 
 
 def review_url(article_id: int, indicator_id: int | None = None) -> str:
@@ -209,6 +214,13 @@ def upload_article(request):
     if request.method == "POST" and form.is_valid():
         if not form.is_ready_to_save:
             form = form.confirmation_form()
+        elif extracts_in_background(form.document.text):
+            try:
+                queued = queue_report(form.article_input(), added_by=request.user)
+            except DuplicateArticle as refusal:  # stored by someone else meanwhile
+                form.add_error(None, str(refusal))
+            else:
+                return redirect("review:job", queued.job_id)
         else:
             try:
                 article = ingest_report(form.article_input(), added_by=request.user)
@@ -225,6 +237,17 @@ def upload_article(request):
             "zone_names": Zone.objects.values_list("name", flat=True),
         },
     )
+
+
+@login_required
+@permission_required(UPLOAD_PERMISSION, raise_exception=True)
+def upload_job(request, pk):
+    """Where an upload extracted in the background is followed: reloads itself until the job is done,
+    then links to the review."""
+    job = extraction_job(pk)
+    if job is None:
+        raise Http404
+    return render(request, "review/job.html", {"job": job, "refresh_seconds": JOB_PAGE_REFRESH_SECONDS})
 
 
 @editor_only

@@ -18,7 +18,7 @@ DEMO = Path(__file__).resolve().parents[2] / "ingestion" / "demo"
 
 @pytest.fixture
 def demo(registry):
-    call_command("import_articles", str(DEMO), verbosity=0)
+    call_command("import_articles", str(DEMO), "--now", verbosity=0)
 
 
 def test_cihu_page_lists_its_2023_achievements_with_their_quotes(client, demo):

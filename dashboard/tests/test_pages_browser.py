@@ -118,7 +118,7 @@ def test_pages_fit_a_phone_screen(browser_page, reported_zones):
 
 @pytest.fixture
 def demo(registry):
-    call_command("import_articles", str(DEMO), verbosity=0)
+    call_command("import_articles", str(DEMO), "--now", verbosity=0)
 
 
 def test_demo_zone_and_compare_pages(browser_page, demo):

@@ -59,7 +59,7 @@ def test_a_report_the_engine_fails_on_is_reported_and_the_rest_imported(tmp_path
     (tmp_path / "a.txt").write_text("甲高新区全年完成投资10亿元。", encoding="utf-8")
     (tmp_path / "b.txt").write_text("乙高新区全年完成投资20亿元。", encoding="utf-8")
     with translation.override("en"):
-        call_command("import_articles", str(tmp_path), verbosity=0)
+        call_command("import_articles", str(tmp_path), "--now", verbosity=0)
     out, err = capsys.readouterr()
     assert "Imported 1, duplicates 0, failed 1." in out
     assert "b.txt: The figures could not be extracted (ValueError)" in err

@@ -99,7 +99,7 @@ def test_an_engine_failure_is_reported_on_the_article_and_the_rest_goes_on(
 
     real_extract = services.extract_article
     monkeypatch.setattr(services, "extract_article", fails_on_weihai)
-    call_command("reextract", "--all", verbosity=0)
+    call_command("reextract", "--all", "--now", verbosity=0)
     out, err = capsys.readouterr()
     assert "Extracted 1 articles" in out and "failed 1" in out and f"#{article.pk}: KeyError" in err
     article.refresh_from_db()
