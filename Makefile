@@ -7,9 +7,11 @@ PORT ?= 8000
 
 .PHONY: run setup test bench lock clean-db
 
+# The web server and a job worker (background extraction), started and stopped together.
 run: setup
-	$(PY) manage.py runserver $(HOST):$(PORT)
+	$(PY) scripts/run_web_and_worker.py $(HOST):$(PORT)
 
+# Migrations include the job queue's tables (procrastinate's Django app).
 setup: $(VENV)/.installed
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py setup_demo
