@@ -26,7 +26,7 @@ class ArticleLinkField(serializers.Field):
 class JobSerializer(serializers.Serializer):
     id = serializers.IntegerField(read_only=True)
     state = serializers.ChoiceField(
-        JobState.CHOICES,
+        JobState.choices,
         read_only=True,
         help_text=_("queued → running → done, or failed (message says why; the report is kept)."),
     )

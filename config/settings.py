@@ -185,6 +185,7 @@ SPECTACULAR_SETTINGS = {
     "ENUM_NAME_OVERRIDES": {
         "ArticleStatusEnum": "articles.models.Article.Status",
         "ProgressStatusEnum": "dashboard.progress.Status",
+        "JobStateEnum": "ingestion.selectors.JobState",
     },
 }
 

@@ -4,21 +4,22 @@ upload's status page and the API's job resource."""
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from procrastinate.contrib.django.models import ProcrastinateEvent, ProcrastinateJob, ProcrastinateWorker
 
 from articles.models import Article
 from ingestion.tasks import EXTRACTION_TASK
 
 
-class JobState:
-    QUEUED = "queued"
-    RUNNING = "running"
-    DONE = "done"
-    FAILED = "failed"
-    CHOICES = (QUEUED, RUNNING, DONE, FAILED)
+class JobState(models.TextChoices):
+    QUEUED = "queued", gettext_lazy("queued")
+    RUNNING = "running", gettext_lazy("running")
+    DONE = "done", gettext_lazy("done")
+    FAILED = "failed", gettext_lazy("failed")
 
 
 # procrastinate's job statuses in the words of the pages and the API.
