@@ -18,7 +18,7 @@ from articles.models import Article
 from articles.services import DuplicateArticle
 from ingestion.selectors import extraction_job
 from ingestion.services import ExtractionFailed, extracts_in_background, ingest_report, reextract_article
-from ingestion.tasks import queue_report
+from ingestion.tasks import queue_reextraction, queue_report
 from metrics.models import Indicator
 from metrics.quotes import text_segments
 from review.forms import (
@@ -191,6 +191,12 @@ def map_words(request, pk):
 @require_POST
 def reextract(request, pk):
     article = get_object_or_404(Article, pk=pk)
+    if extracts_in_background(article.raw_text):
+        job_id = queue_reextraction(article)
+        if job_id is None:
+            messages.info(request, _("This article is already waiting to be extracted again."))
+            return redirect(review_url(article.pk))
+        return redirect("review:job", job_id)
     try:
         created = reextract_article(article)
     except ExtractionFailed as failure:

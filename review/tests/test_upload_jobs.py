@@ -60,3 +60,18 @@ def test_the_job_page_is_for_editors_and_known_jobs(client_of):
     assert reader.get(reverse("review:job", args=[1])).status_code == 403
     editor = client_of("editor", editor=True)
     assert editor.get(reverse("review:job", args=[987654])).status_code == 404
+
+
+@pytest.mark.django_db
+def test_the_button_queues_the_reextraction_of_a_long_article_once(client_of, settings):
+    from factories import make_article
+
+    settings.BACKGROUND_EXTRACTION_BYTES = 10
+    article = make_article()
+    editor = client_of("editor", editor=True)
+    button = reverse("review:reextract", args=[article.pk])
+    first = editor.post(button)
+    assert first.status_code == 302 and first["Location"].startswith("/articles/upload/jobs/")
+    again = editor.post(button, follow=True)
+    assert "already waiting to be extracted again" in again.content.decode()
+    assert Article.objects.get(pk=article.pk).status == "new"
