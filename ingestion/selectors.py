@@ -61,16 +61,26 @@ def extraction_job(job_id: int) -> ExtractionJob | None:
         return None
     state = _STATES.get(job.status, JobState.FAILED)
     article = Article.objects.filter(pk=job.args.get("article_id")).first()
+    live_workers = ProcrastinateWorker.objects.filter(last_heartbeat__gte=timezone.now() - _WORKER_SILENCE)
+    if state == JobState.RUNNING and not live_workers.filter(pk=job.worker_id).exists():
+        # Its worker died mid-job (killed, out of memory): the job would say "running" for ever.
+        state, message = (
+            JobState.FAILED,
+            _(
+                "The worker stopped while extracting this report (restarted or out of memory); "
+                "extract it again from its review page."
+            ),
+        )
+    else:
+        message = failure_message(article) if state == JobState.FAILED else ""
     times = event_times(job)
     return ExtractionJob(
         id=job.pk,
         state=state,
         article=article,
-        message=failure_message(article) if state == JobState.FAILED else "",
+        message=message,
         jobs_ahead=jobs_ahead(job) if state == JobState.QUEUED else None,
-        workers=ProcrastinateWorker.objects.filter(
-            last_heartbeat__gte=timezone.now() - _WORKER_SILENCE
-        ).count(),
+        workers=live_workers.count(),
         queued_at=times.get("deferred"),
         started_at=times.get("started"),
         finished_at=times.get("succeeded") or times.get("failed") or times.get("aborted"),

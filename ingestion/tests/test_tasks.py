@@ -3,6 +3,7 @@
 
 import pytest
 from django.core.management import call_command
+from django.utils import translation
 from procrastinate.contrib.django.models import ProcrastinateJob
 
 from articles.models import Article
@@ -105,3 +106,15 @@ def test_reextract_all_queues_a_job_per_article_once(capsys):
     assert "Queued 0 extraction jobs (2 articles already had one waiting)" in out
     queued = ProcrastinateJob.objects.filter(task_name=EXTRACTION_TASK).values_list("args", flat=True)
     assert sorted(args["article_id"] for args in queued) == [article.pk for article in articles]
+
+
+@pytest.mark.django_db
+def test_a_job_whose_worker_died_is_reported_failed_not_running_for_ever():
+    from django.db import connection
+
+    queued = queue_report(ArticleInput(text=REPORT))
+    with connection.cursor() as cursor:  # what a worker killed mid-job leaves: doing, its worker gone
+        cursor.execute("UPDATE procrastinate_jobs SET status = 'doing' WHERE id = %s", [queued.job_id])
+    with translation.override("en"):
+        job = extraction_job(queued.job_id)
+    assert job.state == "failed" and "The worker stopped while extracting this report" in job.message
