@@ -7,12 +7,16 @@ PORT ?= 8000
 
 .PHONY: run setup test bench clean-db
 
+# A development server: DEBUG is off unless set.
+DEV := DEBUG=1
+
 run: setup
-	$(PY) manage.py runserver $(HOST):$(PORT)
+	$(DEV) $(PY) manage.py runserver $(HOST):$(PORT)
 
 setup: $(VENV)/.installed
-	$(PY) manage.py migrate --noinput
-	$(PY) manage.py setup_demo
+	$(DEV) $(PY) manage.py migrate --noinput
+	$(DEV) $(PY) manage.py createcachetable
+	$(DEV) $(PY) manage.py setup_demo
 
 test: $(VENV)/.installed
 	sh scripts/ensure_chromium.sh
