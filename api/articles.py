@@ -19,6 +19,7 @@ from api.support import (
     list_schema,
 )
 from articles.decoding import UnreadableDocument
+from articles.limits import OverLimit
 from articles.models import Article
 from articles.services import (
     ArticleInput,
@@ -28,7 +29,7 @@ from articles.services import (
     read_report,
     read_uploaded_file,
 )
-from ingestion.services import ExtractionFailed, ingest_report
+from ingestion.services import ExtractionFailed, ExtractionOverTime, ingest_report
 from metrics.models import Indicator
 from zones.models import Zone
 
@@ -125,7 +126,15 @@ class ArticleUploadSerializer(serializers.Serializer):
         request={"application/json": ArticleUploadSerializer, "multipart/form-data": ArticleUploadSerializer},
         responses={
             201: ArticleDetailSerializer,
-            **error_responses(400, 403, 413),
+            **error_responses(400, 403),
+            413: OpenApiResponse(
+                ErrorSerializer,
+                description=_(
+                    "Larger than a report may be, or over one of the bounds of the work a report may cost "
+                    "(details.limit names it, details.value and details.maximum say by how much); nothing "
+                    "was stored."
+                ),
+            ),
             409: OpenApiResponse(
                 ErrorSerializer,
                 description=_(
@@ -133,7 +142,11 @@ class ArticleUploadSerializer(serializers.Serializer):
                 ),
             ),
             422: OpenApiResponse(
-                ErrorSerializer, description=_("The figures could not be extracted; nothing was stored.")
+                ErrorSerializer,
+                description=_(
+                    "The figures could not be extracted, or not within the time budget (code over_time); "
+                    "nothing was stored."
+                ),
             ),
         },
     ),
@@ -162,6 +175,11 @@ class ArticleViewSet(CSVListMixin, mixins.CreateModelMixin, viewsets.ReadOnlyMod
         field = "file" if "file" in upload.validated_data else "text"
         try:
             article = ingest_report(upload.article_input(upload.read()), added_by=request.user)
+        except OverLimit as over:
+            code = "over_time" if isinstance(over, ExtractionOverTime) else "too_large"
+            return Response(
+                error_body(over.http_status, code, str(over), over.details), status=over.http_status
+            )
         except (UnreadableDocument, EmptyArticle) as refusal:
             raise ValidationError({field: [str(refusal)]}) from refusal
         except DuplicateArticle as duplicate:
