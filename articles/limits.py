@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.utils.translation import gettext as _
 
-from articles.decoding import UnreadableDocument
+from articles.decoding import OverLimit, UnreadableDocument
 
 MB = 1_048_576
 # A member this small cannot hurt however well it compresses (small XML parts of a Word file
@@ -35,14 +35,7 @@ class ReportLimits:
         )
 
 
-class OverLimit(UnreadableDocument):
-    """A report over one of the bounds (`limit`, the setting's name): the API answers 413."""
-
-    http_status = 413
-
-    def __init__(self, message: str, *, limit: str, value, maximum):
-        super().__init__(message)
-        self.details = {"limit": limit, "value": value, "maximum": maximum}
+__all__ = ["OverLimit", "ReportLimits", "check_pdf_pages", "check_text_length", "check_zip_members"]
 
 
 def check_text_length(length: int, limits: ReportLimits, *, at_least: bool = False) -> None:

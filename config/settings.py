@@ -284,6 +284,6 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
-    # The embedded server's start/stop chatter is not news.
-    "loggers": {"pgserver": {"level": "WARNING"}},
+    # The embedded server's start/stop chatter is not news, nor axes' note at every successful login.
+    "loggers": {"pgserver": {"level": "WARNING"}, "axes": {"level": "WARNING"}},
 }

@@ -257,10 +257,12 @@ def test_text_and_file_together_are_refused(editor, weihai):
 def test_a_report_over_the_size_limit_is_refused(editor, weihai, settings):
     settings.MAX_UPLOAD_BYTES = 1000
     response = editor.post("/api/v1/articles/", {"text": "威海" * 400}, format="json")
-    assert response.status_code == 400
-    assert "MB" in response.json()["error"]["message"]
+    assert response.status_code == 413
+    error = response.json()["error"]
+    assert "MB" in error["message"] and error["code"] == "too_large"
+    assert error["details"] == {"limit": "MAX_UPLOAD_BYTES", "value": 2400, "maximum": 1000}
     upload = SimpleUploadedFile("big.txt", ("威海" * 400).encode())
-    assert editor.post("/api/v1/articles/", {"file": upload}, format="multipart").status_code == 400
+    assert editor.post("/api/v1/articles/", {"file": upload}, format="multipart").status_code == 413
     assert not Article.objects.exists()
 
 

@@ -24,10 +24,15 @@ def test_a_pdfs_unmapped_glyphs_do_not_reach_the_text(monkeypatch):
     from articles.limits import ReportLimits
 
     class Page:
+        def get_contents(self):
+            return None
+
         def extract_text(self):
             return "威海高新区\x00地区生产总值300亿元\x00"
 
     class Reader:
+        root_object = {"/Pages": {"/Count": 1}}
+
         def __init__(self, stream):
             self.pages = [Page()]
 

@@ -12,6 +12,7 @@ from articles.documents import read_document
 from articles.limits import OverLimit, ReportLimits
 from factories import MB, flate_bomb_pdf, long_text, many_pages_pdf, zip_bomb_docx
 
+
 @pytest.fixture(autouse=True)
 def english():
     with translation.override("en"):
