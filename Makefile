@@ -7,14 +7,18 @@ PORT ?= 8000
 
 .PHONY: run setup test bench lock clean-db
 
-# The web server and a job worker (background extraction), started and stopped together.
+# A development server and a job worker (background extraction), started and stopped together.
+# DEBUG is off unless set.
+DEV := DEBUG=1
+
 run: setup
-	$(PY) scripts/run_web_and_worker.py $(HOST):$(PORT)
+	$(DEV) $(PY) scripts/run_web_and_worker.py $(HOST):$(PORT)
 
 # Migrations include the job queue's tables (procrastinate's Django app).
 setup: $(VENV)/.installed
-	$(PY) manage.py migrate --noinput
-	$(PY) manage.py setup_demo
+	$(DEV) $(PY) manage.py migrate --noinput
+	$(DEV) $(PY) manage.py createcachetable
+	$(DEV) $(PY) manage.py setup_demo
 
 test: $(VENV)/.installed
 	$(PY) scripts/check_lock.py

@@ -33,10 +33,19 @@ def api_client(db):
 
 
 @pytest.fixture
+def unthrottled(monkeypatch):
+    """API requests without throttling: for tests that count a view's own queries (throttles count in
+    the database cache) or send hundreds of requests on purpose."""
+    from rest_framework.views import APIView
+
+    monkeypatch.setattr(APIView, "throttle_classes", [])
+
+
+@pytest.fixture
 def token_for(db):
     """`token_for("name", editor=True)`: the API token of a new user, in the editors group or not."""
     from django.contrib.auth.models import Group, User
-    from rest_framework.authtoken.models import Token
+    from knox.models import AuthToken
 
     from accounts.editors import EDITORS_GROUP
 
@@ -44,7 +53,7 @@ def token_for(db):
         user = User.objects.create_user(username)
         if editor:
             user.groups.add(Group.objects.get_or_create(name=EDITORS_GROUP)[0])
-        return Token.objects.create(user=user).key
+        return AuthToken.objects.create(user=user)[1]
 
     return make
 
@@ -88,7 +97,8 @@ def browser_page(live_server, transactional_db, monkeypatch):
     """A page in Debian's headless Chromium (Playwright) for tests against `live_server`.
 
     `page.base_url` is the live server's address; `page.requested_urls` lists every URL the page
-    asked for, so a test can check that nothing left the server. Mark such tests
+    asked for, so a test can check that nothing left the server; `page.script_problems` the console
+    errors (a Content-Security-Policy violation among them), which fail any test at its end. Mark such tests
     `@pytest.mark.browser`; `make test` installs Chromium (scripts/ensure_chromium.sh).
     """
     from django.db import connections
@@ -108,6 +118,10 @@ def browser_page(live_server, transactional_db, monkeypatch):
         page.base_url = live_server.url
         page.requested_urls = []
         page.on("request", lambda request: page.requested_urls.append(request.url))
+        # Scripts the Content-Security-Policy refused, and scripts that failed: none in any test.
+        page.script_problems = []
+        page.on("console", lambda message: record_script_problem(page, message))
+        page.on("pageerror", lambda error: page.script_problems.append(f"uncaught: {error}"))
         yield page
         browser.close()
         connections.close_all()
@@ -149,3 +163,11 @@ def job_worker(transactional_db, monkeypatch):
     # them alone; jobs of this test must not reach the next test's worker.
     with connection.cursor() as cursor:
         cursor.execute("DELETE FROM procrastinate_jobs")
+        assert not page.script_problems, page.script_problems
+
+
+def record_script_problem(page, message) -> None:
+    """A console error that is a script's (or the policy's refusal of one); a page answered with an
+    error status is also logged as a console error, which tests of refusals expect."""
+    if message.type == "error" and "Failed to load resource" not in message.text:
+        page.script_problems.append(message.text)

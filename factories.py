@@ -99,3 +99,78 @@ def make_indicator(
         quote=quote,
         **fields,
     )
+
+
+# Hostile reports, built small in the test that uses them (none is stored in the repository).
+
+MB = 1_048_576
+
+
+def zip_bomb_docx(unpacked_mb: int) -> bytes:
+    """A Word file whose document part unpacks to `unpacked_mb` MB of spaces from a few hundred KB,
+    written a megabyte at a time so that building it never holds the unpacked part."""
+    import io
+    import zipfile
+
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as docx:
+        docx.writestr("[Content_Types].xml", '<?xml version="1.0"?><Types/>')
+        with docx.open("word/document.xml", "w", force_zip64=True) as part:
+            part.write(b'<?xml version="1.0"?><w:document><w:body><w:p><w:r><w:t>')
+            chunk = b" " * MB
+            for _ in range(unpacked_mb):
+                part.write(chunk)
+            part.write(b"</w:t></w:r></w:p></w:body></w:document>")
+    return out.getvalue()
+
+
+def pdf_file(objects: list[bytes]) -> bytes:
+    """A PDF of these objects (numbered from 1; the first is the catalogue), with a correct
+    cross-reference table."""
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    return bytes(out)
+
+
+def flate_bomb_pdf(unpacked_mb: int) -> bytes:
+    """A one-page PDF whose page content is a Flate stream unpacking to `unpacked_mb` MB of spaces."""
+    import zlib
+
+    packer = zlib.compressobj(9)
+    chunk = b" " * MB
+    stream = b"".join(packer.compress(chunk) for _ in range(unpacked_mb)) + packer.flush()
+    return pdf_file(
+        [
+            b"<< /Type /Catalog /Pages 2 0 R >>",
+            b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>",
+            b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(stream) + stream + b"\nendstream",
+        ]
+    )
+
+
+def many_pages_pdf(pages: int, *, stated_count: int | None = None) -> bytes:
+    """A PDF of `pages` pages that are one page object listed `pages` times (a few bytes each), its
+    page tree stating `stated_count` pages (default: the truth)."""
+    kids = b"3 0 R " * pages
+    count = pages if stated_count is None else stated_count
+    return pdf_file(
+        [
+            b"<< /Type /Catalog /Pages 2 0 R >>",
+            b"<< /Type /Pages /Kids [" + kids + b"] /Count %d >>" % count,
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>",
+        ]
+    )
+
+
+def long_text(megabytes: float) -> str:
+    """Report-like Chinese text of about `megabytes` MB in UTF-8."""
+    sentence = "威海高新区2024年完成地区生产总值312亿元，同比增长8.5%。"
+    return sentence * int(megabytes * MB / len(sentence.encode()))

@@ -20,6 +20,7 @@ from api.support import (
     list_schema,
 )
 from articles.decoding import UnreadableDocument
+from articles.limits import OverLimit
 from articles.models import Article
 from articles.services import (
     ArticleInput,
@@ -30,7 +31,7 @@ from articles.services import (
     read_uploaded_file,
 )
 from ingestion.selectors import extraction_job
-from ingestion.services import ExtractionFailed, extracts_in_background, ingest_report
+from ingestion.services import ExtractionFailed, ExtractionOverTime, extracts_in_background, ingest_report
 from ingestion.tasks import queue_report
 from metrics.models import Indicator
 from zones.models import Zone
@@ -135,7 +136,15 @@ class ArticleUploadSerializer(serializers.Serializer):
                     "body is the job, its address (api_url, also the Location header) tells when it is done."
                 ),
             ),
-            **error_responses(400, 403, 413),
+            **error_responses(400, 403),
+            413: OpenApiResponse(
+                ErrorSerializer,
+                description=_(
+                    "Larger than a report may be, or over one of the bounds of the work a report may cost "
+                    "(details.limit names it, details.value and details.maximum say by how much); nothing "
+                    "was stored."
+                ),
+            ),
             409: OpenApiResponse(
                 ErrorSerializer,
                 description=_(
@@ -143,7 +152,11 @@ class ArticleUploadSerializer(serializers.Serializer):
                 ),
             ),
             422: OpenApiResponse(
-                ErrorSerializer, description=_("The figures could not be extracted; nothing was stored.")
+                ErrorSerializer,
+                description=_(
+                    "The figures could not be extracted, or not within the time budget (code over_time); "
+                    "nothing was stored."
+                ),
             ),
         },
     ),
@@ -175,6 +188,11 @@ class ArticleViewSet(CSVListMixin, mixins.CreateModelMixin, viewsets.ReadOnlyMod
             if extracts_in_background(report.text):
                 return self.queued_response(queue_report(report, added_by=request.user).job_id)
             article = ingest_report(report, added_by=request.user)
+        except OverLimit as over:
+            code = "over_time" if isinstance(over, ExtractionOverTime) else "too_large"
+            return Response(
+                error_body(over.http_status, code, str(over), over.details), status=over.http_status
+            )
         except (UnreadableDocument, EmptyArticle) as refusal:
             raise ValidationError({field: [str(refusal)]}) from refusal
         except DuplicateArticle as duplicate:

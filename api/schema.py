@@ -3,6 +3,7 @@ paginator from there while defining its generic views, which drf-spectacular's o
 
 from django.conf import settings
 from drf_spectacular import openapi
+from drf_spectacular.contrib.knox_auth_token import KnoxTokenScheme
 from rest_framework.permissions import SAFE_METHODS
 
 
@@ -14,3 +15,10 @@ class AutoSchema(openapi.AutoSchema):
         if self.method in SAFE_METHODS and not settings.API_READ_REQUIRES_LOGIN and {} not in auths:
             auths.append({})
         return auths
+
+
+class TokenScheme(KnoxTokenScheme):
+    """`Authorization: Token …` for our knox authentication (api.authentication)."""
+
+    target_class = "api.authentication.ThrottledTokenAuthentication"
+    name = "tokenAuth"

@@ -12,11 +12,32 @@ class UnreadableDocument(ValueError):
     """The upload is empty, too large or not text in any encoding we can recognise."""
 
 
+class OverLimit(UnreadableDocument):
+    """A report over one of the bounds of the work it may cost (articles.limits): `details` name the
+    setting, the report's value and the maximum. The upload page and the API answer `http_status`."""
+
+    http_status = 413
+
+    def __init__(self, message: str, *, limit: str, value, maximum):
+        super().__init__(message)
+        self.details = {"limit": limit, "value": value, "maximum": maximum}
+
+
 def check_length(size: int, max_bytes: int) -> None:
     if size > max_bytes:
-        raise UnreadableDocument(
-            _("The report is %(size).1f MB; the limit is %(limit).1f MB.")
-            % {"size": size / 1_048_576, "limit": max_bytes / 1_048_576}
+        raise OverLimit(
+            _(
+                "The report is %(size).1f MB, %(excess).1f MB more than the limit of %(limit).1f MB "
+                "(MAX_UPLOAD_BYTES)."
+            )
+            % {
+                "size": size / 1_048_576,
+                "excess": (size - max_bytes) / 1_048_576,
+                "limit": max_bytes / 1_048_576,
+            },
+            limit="MAX_UPLOAD_BYTES",
+            value=size,
+            maximum=max_bytes,
         )
 
 

@@ -11,6 +11,14 @@ from django.utils.translation import gettext as _
 from trafilatura.settings import set_date_params
 
 from articles.decoding import UnreadableDocument, check_size, decode_text
+from articles.limits import (
+    OverLimit,
+    ReportLimits,
+    check_pdf_pages,
+    check_text_length,
+    check_zip_members,
+    pdf_reader_limits,
+)
 
 SUPPORTED_SUFFIXES = (".txt", ".html", ".htm", ".docx", ".pdf")
 
@@ -31,7 +39,16 @@ class Document:
     published: dt.date | None = None
 
 
-def read_document(filename: str, data: bytes, max_bytes: int) -> Document:
+def read_document(filename: str, data: bytes, max_bytes: int, limits: ReportLimits | None = None) -> Document:
+    """The report in a file, refused (UnreadableDocument) when it is of a type we do not read, cannot
+    be read, or would cost more work than `limits` (default: the settings') allow."""
+    limits = limits or ReportLimits.from_settings()
+    document = read_by_type(filename, data, max_bytes, limits)
+    check_text_length(len(document.text), limits)
+    return document
+
+
+def read_by_type(filename: str, data: bytes, max_bytes: int, limits: ReportLimits) -> Document:
     suffix = PurePath(filename).suffix.lower()
     if suffix not in SUPPORTED_SUFFIXES:
         raise UnreadableDocument(
@@ -42,9 +59,9 @@ def read_document(filename: str, data: bytes, max_bytes: int) -> Document:
     if suffix in (".html", ".htm"):
         return html_document(decode_text(data, max_bytes))
     if suffix == ".docx":
-        return Document(docx_text(data))
+        return Document(docx_text(data, limits))
     if suffix == ".pdf":
-        return Document(pdf_text(data))
+        return Document(pdf_text(data, limits))
     return Document(decode_text(data, max_bytes))
 
 
@@ -75,9 +92,10 @@ def iso_date(value: str | None) -> dt.date | None:
         return None
 
 
-def docx_text(data: bytes) -> str:
+def docx_text(data: bytes, limits: ReportLimits) -> str:
     import docx  # python-docx; loaded only for Word uploads
 
+    check_zip_members(data, limits)  # before python-docx unpacks anything
     try:
         document = docx.Document(io.BytesIO(data))
     except Exception as error:  # python-docx raises several unrelated types for a damaged file
@@ -104,17 +122,54 @@ def docx_block_lines(container):
             yield block.text
 
 
-def pdf_text(data: bytes) -> str:
-    from pypdf import PdfReader
-    from pypdf.errors import PdfReadError
+def pdf_text(data: bytes, limits: ReportLimits) -> str:
+    from pypdf import PdfReader, apply_configuration
+    from pypdf.errors import LimitReachedError
 
     try:
-        reader = PdfReader(io.BytesIO(data))
-        text = "\n".join(page.extract_text() or "" for page in reader.pages)
-    except (PdfReadError, ValueError, KeyError) as error:
-        raise UnreadableDocument(_("This PDF cannot be read (%(error)s).") % {"error": error}) from error
+        with apply_configuration(**pdf_reader_limits(limits)):
+            text = "\n".join(pdf_pages_text(PdfReader(io.BytesIO(data)), limits))
+    except OverLimit:
+        raise
+    except LimitReachedError as error:
+        raise OverLimit(
+            _("This PDF goes past a safety limit of the PDF reader (%(error)s); it was not read.")
+            % {"error": error},
+            limit="PDF_READER",
+            value=None,
+            maximum=None,
+        ) from error
+    except Exception as error:  # pypdf raises many unrelated types for a damaged file
+        raise UnreadableDocument(
+            _("This PDF cannot be read (%(error)s).") % {"error": f"{error.__class__.__name__}: {error}"}
+        ) from error
     # Glyphs without a character map come out as NUL, which no text holds and PostgreSQL cannot store.
     text = text.replace("\x00", "")
     if not text.strip():
         raise UnreadableDocument(_("The PDF contains no extractable text (a scanned image needs OCR first)."))
     return text
+
+
+def pdf_pages_text(reader, limits: ReportLimits):
+    """Each page's text, the page count checked first (as the page tree states it, before pypdf walks
+    the tree; its page-tree limits stop a document that understates it) and reading stopped once the
+    text is over its limit."""
+    check_pdf_pages(stated_page_count(reader), limits)
+    length = 0
+    for page in reader.pages:
+        contents = page.get_contents()
+        if contents is not None:
+            # Unpacked here first: text extraction would swallow a decompression limit's error and
+            # report an empty page instead of saying why.
+            contents.get_data()
+        text = page.extract_text() or ""
+        length += len(text) + 1
+        check_text_length(length, limits, at_least=True)
+        yield text
+
+
+def stated_page_count(reader) -> int:
+    try:
+        return int(reader.root_object["/Pages"]["/Count"])
+    except (KeyError, TypeError, ValueError):
+        return 0  # no usable count: the page-tree limits still apply while the pages are read

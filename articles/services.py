@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 
 from articles.decoding import check_length
 from articles.documents import Document, read_document
+from articles.limits import ReportLimits, check_text_length
 from articles.models import Article, content_hash
 from zones.models import Zone
 
@@ -59,10 +60,11 @@ def normalise_newlines(text: str) -> str:
 
 
 def check_storable(text: str) -> None:
-    """Refuse a report that is empty, over the size limit or already stored, saying why."""
+    """Refuse a report that is empty, over the size or length limit or already stored, saying why."""
     if not text.strip():
         raise EmptyArticle(_("The report has no text."))
     check_length(len(text.encode("utf-8")), settings.MAX_UPLOAD_BYTES)
+    check_text_length(len(text), ReportLimits.from_settings())
     duplicate = find_duplicate(text)
     if duplicate is not None:
         raise DuplicateArticle(duplicate)

@@ -25,3 +25,16 @@ class ChineseFirstLocaleMiddleware:
         # Pages differ by the language cookie, so caches must key on cookies.
         response.headers["Vary"] = ", ".join(filter(None, [response.headers.get("Vary"), "Cookie"]))
         return response
+
+
+class PermissionsPolicyMiddleware:
+    """Every response says which browser features the site may use (settings.PERMISSIONS_POLICY): none
+    of camera, microphone, location and the like, so that injected or embedded content cannot ask."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        response.headers.setdefault("Permissions-Policy", settings.PERMISSIONS_POLICY)
+        return response

@@ -7,6 +7,7 @@ stance, period and place -> implied targets -> dedup.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 
 from .article import Article
 from .attribution import Attribution
@@ -75,14 +76,25 @@ def _dedup(indicators: list[ExtractedIndicator]) -> list[ExtractedIndicator]:
     return unique
 
 
+def _no_deadline() -> None:
+    pass
+
+
 def extract(text: str, *, gazetteer: ZoneGazetteer, catalogue: MetricCatalogue,
-            published: dt.date | None = None, default_zone: str | None = None) -> ExtractionResult:
+            published: dt.date | None = None, default_zone: str | None = None,
+            check_deadline: Callable[[], None] = _no_deadline) -> ExtractionResult:
     """Indicators stated in an article (see GUIDE.md for the fields), with the zones of `gazetteer`
-    and the metrics of `catalogue`."""
+    and the metrics of `catalogue`. `check_deadline` is called between stages and figures; the
+    caller's time budget stops extraction by raising from it."""
     article = Article(text or "", gazetteer, published)
+    check_deadline()
     dating, attribution = Dating(article), Attribution(article, default_zone)
     figures = FigureReader(article, catalogue.reader()).read()
-    indicators = [_indicator(article, dating, attribution, catalogue, f) for f in figures]
+    check_deadline()
+    indicators = []
+    for figure in figures:
+        indicators.append(_indicator(article, dating, attribution, catalogue, figure))
+        check_deadline()
     derived = implied_targets(figures, indicators, article.normalised.original)
     return ExtractionResult(article.metadata, article.normalised.text, attribution.zones_found(),
                             _dedup(indicators + derived))

@@ -4,6 +4,8 @@ and re-extraction all come through here."""
 
 import hashlib
 import logging
+import time
+from collections.abc import Callable
 from decimal import Decimal
 
 from django.conf import settings
@@ -12,6 +14,7 @@ from django.db.models import Q
 from django.utils.translation import gettext as _
 
 from articles.documents import Document
+from articles.limits import OverLimit
 from articles.models import Article
 from articles.services import ArticleInput, document_input, store_article
 from extraction import ExtractedIndicator, MetricCatalogue, ZoneGazetteer, extract
@@ -28,12 +31,45 @@ class ExtractionFailed(RuntimeError):
 
     def __init__(self, error: Exception, *, article_kept: bool):
         self.article_kept = article_kept
+        if isinstance(error, OverLimit):  # says itself what happened
+            super().__init__(str(error))
+            return
         message = (
             _("The figures could not be extracted (%(error)s).")
             if article_kept
             else _("The figures could not be extracted (%(error)s); the report was not stored.")
         )
         super().__init__(message % {"error": error.__class__.__name__})
+
+
+class ExtractionOverTime(OverLimit):
+    """Extraction ran past its time budget (settings.EXTRACTION_SECONDS) and was stopped."""
+
+    http_status = 422
+
+
+def time_budget(seconds: float | None = None) -> Callable[[], None]:
+    """The engine's deadline check (extract's `check_deadline`): raises ExtractionOverTime once
+    `seconds` (default settings.EXTRACTION_SECONDS) have passed since this call."""
+    budget = settings.EXTRACTION_SECONDS if seconds is None else seconds
+    started = time.monotonic()
+
+    def check_deadline() -> None:
+        spent = time.monotonic() - started
+        if spent > budget:
+            raise ExtractionOverTime(
+                _(
+                    "Reading the figures took too long: stopped after %(value).1f s, %(excess).1f s past the "
+                    "limit of %(limit)s s (EXTRACTION_SECONDS). Nothing was stored; a shorter report (or "
+                    "the report in parts) can be read."
+                )
+                % {"value": spent, "excess": spent - budget, "limit": budget},
+                limit="EXTRACTION_SECONDS",
+                value=round(spent, 1),
+                maximum=budget,
+            )
+
+    return check_deadline
 
 
 def current_gazetteer() -> ZoneGazetteer:
@@ -60,7 +96,12 @@ def current_catalogue() -> MetricCatalogue:
 def suggested_input(document: Document, original_filename: str = "") -> ArticleInput:
     """The article as the document and the extraction engine describe it, for an editor to check:
     what the file states about itself first, what the engine reads in the text after."""
-    found = extract(document.text, gazetteer=current_gazetteer(), catalogue=current_catalogue())
+    found = extract(
+        document.text,
+        gazetteer=current_gazetteer(),
+        catalogue=current_catalogue(),
+        check_deadline=time_budget(),
+    )
     names = [zone.name for zone in found.zones]
     return document_input(document, original_filename).completed_by(
         ArticleInput(
@@ -103,15 +144,21 @@ def extract_or_raise(
     try:
         with transaction.atomic():
             return extract_article(article, default_zone=default_zone)
+    except ExtractionOverTime as over_time:
+        if not keep_article:
+            raise  # a refusal of the report, like any other limit's (nothing stored)
+        mark_failed(article, str(over_time))
+        raise ExtractionFailed(over_time, article_kept=True) from over_time
     except Exception as error:
         logger.exception("Extraction failed on %r", article.title or article.original_filename or article.pk)
         if keep_article:
-            article.status, article.status_message = (
-                Article.Status.FAILED,
-                f"{error.__class__.__name__}: {error}",
-            )
-            article.save(update_fields=["status", "status_message"])
+            mark_failed(article, f"{error.__class__.__name__}: {error}")
         raise ExtractionFailed(error, article_kept=keep_article) from error
+
+
+def mark_failed(article: Article, message: str) -> None:
+    article.status, article.status_message = Article.Status.FAILED, message
+    article.save(update_fields=["status", "status_message"])
 
 
 def extraction_key(figure: ExtractedIndicator) -> str:
@@ -137,6 +184,7 @@ def extract_article(article: Article, *, default_zone: str | None = None) -> lis
         catalogue=current_catalogue(),
         published=article.published_on,
         default_zone=default_zone,
+        check_deadline=time_budget(),
     )
     fill_missing_metadata(article, result.metadata)
     article.text = result.text

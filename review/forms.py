@@ -91,6 +91,9 @@ class UploadForm(forms.Form):
     confirmed = forms.BooleanField(required=False, widget=forms.HiddenInput)
     original_filename = forms.CharField(required=False, max_length=255, widget=forms.HiddenInput)
 
+    # The HTTP status of the page showing why the report was refused: 413 over a limit, 409 already stored.
+    refusal_status = 400
+
     def clean(self):
         cleaned = super().clean()
         if "file" in self.errors:  # a file was chosen but refused (e.g. of zero bytes): that error says why
@@ -104,6 +107,7 @@ class UploadForm(forms.Form):
             else:
                 self.document = read_report(text=text)
         except DuplicateArticle as duplicate:
+            self.refusal_status = 409
             raise forms.ValidationError(
                 format_html(
                     '{} <a href="{}">{}</a>',
@@ -114,6 +118,7 @@ class UploadForm(forms.Form):
                 code="duplicate",
             ) from None
         except (UnreadableDocument, EmptyArticle) as refusal:
+            self.refusal_status = getattr(refusal, "http_status", 400)
             raise forms.ValidationError(str(refusal), code="unreadable") from None
         return cleaned
 

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from accounts.editors import UPLOAD_PERMISSION, editor_only
+from articles.limits import OverLimit
 from articles.models import Article
 from articles.services import DuplicateArticle
 from ingestion.selectors import extraction_job
@@ -217,24 +218,26 @@ def reextract(request, pk):
 def upload_article(request):
     """Read a report and show what was found in it; store it once the editor has checked that."""
     form = UploadForm(request.POST or None, request.FILES or None)
-    if request.method == "POST" and form.is_valid():
-        if not form.is_ready_to_save:
-            form = form.confirmation_form()
-        elif extracts_in_background(form.document.text):
-            try:
+    status = 200
+    if request.method == "POST" and not form.is_valid():
+        status = form.refusal_status
+    elif request.method == "POST":
+        try:
+            if not form.is_ready_to_save:
+                form = form.confirmation_form()
+            elif extracts_in_background(form.document.text):
                 queued = queue_report(form.article_input(), added_by=request.user)
-            except DuplicateArticle as refusal:  # stored by someone else meanwhile
-                form.add_error(None, str(refusal))
-            else:
                 return redirect("review:job", queued.job_id)
-        else:
-            try:
-                article = ingest_report(form.article_input(), added_by=request.user)
-            except (DuplicateArticle, ExtractionFailed) as refusal:  # e.g. stored by someone else meanwhile
-                form.add_error(None, str(refusal))
             else:
+                article = ingest_report(form.article_input(), added_by=request.user)
                 messages.success(request, _("The report is stored; please review its figures."))
                 return redirect("review:article", article.pk)
+        except OverLimit as over:  # the time budget of reading its figures
+            form.add_error(None, str(over))
+            status = over.http_status
+        except (DuplicateArticle, ExtractionFailed) as refusal:  # e.g. stored by someone else meanwhile
+            form.add_error(None, str(refusal))
+            status = 409 if isinstance(refusal, DuplicateArticle) else 422
     return render(
         request,
         "review/upload.html",
@@ -242,6 +245,7 @@ def upload_article(request):
             "form": form,
             "zone_names": Zone.objects.values_list("name", flat=True),
         },
+        status=status,
     )
 
 

@@ -284,7 +284,7 @@ def test_a_bad_filter_in_csv_is_still_refused_with_400(api_client, figures):
 
 @pytest.mark.parametrize("page_size", [2, 50])
 def test_listing_indicators_takes_a_fixed_number_of_queries(
-    api_client, figures, django_assert_max_num_queries, page_size
+    api_client, unthrottled, figures, django_assert_max_num_queries, page_size
 ):
     template = figures["weihai_firms"]
     zones = [
@@ -436,7 +436,7 @@ def test_blank_search_words_find_every_metric(api_client, catalogue):
 
 @pytest.mark.parametrize("page_size", [2, 50])
 def test_listing_metrics_takes_a_fixed_number_of_queries(
-    api_client, django_assert_max_num_queries, page_size
+    api_client, unthrottled, django_assert_max_num_queries, page_size
 ):
     Metric.objects.bulk_create(
         Metric(

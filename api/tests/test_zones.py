@@ -130,7 +130,9 @@ def test_zones_download_as_csv_that_excel_reads_as_utf8(api_client, zones):
 
 
 @pytest.mark.parametrize("page_size", [2, 50])
-def test_listing_zones_takes_a_fixed_number_of_queries(api_client, django_assert_max_num_queries, page_size):
+def test_listing_zones_takes_a_fixed_number_of_queries(
+    api_client, unthrottled, django_assert_max_num_queries, page_size
+):
     for number in range(60):
         Zone.objects.create(
             name=f"测试高新区{number}", short_name=f"测试{number}", slug=f"test-{number}", province="测试省"

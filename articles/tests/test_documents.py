@@ -21,14 +21,21 @@ def test_a_pdfs_unmapped_glyphs_do_not_reach_the_text(monkeypatch):
     import pypdf
 
     from articles.documents import pdf_text
+    from articles.limits import ReportLimits
 
     class Page:
+        def get_contents(self):
+            return None
+
         def extract_text(self):
             return "威海高新区\x00地区生产总值300亿元\x00"
 
     class Reader:
+        root_object = {"/Pages": {"/Count": 1}}
+
         def __init__(self, stream):
             self.pages = [Page()]
 
     monkeypatch.setattr(pypdf, "PdfReader", Reader)
-    assert pdf_text(b"%PDF-1.4") == "威海高新区地区生产总值300亿元"
+    limits = ReportLimits(text_chars=1000, pdf_pages=10, unzipped_bytes=1_000_000, zip_ratio=100)
+    assert pdf_text(b"%PDF-1.4", limits) == "威海高新区地区生产总值300亿元"

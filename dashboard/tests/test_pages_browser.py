@@ -163,3 +163,35 @@ def test_the_language_switch_turns_the_compare_page_english(browser_page, report
 
     assert browser_page.locator("h1").inner_text() == "Compare zones"
     assert unquote(browser_page.url).endswith(f"/compare/?zones={slugs}&year=2024")  # the selection is kept
+
+
+def test_every_page_runs_its_scripts_under_the_content_security_policy(browser_page, reported_zones):
+    """No inline script anywhere: each page is served with a policy allowing scripts from our own
+    files only, and draws its charts (the fixture fails the test on any refused script)."""
+    zones, metric = reported_zones
+    article = zones[0].indicators.first().article
+    slugs = ",".join(zone.slug for zone in zones)
+    pages = {
+        "/": 0,
+        "/zones/": 0,
+        zones[0].get_absolute_url(): 1,
+        f"/compare/?zones={slugs}&year=2024": 1,
+        f"/metrics/{metric.code}/?year=2024": None,
+        f"/articles/{article.pk}/": 0,
+        "/accounts/login/": 0,
+        "/api/docs/": None,
+    }
+    for path, charts in pages.items():
+        response = browser_page.goto(browser_page.base_url + path)
+        assert response.status == 200, path
+        policy = response.headers["content-security-policy"]
+        assert (
+            "script-src 'self'" in policy
+            and "unsafe-inline" not in policy.split("script-src")[1].split(";")[0]
+        )
+        assert "camera=()" in response.headers["permissions-policy"]
+        browser_page.wait_for_load_state("networkidle")
+        if charts:
+            assert_charts_drawn(browser_page, charts)
+    browser_page.wait_for_selector(".opblock-summary-path")  # Swagger UI started from its own file
+    assert not browser_page.script_problems

@@ -21,10 +21,17 @@ def editor(client_of):
 
 
 def read(client, **fields):
-    """Submit the upload form's first step; the form that comes back (refused or prefilled)."""
+    """Submit the upload form's first step; the form that comes back (refused or prefilled). A
+    refused form comes with a 4xx status: 413 over a size limit, 409 already stored, 400 otherwise."""
     response = client.post(UPLOAD, fields)
-    assert response.status_code == 200
-    return response.context["form"]
+    form = response.context["form"]
+    if form.errors:
+        too_large = any("limit" in error for error in form.non_field_errors())
+        duplicate = any("already stored" in error for error in form.non_field_errors())
+        assert response.status_code == (413 if too_large else 409 if duplicate else 400)
+    else:
+        assert response.status_code == 200
+    return form
 
 
 def refusal(client, **fields) -> str:
@@ -226,7 +233,7 @@ def test_an_engine_failure_stores_nothing_and_says_so(editor, monkeypatch):
 
     monkeypatch.setattr("ingestion.services.extract_article", broken_engine)
     response = editor.post(UPLOAD, {"text": REPORT, "confirmed": "True"})
-    assert response.status_code == 200
+    assert response.status_code == 422
     assert "could not be extracted (ZeroDivisionError)" in " ".join(
         response.context["form"].non_field_errors()
     )

@@ -1,5 +1,6 @@
 from getpass import getpass
 
+from django.contrib.auth import get_user_model
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
@@ -21,8 +22,11 @@ class Command(BaseCommand):
     def handle(self, *args, username, password=None, email="", **options):
         if password is None:
             password = self.ask_password()
+        # Checked against the user too: a password resembling the user name or email is refused.
+        User = get_user_model()
+        user = User.objects.filter(username=username).first() or User(username=username, email=email)
         try:
-            validate_password(password)
+            validate_password(password, user=user)
         except ValidationError as error:
             raise CommandError(" ".join(error.messages)) from None
         user, created = make_editor(username, password=password, email=email)
