@@ -125,6 +125,7 @@ def browser_page(live_server, transactional_db, monkeypatch):
         yield page
         browser.close()
         connections.close_all()
+        assert not page.script_problems, page.script_problems
 
 
 @pytest.fixture
@@ -163,7 +164,6 @@ def job_worker(transactional_db, monkeypatch):
     # them alone; jobs of this test must not reach the next test's worker.
     with connection.cursor() as cursor:
         cursor.execute("DELETE FROM procrastinate_jobs")
-        assert not page.script_problems, page.script_problems
 
 
 def record_script_problem(page, message) -> None:

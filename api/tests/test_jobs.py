@@ -2,8 +2,8 @@
 real worker's progress (the worker runs against the test database: see conftest.job_worker)."""
 
 import pytest
+from knox.models import AuthToken
 from procrastinate.contrib.django.models import ProcrastinateJob
-from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
 from articles.models import Article
@@ -17,7 +17,7 @@ def superuser_api(django_user_model):
     flush the editors group the migrations made."""
     user = django_user_model.objects.create_superuser("admin", password="not-used-in-these-tests")
     client = APIClient()
-    client.credentials(HTTP_AUTHORIZATION=f"Token {Token.objects.create(user=user).key}")
+    client.credentials(HTTP_AUTHORIZATION=f"Token {AuthToken.objects.create(user=user)[1]}")
     return client
 
 
