@@ -12,6 +12,7 @@ Environment:
   API_READ_REQUIRES_LOGIN  1/0 (default 0): close the read API to anonymous clients
   API_ANON_RATE, API_USER_RATE  API throttling, e.g. 120/minute (anonymous), 600/minute (per user)
   ZONESCOPE_DATA_DIR  where the embedded database lives (default: <project>/var)
+  DATABASE_CONN_MAX_AGE  seconds a database connection is kept between requests (default 60; 0: close)
 """
 
 import os
@@ -19,7 +20,7 @@ from pathlib import Path
 
 from django.core.exceptions import ImproperlyConfigured
 
-from config.database import database_config
+from config.database import DEFAULT_CONN_MAX_AGE, database_config
 from lib.env import env_flag, env_int, env_list
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -94,7 +95,13 @@ TEMPLATES = [
 
 WSGI_APPLICATION = "config.wsgi.application"
 
-DATABASES = {"default": database_config(os.environ.get("DATABASE_URL"), DATA_DIR / "pgdata")}
+DATABASES = {
+    "default": database_config(
+        os.environ.get("DATABASE_URL"),
+        DATA_DIR / "pgdata",
+        conn_max_age=env_int("DATABASE_CONN_MAX_AGE", DEFAULT_CONN_MAX_AGE),
+    )
+}
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
