@@ -408,13 +408,20 @@ def provinces() -> list[str]:
     )
 
 
-def zone_articles(zone: Zone) -> QuerySet[Article]:
-    """The reports naming a zone or giving one of its figures, latest first, with how many of
-    its figures each gives."""
+ZONE_ARTICLES_PER_PAGE = 20
+
+
+def zone_articles(zone: Zone, *, page: int = 1, per_page: int = ZONE_ARTICLES_PER_PAGE) -> list[Article]:
+    """One page of the reports naming a zone or giving one of its figures, latest first, each with
+    how many of the zone's figures it gives (`zone_figure_count`), and one more report when there
+    are more (the page shows `per_page`). The reports are found by two uncorrelated semi-joins; the
+    count, sorted after, is evaluated by PostgreSQL for the page's rows only."""
     figures = Indicator.objects.active().filter(zone=zone)
-    return (
-        Article.objects.filter(Q(zones=zone) | Q(pk__in=figures.values("article")))
-        .distinct()
+    named = Article.zones.through.objects.filter(zone=zone).values("article")
+    start = (page - 1) * per_page
+    return list(
+        Article.objects.filter(Q(pk__in=named) | Q(pk__in=figures.order_by().values("article")))
         .annotate(zone_figure_count=count_per(figures, "article"))
         .only("pk", "title", "source_name", "published_on", "original_filename", "added_at")
+        .order_by(F("published_on").desc(nulls_last=True), "-pk")[start : start + per_page + 1]
     )
