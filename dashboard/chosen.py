@@ -114,9 +114,17 @@ class ChosenFigure:
 def chosen_figures(
     *, zone_ids=None, metric_ids=None, kind: str | None = None, year: int | None = None
 ) -> list[ChosenFigure]:
-    """The chosen figure of every side of the zones' (or all zones') figures that count, on these
-    metrics (or all), of this kind (or every compared kind). With `year`, sides that cannot matter
-    for it are left out: results that end after it and targets that end before it."""
+    """The chosen figure of every side: see chosen_query."""
+    with connection.cursor() as cursor:
+        cursor.execute(*chosen_query(zone_ids=zone_ids, metric_ids=metric_ids, kind=kind, year=year))
+        return [ChosenFigure(*row) for row in cursor.fetchall()]
+
+
+def chosen_query(*, zone_ids=None, metric_ids=None, kind=None, year=None) -> tuple[str, dict]:
+    """The SQL and parameters choosing the figure of every side of the zones' (or all zones')
+    figures that count, on these metrics (or all), of this kind (or every compared kind). With
+    `year`, sides that cannot matter for it are left out: results that end after it and targets
+    that end before it."""
     conditions = [
         "i.scope = %(zone_scope)s",
         "i.zone_id IS NOT NULL",
@@ -149,6 +157,4 @@ def chosen_figures(
             year_start=date(year, 1, 1),
             year_end=date(year, 12, 31),
         )
-    with connection.cursor() as cursor:
-        cursor.execute(CHOSEN_SQL.format(conditions=" AND ".join(conditions)), params)
-        return [ChosenFigure(*row) for row in cursor.fetchall()]
+    return CHOSEN_SQL.format(conditions=" AND ".join(conditions)), params

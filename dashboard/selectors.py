@@ -416,12 +416,16 @@ def zone_articles(zone: Zone, *, page: int = 1, per_page: int = ZONE_ARTICLES_PE
     how many of the zone's figures it gives (`zone_figure_count`), and one more report when there
     are more (the page shows `per_page`). The reports are found by two uncorrelated semi-joins; the
     count, sorted after, is evaluated by PostgreSQL for the page's rows only."""
+    start = (page - 1) * per_page
+    return list(zone_articles_query(zone)[start : start + per_page + 1])
+
+
+def zone_articles_query(zone: Zone) -> QuerySet[Article]:
     figures = Indicator.objects.active().filter(zone=zone)
     named = Article.zones.through.objects.filter(zone=zone).values("article")
-    start = (page - 1) * per_page
-    return list(
+    return (
         Article.objects.filter(Q(pk__in=named) | Q(pk__in=figures.order_by().values("article")))
         .annotate(zone_figure_count=count_per(figures, "article"))
         .only("pk", "title", "source_name", "published_on", "original_filename", "added_at")
-        .order_by(F("published_on").desc(nulls_last=True), "-pk")[start : start + per_page + 1]
+        .order_by(F("published_on").desc(nulls_last=True), "-pk")
     )
