@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run setup test bench clean-db
+.PHONY: run setup test bench bench-scale clean-db
 
 run: setup
 	$(PY) manage.py runserver $(HOST):$(PORT)
@@ -20,6 +20,11 @@ test: $(VENV)/.installed
 
 bench: $(VENV)/.installed
 	$(PY) bench/extraction.py
+
+# The pages under concurrent clients on a generated data set, e.g.
+# make bench-scale SCALE_ARGS="--indicators 1000000 --clients 8 --json"
+bench-scale: $(VENV)/.installed
+	$(PY) bench/scale.py $(SCALE_ARGS)
 
 # One virtualenv with the runtime and test requirements, rebuilt when either file changes.
 $(VENV)/.installed: requirements.txt requirements-dev.txt
