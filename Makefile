@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run setup test bench lock clean-db
+.PHONY: run setup test bench bench-scale lock clean-db
 
 # A development server and a job worker (background extraction), started and stopped together.
 # DEBUG is off unless set.
@@ -27,6 +27,11 @@ test: $(VENV)/.installed
 
 bench: $(VENV)/.installed
 	$(PY) bench/extraction.py
+
+# The pages under concurrent clients on a generated data set, e.g.
+# make bench-scale SCALE_ARGS="--indicators 1000000 --clients 8 --json"
+bench-scale: $(VENV)/.installed
+	$(PY) bench/scale.py $(SCALE_ARGS)
 
 # One virtualenv with what requirements-dev.txt pins (runtime + tests and tools), every file checked
 # against its hash; reinstalled when that lock changes. The venv's own pip is enough, old or new:

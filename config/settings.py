@@ -23,6 +23,7 @@ Environment:
   API_TOKEN_FAILURE_RATE  wrong API tokens accepted per client (default 10/minute), then 429
   MAX_TEXT_CHARS, MAX_PDF_PAGES, MAX_UNZIPPED_BYTES, MAX_ZIP_RATIO, EXTRACTION_SECONDS  bounds of
                    the work one report may cost (see articles.limits)
+  DATABASE_CONN_MAX_AGE  seconds a database connection is kept between requests (default 60; 0: close)
 """
 
 import os
@@ -31,6 +32,9 @@ from pathlib import Path
 
 from config.database import database_config
 from config.secret_key import DEVELOPMENT_KEY, production_secret_key
+from django.core.exceptions import ImproperlyConfigured
+
+from config.database import DEFAULT_CONN_MAX_AGE, database_config
 from lib.env import env_flag, env_int, env_list
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -111,7 +115,13 @@ TEMPLATES = [
 
 WSGI_APPLICATION = "config.wsgi.application"
 
-DATABASES = {"default": database_config(os.environ.get("DATABASE_URL"), DATA_DIR / "pgdata")}
+DATABASES = {
+    "default": database_config(
+        os.environ.get("DATABASE_URL"),
+        DATA_DIR / "pgdata",
+        conn_max_age=env_int("DATABASE_CONN_MAX_AGE", DEFAULT_CONN_MAX_AGE),
+    )
+}
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

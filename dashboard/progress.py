@@ -7,6 +7,7 @@ hands them over, so the same rules serve the zone page, the compare page and the
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -97,8 +98,11 @@ def stated_period(indicator: Indicator) -> Period:
 def plan_period(target: Indicator) -> Period:
     """A one-year target set in an earlier year's article (到2026年, written in 2024) is a plan
     that runs from the year it was set."""
-    period = stated_period(target)
-    published = target.article.published_on
+    return plan_period_of(stated_period(target), target.article.published_on)
+
+
+def plan_period_of(period: Period, published: date | None) -> Period:
+    """plan_period of a target stated for `period` in an article published on `published`."""
     if (
         period.spans_whole_years
         and period.start.year == period.end.year
@@ -187,9 +191,19 @@ class TargetProgress:
 
 
 def comparable_amount(indicator: Indicator) -> tuple[Decimal | None, str]:
-    if indicator.metric is not None and indicator.kind in BASE_UNIT_KINDS:
-        return indicator.base_value, indicator.metric.unit
-    return indicator.value, indicator.unit.strip()
+    return amount_in_unit(
+        indicator.metric, indicator.kind, indicator.value, indicator.base_value, indicator.unit
+    )
+
+
+def amount_in_unit(
+    metric: Metric | None, kind: str, value, base_value, unit: str
+) -> tuple[Decimal | None, str]:
+    """The amount two figures are compared in: amounts in the metric's base unit, anything else as
+    written."""
+    if metric is not None and kind in BASE_UNIT_KINDS:
+        return base_value, metric.unit
+    return value, unit.strip()
 
 
 def credibility(indicator: Indicator):
@@ -323,51 +337,81 @@ def metric_key(indicator: Indicator):
     return ("metric", indicator.metric_id) if indicator.metric_id else ("text", indicator.metric_text.strip())
 
 
+@dataclass(frozen=True)
+class Side:
+    """The sources of one side (target or achievement) of a series for one stated period: when its
+    most credible source was published (a plan runs from then) and how to choose its value."""
+
+    best_published: date | None
+    choose: Callable[[Period], ChosenValue]
+
+
+def side_of(candidates: list[Indicator]) -> Side:
+    best = max(candidates, key=credibility)
+    return Side(best.article.published_on, lambda period: choose_value(candidates, period))
+
+
+def counts_in_year(stance: str, period: Period, year: int | None) -> bool:
+    """With a year asked for, results after it (or undated) are not known yet."""
+    return (
+        stance != Indicator.Stance.ACHIEVEMENT
+        or year is None
+        or (period.is_dated and period.end.year <= year)
+    )
+
+
 def zone_progress_rows(zone, indicators: list[Indicator], *, year: int | None = None) -> list[TargetProgress]:
     """Every target of one zone with its achievement, then the achievements no target asked for.
 
     With `year`: the targets whose period includes that year, judged on results up to its end,
     and the results of that year without a target.
     """
-    series: dict[tuple, dict[str, dict[Period, list[Indicator]]]] = defaultdict(
-        lambda: {Indicator.Stance.TARGET: defaultdict(list), Indicator.Stance.ACHIEVEMENT: defaultdict(list)}
-    )
-    first_of_series: dict[tuple, Indicator] = {}
+    about: dict[tuple, Series] = {}
+    candidates: dict[tuple, list[Indicator]] = defaultdict(list)
     for indicator in indicators:
         if indicator.kind not in COMPARED_KINDS:
             continue
         period = stated_period(indicator)
-        if (
-            indicator.stance == Indicator.Stance.ACHIEVEMENT
-            and year is not None
-            and (not period.is_dated or period.end.year > year)
-        ):
+        if not counts_in_year(indicator.stance, period, year):
             continue
         key = (metric_key(indicator), indicator.kind)
-        series[key][indicator.stance][period].append(indicator)
-        first_of_series.setdefault(key, indicator)
+        about.setdefault(key, Series(zone, indicator.metric, indicator.metric_text, indicator.kind))
+        candidates[key, indicator.stance, period].append(indicator)
+    return progress_rows(about, {side: side_of(found) for side, found in candidates.items()}, year=year)
 
+
+def progress_rows(
+    about: dict[tuple, Series], sides: dict[tuple, Side], *, year: int | None = None
+) -> list[TargetProgress]:
+    """The pairing: `about` names each series (by metric key and kind), `sides` its sides by
+    (series key, stance, stated period), already limited to the results known by `year`."""
+    by_series: dict[tuple, dict[str, dict[Period, Side]]] = defaultdict(
+        lambda: {Indicator.Stance.TARGET: {}, Indicator.Stance.ACHIEVEMENT: {}}
+    )
+    for (key, stance, period), side in sides.items():
+        by_series[key][stance][period] = side
     rows = []
-    for key, sides in series.items():
-        targets, achievements = sides[Indicator.Stance.TARGET], sides[Indicator.Stance.ACHIEVEMENT]
-        first = first_of_series[key]
-        about = Series(zone, first.metric, first.metric_text, first.kind)
+    for key, series in about.items():
+        targets, achievements = (
+            by_series[key][Indicator.Stance.TARGET],
+            by_series[key][Indicator.Stance.ACHIEVEMENT],
+        )
         used: set[Period] = set()
-        for candidates in targets.values():
-            period = plan_period(max(candidates, key=credibility))
+        for stated, side in targets.items():
+            period = plan_period_of(stated, side.best_published)
             if year is not None and not period.contains_year(year):
                 continue
-            target = choose_value(candidates, period)
+            target = side.choose(period)
             # Earlier results inside a plan are steps towards it, not results without a target.
             within = achievements_within(period, achievements)
             used.update(within)
             achieved_period = latest(within)
-            achievement = achieved_period and choose_value(achievements[achieved_period], achieved_period)
-            rows.append(assess(about, period, target, achievement))
-        for period, candidates in achievements.items():
+            achievement = achieved_period and achievements[achieved_period].choose(achieved_period)
+            rows.append(assess(series, period, target, achievement))
+        for period, side in achievements.items():
             if period in used or (year is not None and period.end.year != year):
                 continue
-            rows.append(assess(about, period, None, choose_value(candidates, period)))
+            rows.append(assess(series, period, None, side.choose(period)))
     return sorted(rows, key=row_order)
 
 

@@ -11,14 +11,27 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
+from functools import partial
 
-from django.db.models import Count, IntegerField, OuterRef, Q, QuerySet, Subquery, Value
+from django.db.models import Case, Count, F, IntegerField, Max, OuterRef, Q, QuerySet, Subquery, Value, When
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from articles.models import Article
-from dashboard.progress import TargetProgress, stated_period, zone_progress_rows
+from dashboard.chosen import ChosenFigure, chosen_figures
+from dashboard.progress import (
+    ChosenValue,
+    Period,
+    Series,
+    Side,
+    TargetProgress,
+    amount_in_unit,
+    counts_in_year,
+    progress_rows,
+    stated_period,
+    zone_progress_rows,
+)
 from metrics.models import Indicator, Metric
 from zones.filters import ZoneFilter
 from zones.models import Zone
@@ -46,16 +59,103 @@ def zone_indicators(zones=None, metrics=None) -> QuerySet[Indicator]:
     return indicators
 
 
-def progress_by_zone(zones, *, metrics=None, year: int | None = None) -> dict[int, list[TargetProgress]]:
-    by_zone: dict[int, list[Indicator]] = defaultdict(list)
-    for indicator in zone_indicators(zones, metrics):
-        by_zone[indicator.zone_id].append(indicator)
-    return {zone.pk: zone_progress_rows(zone, by_zone[zone.pk], year=year) for zone in zones}
+def progress_by_zone(
+    zones, *, metrics=None, year: int | None = None, kind: str | None = None
+) -> dict[int, list[TargetProgress]]:
+    """Each zone's rows (targets with their achievements, results without target), from the values
+    PostgreSQL chose per side (`dashboard.chosen`); on these metrics and of this kind, or all."""
+    figures = chosen_figures(
+        zone_ids=[zone.pk for zone in zones],
+        metric_ids=None if metrics is None else [metric.pk for metric in metrics],
+        kind=kind,
+        year=year,
+    )
+    return progress_of(zones, figures, metrics=metrics, year=year, kind=kind)
 
 
-def zone_progress(zone: Zone, *, year: int | None = None) -> list[TargetProgress]:
-    """All of a zone's targets with their achievements, and its results without a target."""
-    return progress_by_zone([zone], year=year)[zone.pk]
+def progress_of(
+    zones, figures: list[ChosenFigure], *, metrics, year, kind
+) -> dict[int, list[TargetProgress]]:
+    if metrics is None:
+        metric_by_id = Metric.objects.in_bulk({figure.metric_id for figure in figures if figure.metric_id})
+    else:
+        metric_by_id = {metric.pk: metric for metric in metrics}
+    by_zone: dict[int, list[ChosenFigure]] = defaultdict(list)
+    for figure in figures:
+        by_zone[figure.zone_id].append(figure)
+    progress = {}
+    for zone in zones:
+        rows = rows_from_chosen(zone, by_zone[zone.pk], metric_by_id, year=year)
+        if rows is None:
+            # Periods the database tells apart (dates stored, or left to the label) that the rules
+            # read as one: the rules choose among all their figures themselves.
+            rows = zone_progress_rows(zone, list(zone_indicators([zone], metrics)), year=year)
+            rows = [row for row in rows if kind is None or row.kind == kind]
+        progress[zone.pk] = rows
+    return progress
+
+
+def rows_from_chosen(zone, figures: list[ChosenFigure], metric_by_id, *, year) -> list[TargetProgress] | None:
+    """The rules' rows on values already chosen; None when two sides fall on one stated period."""
+    about: dict[tuple, Series] = {}
+    sides: dict[tuple, Side] = {}
+    for figure in figures:
+        period = figure.period
+        if not counts_in_year(figure.stance, period, year):
+            continue
+        metric = metric_by_id.get(figure.metric_id)
+        key = (figure.metric_key, figure.kind)
+        about.setdefault(
+            key, Series(zone, metric, figure.metric_text if metric else figure.words, figure.kind)
+        )
+        if (key, figure.stance, period) in sides:
+            return None
+        sides[key, figure.stance, period] = Side(figure.published_on, partial(chosen_value, figure, metric))
+    return progress_rows(about, sides, year=year)
+
+
+def chosen_value(figure: ChosenFigure, metric: Metric | None, period: Period) -> ChosenValue:
+    amount, amount_unit = amount_in_unit(metric, figure.kind, figure.value, figure.base_value, figure.unit)
+    return ChosenValue(
+        indicator_id=figure.id,
+        article_id=figure.article_id,
+        value=figure.value,
+        unit=figure.unit,
+        amount=amount,
+        amount_unit=amount_unit,
+        qualifier=figure.qualifier,
+        derived=figure.derived,
+        reviewed=figure.reviewed,
+        quote=figure.quote,
+        published_on=figure.published_on,
+        period=period,
+        sources=figure.sources,
+        agreeing=figure.agreeing,
+        disagreeing=figure.sources - figure.agreeing,
+    )
+
+
+def zone_progress(zone: Zone, *, year: int | None = None, metrics=None) -> list[TargetProgress]:
+    """All of a zone's targets with their achievements, and its results without a target (on
+    these metrics, or all)."""
+    return progress_by_zone([zone], year=year, metrics=metrics)[zone.pk]
+
+
+def latest_rows(rows: list[TargetProgress]) -> list[TargetProgress]:
+    """A zone's summary: per metric and kind, the rows of its latest period."""
+    latest_end: dict[tuple, tuple] = {}
+    for row in rows:
+        key = (row.metric_name, row.kind)
+        latest_end[key] = max(latest_end.get(key, row.period.sort_key()), row.period.sort_key())
+    return [row for row in rows if row.period.sort_key() == latest_end[row.metric_name, row.kind]]
+
+
+def row_years(rows: list[TargetProgress]) -> list[int]:
+    """The years the rows' periods cover, for a zone's year-by-year detail."""
+    years = {
+        year for row in rows if row.period.is_dated for year in (row.period.start.year, row.period.end.year)
+    }
+    return sorted(years)
 
 
 def headline(rows: list[TargetProgress], year: int) -> TargetProgress | None:
@@ -153,8 +253,9 @@ class RankedProgress:
 def metric_ranking(metric: Metric, *, year: int, kind: str = Indicator.Kind.LEVEL) -> list[RankedProgress]:
     """Every zone with a figure on this metric for the year, best achievement first (for a
     rank, the smallest). Zones with a target but no result come last, unranked."""
-    zones = list(Zone.objects.filter(pk__in=zone_indicators(metrics=[metric]).values("zone")))
-    progress = progress_by_zone(zones, metrics=[metric], year=year)
+    figures = chosen_figures(metric_ids=[metric.pk], kind=kind, year=year)
+    zones = list(Zone.objects.filter(pk__in={figure.zone_id for figure in figures}))
+    progress = progress_of(zones, figures, metrics=[metric], year=year, kind=kind)
     rows = [
         row for row in (headline([r for r in progress[z.pk] if r.kind == kind], year) for z in zones) if row
     ]
@@ -172,24 +273,32 @@ def metric_ranking(metric: Metric, *, year: int, kind: str = Indicator.Kind.LEVE
 
 def metric_kinds(metric: Metric) -> list[str]:
     """The kinds (level, growth, ...) zones have reported this metric in."""
-    found = set(zone_indicators(metrics=[metric]).values_list("kind", flat=True).distinct())
+    found = set(zone_indicators(metrics=[metric]).order_by().values_list("kind", flat=True).distinct())
     return [kind for kind in Indicator.Kind.values if kind in found]
 
 
 def default_year(zones=None, metrics=None) -> int:
     """The year to show when none is asked for: the last one with a result; without results, the
-    last one a target covers (not after this year); without figures, this year."""
+    last one a target covers (not after this year); without figures, this year.
+
+    One aggregate: the latest stored end per stance, and the labels of figures whose period is left
+    to its label (a handful), which `stated_period` reads."""
     this_year = timezone.localdate().year
-    figures = (
+    dates_stored = Q(period_start__isnull=False, period_end__isnull=False)
+    latest = (
         zone_indicators(zones, metrics)
-        .select_related(None)
-        .only("stance", "period_label", "period_start", "period_end")
+        .order_by()
+        .values("stance", undated_label=Case(When(dates_stored, then=None), default=F("period_label")))
+        .annotate(latest_end=Max("period_end", filter=dates_stored))
     )
     ends: dict[str, list[date]] = defaultdict(list)
-    for figure in figures:
-        period = stated_period(figure)
-        if period.is_dated:
-            ends[figure.stance].append(period.end)
+    for group in latest:
+        if group["undated_label"] is None:
+            end = group["latest_end"]
+        else:
+            end = stated_period(Indicator(period_label=group["undated_label"])).end
+        if end is not None:
+            ends[group["stance"]].append(end)
     if ends[Indicator.Stance.ACHIEVEMENT]:
         return max(ends[Indicator.Stance.ACHIEVEMENT]).year
     if ends[Indicator.Stance.TARGET]:
@@ -299,13 +408,24 @@ def provinces() -> list[str]:
     )
 
 
-def zone_articles(zone: Zone) -> QuerySet[Article]:
-    """The reports naming a zone or giving one of its figures, latest first, with how many of
-    its figures each gives."""
+ZONE_ARTICLES_PER_PAGE = 20
+
+
+def zone_articles(zone: Zone, *, page: int = 1, per_page: int = ZONE_ARTICLES_PER_PAGE) -> list[Article]:
+    """One page of the reports naming a zone or giving one of its figures, latest first, each with
+    how many of the zone's figures it gives (`zone_figure_count`), and one more report when there
+    are more (the page shows `per_page`). The reports are found by two uncorrelated semi-joins; the
+    count, sorted after, is evaluated by PostgreSQL for the page's rows only."""
+    start = (page - 1) * per_page
+    return list(zone_articles_query(zone)[start : start + per_page + 1])
+
+
+def zone_articles_query(zone: Zone) -> QuerySet[Article]:
     figures = Indicator.objects.active().filter(zone=zone)
+    named = Article.zones.through.objects.filter(zone=zone).values("article")
     return (
-        Article.objects.filter(Q(zones=zone) | Q(pk__in=figures.values("article")))
-        .distinct()
+        Article.objects.filter(Q(pk__in=named) | Q(pk__in=figures.order_by().values("article")))
         .annotate(zone_figure_count=count_per(figures, "article"))
         .only("pk", "title", "source_name", "published_on", "original_filename", "added_at")
+        .order_by(F("published_on").desc(nulls_last=True), "-pk")
     )

@@ -29,19 +29,49 @@ def zone_list(request):
     )
 
 
+# Up to this many rows a zone page shows every period; beyond, the latest period of each metric
+# and kind, with each metric's history and each year on request.
+ZONE_PAGE_ROWS = 60
+
+
 def zone_detail(request, slug):
+    """The zone's targets against its achievements: all of them for a zone with few, else a summary;
+    `?metric=CODE` shows one metric over time, `?year=YYYY` the targets and results of one year."""
     zone = get_object_or_404(Zone, slug=slug)
-    rows = selectors.zone_progress(zone)
+    metric = None
+    if code := request.GET.get("metric", "").strip():
+        metric = get_object_or_404(Metric, code=code) if selectors.SLUG.fullmatch(code) else None
+    try:
+        year, errors = selectors.parse_year(request.GET.get("year")), []
+    except selectors.InvalidSelection as invalid:
+        year, errors = None, invalid.messages
+    rows = selectors.zone_progress(zone, year=year, metrics=None if metric is None else [metric])
+    summarized = metric is None and year is None and len(rows) > ZONE_PAGE_ROWS
+    shown = selectors.latest_rows(rows) if summarized else rows
+    page = paged_number(request.GET.get("sources_page"))
+    articles = selectors.zone_articles(zone, page=page)
     return render(
         request,
         "dashboard/zone_detail.html",
         {
             "zone": zone,
-            "rows": rows,
-            "charts": zone_charts(rows),
-            "articles": selectors.zone_articles(zone),
+            "rows": shown,
+            "summarized": summarized,
+            "metric": metric,
+            "year": year,
+            "errors": errors,
+            "years": selectors.row_years(rows) if summarized else [],
+            "charts": [] if summarized else zone_charts(shown),
+            "articles": articles[: selectors.ZONE_ARTICLES_PER_PAGE],
+            "sources_page": page,
+            "more_sources": len(articles) > selectors.ZONE_ARTICLES_PER_PAGE,
         },
     )
+
+
+def paged_number(value: str | None) -> int:
+    value = (value or "").strip()
+    return int(value) if value.isascii() and value.isdigit() and 0 < int(value) < 100_000 else 1
 
 
 def metric_detail(request, code):

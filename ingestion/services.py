@@ -6,10 +6,11 @@ import hashlib
 import logging
 import time
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.conf import settings
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import Q
 from django.utils.translation import gettext as _
 
@@ -72,7 +73,53 @@ def time_budget(seconds: float | None = None) -> Callable[[], None]:
     return check_deadline
 
 
+@dataclass(frozen=True)
+class Reference:
+    """What the engine reads reports against, built from the zone registry and the metric catalogue
+    as they stood at `version`: the gazetteer, the catalogue, the metrics by code and the zones
+    found so far by the names reports give them."""
+
+    version: tuple
+    gazetteer: ZoneGazetteer
+    catalogue: MetricCatalogue
+    metrics: dict[str, Metric]
+    zones_by_name: dict[str, Zone] = field(default_factory=dict)
+
+
+# Rows counted, highest id and highest transaction id that wrote a row (xmin): any insert, update or
+# delete of a zone, alias, metric or synonym changes one of them. One index-free scan of two small
+# tables (a few thousand rows), against ~15 ms to build the gazetteer and catalogue again.
+TABLE_VERSION = "SELECT ARRAY[count(*), COALESCE(max(id), 0), COALESCE(max(xmin::text::bigint), 0)] FROM {}"
+REFERENCE_VERSION_SQL = (
+    f"SELECT ({TABLE_VERSION.format('zones_zone')}), ({TABLE_VERSION.format('metrics_metric')})"
+)
+
+_reference: Reference | None = None
+
+
+def reference() -> Reference:
+    """The gazetteer and catalogue, built once and kept while the registry and the catalogue stay
+    as they are: a batch import (and every job of a worker process) builds them once, and again
+    only after a zone, alias, metric or synonym changed, in this process or another."""
+    global _reference
+    with connection.cursor() as cursor:
+        cursor.execute(REFERENCE_VERSION_SQL)
+        version = tuple(tuple(side) for side in cursor.fetchone())
+    if _reference is None or _reference.version != version:
+        metrics = {metric.code: metric for metric in Metric.objects.all()}
+        _reference = Reference(version, build_gazetteer(), build_catalogue(metrics.values()), metrics)
+    return _reference
+
+
 def current_gazetteer() -> ZoneGazetteer:
+    return reference().gazetteer
+
+
+def current_catalogue() -> MetricCatalogue:
+    return reference().catalogue
+
+
+def build_gazetteer() -> ZoneGazetteer:
     zones = Zone.objects.only("name", "short_name", "aliases", "city", "province", "level")
     return ZoneGazetteer.from_records(
         {
@@ -87,10 +134,23 @@ def current_gazetteer() -> ZoneGazetteer:
     )
 
 
-def current_catalogue() -> MetricCatalogue:
+def build_catalogue(metrics) -> MetricCatalogue:
     return MetricCatalogue.from_records(
-        Metric.objects.values("code", "name_zh", "unit", "family", "synonyms")
+        {"code": m.code, "name_zh": m.name_zh, "unit": m.unit, "family": m.family, "synonyms": m.synonyms}
+        for m in metrics
     )
+
+
+def reported_zone(name: str, known: Reference) -> Zone:
+    """get_or_create_reported_zone, remembering the zones that existed already (not one created
+    here: it may still be rolled back with its report)."""
+    if name in known.zones_by_name:
+        return known.zones_by_name[name]
+    existing = Zone.objects.named(name).first()
+    if existing is None:
+        return get_or_create_reported_zone(name)
+    known.zones_by_name[name] = existing
+    return existing
 
 
 def suggested_input(document: Document, original_filename: str = "") -> ArticleInput:
@@ -125,7 +185,7 @@ def ingest_report(data: ArticleInput, *, added_by=None, default_zone: str | None
     """Store a new report and its extracted indicators: all of it or nothing. Zones named by the
     uploader are kept; a single one is where figures that name no zone belong."""
     article = store_article(data, added_by=added_by)
-    extract_or_raise(article, default_zone=default_zone, keep_article=False)
+    extract_or_raise(article, default_zone=default_zone, keep_article=False, new=True)
     return article
 
 
@@ -136,14 +196,14 @@ def reextract_article(article: Article) -> list[Indicator]:
 
 
 def extract_or_raise(
-    article: Article, *, default_zone: str | None = None, keep_article: bool
+    article: Article, *, default_zone: str | None = None, keep_article: bool, new: bool = False
 ) -> list[Indicator]:
     """extract_article, with an engine failure logged and raised as ExtractionFailed: a bug in the
     engine must cost this report, not the request or the batch. With `keep_article` the article is
     marked failed; without, the caller's transaction is expected to roll the article back."""
     try:
         with transaction.atomic():
-            return extract_article(article, default_zone=default_zone)
+            return extract_article(article, default_zone=default_zone, new=new)
     except ExtractionOverTime as over_time:
         if not keep_article:
             raise  # a refusal of the report, like any other limit's (nothing stored)
@@ -167,21 +227,26 @@ def extraction_key(figure: ExtractedIndicator) -> str:
 
 
 @transaction.atomic
-def extract_article(article: Article, *, default_zone: str | None = None) -> list[Indicator]:
+def extract_article(
+    article: Article, *, default_zone: str | None = None, new: bool = False
+) -> list[Indicator]:
     """(Re-)extract an article's figures. Automatic indicators are replaced; anything an editor
     confirmed, corrected, rejected or added stays exactly as the editor left it, and the engine's
-    own version of such a figure is not added beside it."""
-    # One extraction of an article at a time: two concurrent runs would both add the figures.
-    Article.objects.select_for_update().filter(pk=article.pk).first()
+    own version of such a figure is not added beside it. `new`: the article was stored in this
+    transaction, so it has no figures yet and no other transaction sees it."""
+    if not new:
+        # One extraction of an article at a time: two concurrent runs would both add the figures.
+        Article.objects.select_for_update().filter(pk=article.pk).first()
     if default_zone is None:
         # An article about a single zone (named by its uploader, or found before) gives that zone
         # to the figures that name none.
         zones = list(article.zones.all()[:2])
         default_zone = zones[0].name if len(zones) == 1 else None
+    known = reference()
     result = extract(
         article.raw_text,
-        gazetteer=current_gazetteer(),
-        catalogue=current_catalogue(),
+        gazetteer=known.gazetteer,
+        catalogue=known.catalogue,
         published=article.published_on,
         default_zone=default_zone,
         check_deadline=time_budget(),
@@ -192,10 +257,11 @@ def extract_article(article: Article, *, default_zone: str | None = None) -> lis
     article.status_message = ""
     article.save()
 
-    article.indicators.automatic().delete()
-    reviewed = list(article.indicators.all())
+    reviewed = []
+    if not new:
+        article.indicators.automatic().delete()
+        reviewed = list(article.indicators.all())
     kept = {indicator.extraction_key for indicator in reviewed if indicator.extraction_key}
-    metrics = {m.code: m for m in Metric.objects.all()}
     zones: dict[str, Zone] = {}
     created = []
     for figure in result.indicators:
@@ -203,7 +269,7 @@ def extract_article(article: Article, *, default_zone: str | None = None) -> lis
         if key in kept or any(recorded_by_editor(indicator, figure) for indicator in reviewed):
             continue
         kept.add(key)
-        created.append(indicator_from_figure(article, figure, key, metrics, zones))
+        created.append(indicator_from_figure(article, figure, key, known, zones))
     Indicator.objects.bulk_create(created)
     # Zones are only ever added: those the uploader named stay even when no figure names them.
     article.zones.add(*{zone.pk for zone in zones.values()})
@@ -233,18 +299,20 @@ def fill_missing_metadata(article: Article, metadata) -> None:
         article.published_on = metadata.published
 
 
-def indicator_from_figure(article, figure: ExtractedIndicator, key: str, metrics, zones) -> Indicator:
+def indicator_from_figure(
+    article, figure: ExtractedIndicator, key: str, known: Reference, zones
+) -> Indicator:
     zone = None
     if figure.scope == Indicator.Scope.ZONE and figure.zone and figure.zone != "*":
         if figure.zone not in zones:
-            zones[figure.zone] = get_or_create_reported_zone(figure.zone)
+            zones[figure.zone] = reported_zone(figure.zone, known)
         zone = zones[figure.zone]
     return Indicator(
         article=article,
         zone=zone,
         scope=figure.scope,
         place=figure.zone or "",
-        metric=metrics.get(figure.metric_code) if figure.metric_code else None,
+        metric=known.metrics.get(figure.metric_code) if figure.metric_code else None,
         metric_text=figure.metric[:200],
         value=Decimal(str(figure.value)),
         unit=figure.unit,

@@ -95,10 +95,12 @@ class Indicator(models.Model):
     article = models.ForeignKey(
         "articles.Article", on_delete=models.CASCADE, related_name="indicators", verbose_name=_("article")
     )
+    # zone and metric: no index of their own, the composite indexes below lead with them.
     zone = models.ForeignKey(
         "zones.Zone",
         null=True,
         blank=True,
+        db_index=False,
         on_delete=models.PROTECT,
         related_name="indicators",
         verbose_name=_("zone"),
@@ -114,6 +116,7 @@ class Indicator(models.Model):
         Metric,
         null=True,
         blank=True,
+        db_index=False,
         on_delete=models.SET_NULL,
         related_name="indicators",
         verbose_name=_("metric"),
@@ -144,7 +147,7 @@ class Indicator(models.Model):
         help_text=_("Computed from other figures, e.g. a target implied by a completion ratio."),
     )
     review_state = models.CharField(
-        _("review state"), max_length=10, choices=ReviewState.choices, default=ReviewState.AUTO, db_index=True
+        _("review state"), max_length=10, choices=ReviewState.choices, default=ReviewState.AUTO
     )
     reviewed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -157,7 +160,8 @@ class Indicator(models.Model):
     reviewed_at = models.DateTimeField(_("reviewed at"), null=True, blank=True)
     # Identifies the figure as the engine first found it (span, value, kind, stance); kept through an
     # editor's correction so that re-extraction recognises the figure and leaves the editor's version.
-    extraction_key = models.CharField(max_length=64, blank=True, db_index=True, editable=False)
+    # Compared among an article's figures once loaded, never looked up: no index.
+    extraction_key = models.CharField(max_length=64, blank=True, editable=False)
     # Optimistic locking: an editor's save names the version it started from.
     version = models.PositiveIntegerField(default=1)
     created_at = models.DateTimeField(auto_now_add=True)
@@ -169,9 +173,12 @@ class Indicator(models.Model):
         ordering = ["article_id", "quote_start", "id"]
         verbose_name = _("indicator")
         verbose_name_plural = _("indicators")
+        # What the pages and the API look figures up by: a zone's (dashboard.chosen, the zone page,
+        # compare), a metric's (its ranking) and a zone's in id order (the API list's cursor).
         indexes = [
-            models.Index(fields=["zone", "metric", "period_label"], name="indicator_zone_metric_period"),
-            models.Index(fields=["metric", "period_label"], name="indicator_metric_period"),
+            models.Index(fields=["zone", "metric", "kind", "stance"], name="indicator_zone_metric_kind"),
+            models.Index(fields=["metric", "kind", "stance"], name="indicator_metric_kind"),
+            models.Index(fields=["zone", "id"], name="indicator_zone_id"),
         ]
         constraints = [
             models.CheckConstraint(

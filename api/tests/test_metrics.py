@@ -1,6 +1,7 @@
 import csv
 import datetime as dt
 import io
+import json
 from decimal import Decimal
 
 import pytest
@@ -480,3 +481,33 @@ def test_comparing_six_zones_takes_no_more_queries_than_two(api_client, figures)
     assert len(six) == len(two)
     gdp_results = {row["zone"] for row in body["results"] if row["metric"] == "gdp" and row["achieved"]}
     assert gdp_results == set(slugs) - {"weihai"}
+
+
+def test_the_indicator_list_writes_each_figure_as_the_indicator_serializer_does(api_client, figures, rf):
+    from api.metrics import IndicatorSerializer
+
+    article = figures["weihai_firms"].article
+    Indicator.objects.create(
+        article=article, metric_text="园区营收", value=Decimal("-0.500000"), unit="%", quote="营收下降0.5%"
+    )
+    Indicator.objects.create(
+        article=article,
+        zone=figures["weihai_firms"].zone,
+        metric=figures["weihai_firms"].metric,
+        metric_text="高企",
+        value=Decimal("1E+3"),
+        base_value=None,
+        quote="1000家",
+        derived=True,
+        quote_start=3,
+        quote_end=7,
+    )
+    listed = api_client.get("/api/v1/indicators/", {"page_size": 500}).json()["results"]
+    request = rf.get("/api/v1/indicators/")
+    expected = IndicatorSerializer(
+        Indicator.objects.active().select_related("zone", "metric", "article").order_by("id"),
+        many=True,
+        context={"request": request},
+    ).data
+    assert len(listed) == len(expected) > 5
+    assert listed == json.loads(json.dumps(expected))

@@ -19,6 +19,13 @@ def test_database_url_selects_that_server(tmp_path):
     assert not (tmp_path / "unused").exists(), "no embedded server is started when DATABASE_URL is set"
 
 
+def test_connections_are_kept_between_requests_and_checked_before_reuse(tmp_path, settings):
+    config = database_config("postgres://analyst@db.internal/zones", tmp_path / "unused", conn_max_age=5)
+    assert (config["CONN_MAX_AGE"], config["CONN_HEALTH_CHECKS"]) == (5, True)
+    assert settings.DATABASES["default"]["CONN_MAX_AGE"] > 0
+    assert settings.DATABASES["default"]["CONN_HEALTH_CHECKS"] is True
+
+
 def test_database_url_for_another_engine_is_refused(tmp_path):
     with pytest.raises(ValueError, match="PostgreSQL"):
         database_config("sqlite:///db.sqlite3", tmp_path)
@@ -35,6 +42,7 @@ def test_embedded_server_runs_in_the_given_folder_without_database_url():
     assert config["NAME"] == EMBEDDED_DATABASE_NAME
     assert (data_dir / "PG_VERSION").exists()
     assert Path(config["HOST"]).is_dir(), "the embedded server is reached through its socket folder"
+    assert (config["CONN_MAX_AGE"], config["CONN_HEALTH_CHECKS"]) == (60, True)
 
 
 @pytest.mark.django_db

@@ -142,3 +142,51 @@ def test_a_chart_never_puts_two_units_on_one_axis(client):
         )
     charts = client.get(zone.get_absolute_url()).context["charts"]
     assert [(chart["unit"], chart["labels"]) for chart in charts] == [("亿元", ["2022", "2024"])]
+
+
+def zone_with_long_history():
+    """A zone with results on 7 metrics over 12 years: 84 rows, more than a page shows at once."""
+    zone = make_zone("丁高新区")
+    metrics = [make_metric(f"test_history_{n}", f"测试历史{n}", "家") for n in range(7)]
+    article = make_article(published_on=date(2027, 1, 1))
+    for metric in metrics:
+        for year in range(2015, 2027):
+            make_indicator(article, zone=zone, metric=metric, value=year - 2000, period=str(year))
+    return zone, metrics
+
+
+def test_a_long_zone_page_summarizes_the_latest_period_with_the_detail_on_request(
+    client, django_assert_max_num_queries
+):
+    zone, metrics = zone_with_long_history()
+    with django_assert_max_num_queries(4):
+        response = client.get(zone.get_absolute_url())
+    rows = response.context["rows"]
+    assert response.context["summarized"] and response.context["charts"] == []
+    assert sorted((row.metric.code, row.period_label) for row in rows) == [
+        (metric.code, "2026") for metric in metrics
+    ]
+    html = response.content.decode()
+    assert f"?metric={metrics[0].code}" in html and "?year=2015" in html
+
+    detail = client.get(zone.get_absolute_url(), {"metric": metrics[0].code}).context
+    assert [row.period_label for row in detail["rows"]] == [str(year) for year in range(2015, 2027)]
+    assert len(detail["charts"]) == 1 and not detail["summarized"]
+
+    one_year = client.get(zone.get_absolute_url(), {"year": "2020"}).context["rows"]
+    assert {row.period_label for row in one_year} == {"2020"} and len(one_year) == 7
+    assert client.get(zone.get_absolute_url(), {"metric": "no-such-metric"}).status_code == 404
+
+
+def test_a_zone_page_lists_its_reports_a_page_at_a_time(client):
+    zone = make_zone("戊高新区")
+    metric = make_metric()
+    for day in range(1, 26):
+        article = make_article(published_on=date(2024, 1, day))
+        make_indicator(article, zone=zone, metric=metric, value=day, period="2023")
+    first = client.get(zone.get_absolute_url()).context
+    assert [a.published_on.day for a in first["articles"]] == list(range(25, 5, -1))
+    assert first["more_sources"] and all(a.zone_figure_count == 1 for a in first["articles"])
+    second = client.get(zone.get_absolute_url(), {"sources_page": "2"}).context
+    assert [a.published_on.day for a in second["articles"]] == [5, 4, 3, 2, 1]
+    assert not second["more_sources"]

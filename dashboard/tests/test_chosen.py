@@ -1,0 +1,137 @@
+"""The values chosen in PostgreSQL (`dashboard.chosen`) against the rules themselves
+(`progress.zone_progress_rows` on every figure), on randomly generated figures."""
+
+import random
+from datetime import date
+
+import pytest
+from django.utils import timezone
+
+from dashboard.chosen import chosen_figures
+from dashboard.progress import zone_progress_rows
+from dashboard.selectors import rows_from_chosen, zone_indicators, zone_progress
+from factories import make_article, make_indicator, make_metric, make_zone
+from metrics.models import Indicator, Metric
+
+pytestmark = pytest.mark.django_db
+
+LABELS = [
+    "2022",
+    "2023",
+    "2024",
+    "2025",
+    "2023..2025",
+    "2021..2025",
+    "2024-Q1",
+    "2024-H1",
+    "2024-03",
+    "cumulative",
+]
+VALUES = [100, 100.2, 101, 90, 0, -3]
+STATES = ["auto", "auto", "confirmed", "corrected", "rejected"]
+
+
+def generated_zone(seed: int, *, mixed_dates: bool):
+    """A zone with ~150 figures from 8 articles on 2 catalogue metrics and one wording, every kind
+    and stance. Without `mixed_dates` a figure's dates are left to its label or differ from it;
+    with, some figures store exactly their label's dates (a period the rules read as one)."""
+    rng = random.Random(seed)
+    zone, other = make_zone(f"随{seed}高新区"), make_zone(f"邻{seed}高新区")
+    metrics = [make_metric("gen_money", "生成产值", "亿元"), make_metric("gen_count", "生成企业", "家"), None]
+    articles = [
+        make_article(published_on=rng.choice([None, date(2022 + rng.randrange(4), 1 + rng.randrange(12), 1)]))
+        for _ in range(8)
+    ]
+    for _ in range(200):
+        metric = rng.choice(metrics)
+        label = rng.choice(LABELS)
+        fields = {}
+        if rng.random() < 0.15 and label == "2024":
+            fields.update(period_start=date(2024, 1, 1), period_end=date(2024, 6, 30))
+        elif mixed_dates and rng.random() < 0.3 and label == "2023":
+            fields.update(period_start=date(2023, 1, 1), period_end=date(2023, 12, 31))
+        state = rng.choice(STATES)
+        if state != "auto":
+            fields.update(review_state=state, reviewed_at=timezone.now())
+        value = rng.choice(VALUES)
+        make_indicator(
+            rng.choice(articles),
+            zone=rng.choice([zone, zone, zone, other]),
+            metric=metric,
+            metric_text="" if metric else rng.choice(["园区营收", " 园区营收 "]),
+            value=value,
+            unit=rng.choice(["亿元", "万元", "%", "家"]),
+            base_value=rng.choice([value, value * 10000, None]),
+            kind=rng.choice(["level", "level", "growth", "rank", "delta", "share", "completion"]),
+            stance=rng.choice(["target", "achievement"]),
+            period=label,
+            derived=rng.random() < 0.2,
+            quote=f"测试数字{rng.random()}",
+            **fields,
+        )
+    return zone
+
+
+def outcome(rows):
+    def side(chosen):
+        if chosen is None:
+            return None
+        return (
+            chosen.indicator_id,
+            chosen.amount,
+            chosen.amount_unit,
+            chosen.sources,
+            chosen.agreeing,
+            chosen.period,
+        )
+
+    return sorted(
+        (
+            (
+                *(row.metric is None, row.metric_name.strip(), row.kind, row.period.sort_key()),
+                *(row.status, row.progress, row.gap, row.elapsed, side(row.target), side(row.achievement)),
+            )
+            for row in rows
+        ),
+        key=repr,
+    )
+
+
+@pytest.mark.parametrize("seed", range(6))
+@pytest.mark.parametrize("year", [None, 2023, 2024, 2025])
+def test_values_chosen_in_postgresql_follow_the_rules(seed, year):
+    zone = generated_zone(seed, mixed_dates=False)
+    by_rules = zone_progress_rows(zone, list(zone_indicators([zone])), year=year)
+    metrics = Metric.objects.in_bulk()
+    chosen = rows_from_chosen(zone, chosen_figures(zone_ids=[zone.pk], year=year), metrics, year=year)
+    assert chosen is not None, "these figures never put two stored periods on one stated period"
+    assert by_rules, "the generated figures give rows to compare"
+    assert outcome(chosen) == outcome(by_rules)
+    sides = [side for row in by_rules for side in row.chosen_values]
+    assert any(side.sources > side.agreeing > 0 for side in sides), "sources that disagree are compared"
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_periods_stored_both_ways_are_judged_by_the_rules(seed):
+    zone = generated_zone(100 + seed, mixed_dates=True)
+    by_rules = zone_progress_rows(zone, list(zone_indicators([zone])), year=None)
+    assert outcome(zone_progress(zone)) == outcome(by_rules)
+
+
+def test_a_rejected_figure_or_one_of_another_scope_is_never_chosen():
+    zone, metric = make_zone("丁高新区"), make_metric()
+    article = make_article(published_on=date(2025, 1, 1))
+    make_indicator(article, zone=zone, metric=metric, value=7)
+    make_indicator(
+        make_article(published_on=date(2025, 2, 1)),
+        zone=zone,
+        metric=metric,
+        value=9,
+        review_state=Indicator.ReviewState.REJECTED,
+        reviewed_at=timezone.now(),
+    )
+    make_indicator(
+        make_article(published_on=date(2025, 3, 1)), zone=zone, metric=metric, value=8, scope="city"
+    )
+    [figure] = chosen_figures(zone_ids=[zone.pk])
+    assert (figure.value, figure.sources, figure.article_id) == (7, 1, article.pk)
