@@ -30,11 +30,8 @@ import os
 from datetime import timedelta
 from pathlib import Path
 
-from config.database import database_config
-from config.secret_key import DEVELOPMENT_KEY, production_secret_key
-from django.core.exceptions import ImproperlyConfigured
-
 from config.database import DEFAULT_CONN_MAX_AGE, database_config
+from config.secret_key import DEVELOPMENT_KEY, production_secret_key
 from lib.env import env_flag, env_int, env_list
 
 BASE_DIR = Path(__file__).resolve().parent.parent
