@@ -79,11 +79,10 @@ class ArticleDetailSerializer(ArticleSerializer):
 
 
 class ArticleUploadSerializer(serializers.Serializer):
-    """A report to store: its text (JSON) or a file (multipart), and what the uploader knows about it.
-    Metadata left out is taken from the document itself (a web page's title, site and date) or the text."""
+    """What the uploader knows about a report; metadata left out is taken from the document itself
+    (a web page's title, site and date) or the text. The report itself: ArticleTextUploadSerializer
+    (JSON) or ArticleFileUploadSerializer (multipart)."""
 
-    text = serializers.CharField(required=False, trim_whitespace=False, help_text=_("The report's text."))
-    file = serializers.FileField(required=False, help_text=_("A .txt, .html, .docx or .pdf file."))
     title = serializers.CharField(required=False, allow_blank=True, max_length=300)
     source = serializers.CharField(required=False, allow_blank=True, max_length=200)
     url = serializers.URLField(required=False, allow_blank=True, max_length=1000)
@@ -95,19 +94,6 @@ class ArticleUploadSerializer(serializers.Serializer):
         required=False,
         help_text=_("Slugs of the zones the report is about; with one zone, figures naming no zone are its."),
     )
-
-    def validate(self, data):
-        if ("text" in data) == ("file" in data):
-            raise ValidationError(_("Send either the report's text or a file, not both and not neither."))
-        return data
-
-    def read(self):
-        """The submitted report as a document, refused (UnreadableDocument, EmptyArticle, DuplicateArticle)
-        by the same rules as the upload page."""
-        upload = self.validated_data.get("file")
-        if upload is None:
-            return read_report(text=self.validated_data["text"])
-        return read_uploaded_file(upload)
 
     def article_input(self, document) -> ArticleInput:
         given = self.validated_data
@@ -122,11 +108,44 @@ class ArticleUploadSerializer(serializers.Serializer):
         ).completed_by(document_input(document, upload.name if upload else ""))
 
 
+class ArticleTextUploadSerializer(ArticleUploadSerializer):
+    """A report's text, as JSON."""
+
+    text = serializers.RegexField(
+        r"\S",
+        trim_whitespace=False,
+        help_text=_("The report's text (not only blanks)."),
+        error_messages={"invalid": _("The report has no text.")},
+    )
+
+    def read(self):
+        """The submitted report as a document, refused (UnreadableDocument, EmptyArticle, DuplicateArticle)
+        by the same rules as the upload page."""
+        return read_report(text=self.validated_data["text"])
+
+
+class ArticleFileUploadSerializer(ArticleUploadSerializer):
+    """A report's file, as multipart form data."""
+
+    file = serializers.FileField(help_text=_("A .txt, .html, .docx or .pdf file."))
+
+    def validate(self, data):
+        if "text" in self.initial_data:
+            raise ValidationError(_("Send either the report's text (JSON) or a file (multipart), not both."))
+        return data
+
+    def read(self):
+        return read_uploaded_file(self.validated_data["file"])
+
+
 @extend_schema_view(
     list=list_schema(ArticleSerializer),
     retrieve=detail_schema(ArticleDetailSerializer),
     create=extend_schema(
-        request={"application/json": ArticleUploadSerializer, "multipart/form-data": ArticleUploadSerializer},
+        request={
+            "application/json": ArticleTextUploadSerializer,
+            "multipart/form-data": ArticleFileUploadSerializer,
+        },
         responses={
             201: ArticleDetailSerializer,
             202: OpenApiResponse(
@@ -175,9 +194,10 @@ class ArticleViewSet(CSVListMixin, mixins.CreateModelMixin, viewsets.ReadOnlyMod
         return self.queryset.prefetch_related("zones", Prefetch("indicators", queryset=indicators))
 
     def get_serializer_class(self):
-        return {"list": ArticleSerializer, "create": ArticleUploadSerializer}.get(
-            self.action, ArticleDetailSerializer
-        )
+        if self.action == "create":
+            sends_file = self.request is not None and self.request.content_type.startswith("multipart/")
+            return ArticleFileUploadSerializer if sends_file else ArticleTextUploadSerializer
+        return {"list": ArticleSerializer}.get(self.action, ArticleDetailSerializer)
 
     def create(self, request, *args, **kwargs):
         upload = self.get_serializer(data=request.data)

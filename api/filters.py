@@ -2,7 +2,6 @@ import django_filters
 from django import forms
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
-from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 
 from articles.models import Article
@@ -27,7 +26,7 @@ class MetricFilter(django_filters.FilterSet):
         )
 
 
-@extend_schema_field(OpenApiTypes.INT)
+@extend_schema_field({"type": "integer", "minimum": 1949, "maximum": 2100})
 class YearFilter(django_filters.Filter):
     field_class = forms.IntegerField
 

@@ -19,13 +19,14 @@ from api.support import (
     APIURLField,
     CSVListMixin,
     CursorPagination,
+    NamesNothing,
     PageURLField,
     error_responses,
     read_only_schema,
 )
 from articles.models import Article
 from dashboard.progress import Status
-from dashboard.selectors import InvalidSelection, comparison_selection
+from dashboard.selectors import MAX_YEAR, MIN_YEAR, InvalidSelection, comparison_selection
 from metrics.models import Indicator, Metric
 
 
@@ -51,10 +52,13 @@ class SourceArticleSerializer(serializers.ModelSerializer):
 
 
 class IndicatorSerializer(serializers.ModelSerializer):
-    zone = serializers.SlugRelatedField(slug_field="slug", read_only=True)
-    zone_name = serializers.CharField(source="zone.short_name", read_only=True, default=None)
-    metric = serializers.SlugRelatedField(slug_field="code", read_only=True)
-    metric_name = serializers.CharField(source="metric.name_zh", read_only=True, default=None)
+    # Empty for figures whose zone or metric was not recognised (a city's figure; words not in the catalogue).
+    zone = serializers.SlugRelatedField(slug_field="slug", read_only=True, allow_null=True)
+    zone_name = serializers.CharField(source="zone.short_name", read_only=True, default=None, allow_null=True)
+    metric = serializers.SlugRelatedField(slug_field="code", read_only=True, allow_null=True)
+    metric_name = serializers.CharField(
+        source="metric.name_zh", read_only=True, default=None, allow_null=True
+    )
     base_unit = serializers.SerializerMethodField(
         help_text=_("The metric's base unit, in which base_value is given.")
     )
@@ -296,12 +300,23 @@ class ComparisonSerializer(serializers.Serializer):
 
 @extend_schema(
     parameters=[
-        OpenApiParameter("zones", str, required=True, description=_("2 to 6 zone slugs, comma-separated")),
         OpenApiParameter(
-            "metrics", str, description=_("Metric codes, comma-separated; none: every metric reported")
+            "zones",
+            {"type": "string", "pattern": rf"^{SLUG_IN_ADDRESS}(,{SLUG_IN_ADDRESS}){{1,5}}$"},
+            required=True,
+            description=_(
+                "2 to 6 zone slugs, comma-separated (empty or one: 400; a slug naming no zone: 404)"
+            ),
         ),
         OpenApiParameter(
-            "year", int, description=_("Targets covering this year; none: the last year with results")
+            "metrics",
+            {"type": "string", "pattern": rf"^({SLUG_IN_ADDRESS}(,{SLUG_IN_ADDRESS})*)?$"},
+            description=_("Metric codes, comma-separated; empty or none: every metric reported"),
+        ),
+        OpenApiParameter(
+            "year",
+            {"type": "integer", "minimum": MIN_YEAR, "maximum": MAX_YEAR},
+            description=_("Targets covering this year; none: the last year with results"),
         ),
         FORMAT_PARAMETER,
     ],
@@ -322,6 +337,8 @@ class ComparisonView(APIView):
                 request.query_params.get("year"),
             )
         except InvalidSelection as invalid:
+            if invalid.names_missing:
+                raise NamesNothing({"non_field_errors": invalid.messages}) from invalid
             raise ValidationError(invalid.messages) from invalid
         comparison = selection.comparison()
         rows = comparison.rows + comparison.uncatalogued_rows

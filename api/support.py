@@ -4,10 +4,11 @@ shape every error takes and how these are documented. Who may do what: api.permi
 import csv
 import io
 import json
+import logging
 from decimal import Decimal, InvalidOperation
 
 from django.conf import settings
-from django.core.exceptions import PermissionDenied, RequestDataTooBig
+from django.core.exceptions import ObjectDoesNotExist, PermissionDenied, RequestDataTooBig
 from django.http import Http404, JsonResponse
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -21,7 +22,9 @@ from drf_spectacular.utils import (
 )
 from rest_framework import exceptions, pagination, renderers, serializers
 from rest_framework.settings import api_settings
-from rest_framework.views import exception_handler
+from rest_framework.views import exception_handler, set_rollback
+
+logger = logging.getLogger(__name__)
 
 
 @extend_schema_field(OpenApiTypes.URI)
@@ -48,13 +51,22 @@ class APIURLField(serializers.HyperlinkedIdentityField):
 
 
 class ExistingSlugField(serializers.SlugRelatedField):
-    """The slug of an existing object. One holding a NUL character names none: PostgreSQL cannot
-    even be asked for it."""
+    """The slug of an existing object; a slug that names none is 404 (NamesNothing), one holding a
+    NUL character is not even asked of PostgreSQL."""
 
     def to_internal_value(self, data):
         if isinstance(data, str) and "\x00" in data:
             self.fail("does_not_exist", slug_name=self.slug_field, value=data)
-        return super().to_internal_value(data)
+        try:
+            return self.get_queryset().get(**{self.slug_field: data})
+        except ObjectDoesNotExist:
+            message = _("Object with %(slug_name)s=%(value)s does not exist.") % {
+                "slug_name": self.slug_field,
+                "value": data,
+            }
+            raise NamesNothing({self.field_name or self.parent.field_name: [message]}) from None
+        except (TypeError, ValueError):
+            self.fail("invalid")
 
 
 # Addresses of single objects: what their lookup fields can hold, so that anything else is the
@@ -64,8 +76,8 @@ ID_IN_ADDRESS = r"[0-9]+"
 
 
 class ChosenPageSize:
-    """`?page_size=` up to 500; one that is not a whole number of at least 1 is refused, where DRF
-    would silently use the default."""
+    """`?page_size=` from 1 to 500; anything else is refused, where DRF would silently use the default
+    or the maximum. The schema states the bounds (and `page`'s: from 1; past the last page is 404)."""
 
     page_size = 50
     page_size_query_param = "page_size"
@@ -77,10 +89,19 @@ class ChosenPageSize:
                 chosen = int(request.query_params[self.page_size_query_param])
             except ValueError:
                 chosen = 0
-            if chosen < 1:
-                problem = _("Enter a whole number of at least 1.")
+            if not 1 <= chosen <= self.max_page_size:
+                problem = _("Enter a whole number from 1 to %(max)d.") % {"max": self.max_page_size}
                 raise exceptions.ValidationError({self.page_size_query_param: [problem]})
         return super().get_page_size(request)
+
+    def get_schema_operation_parameters(self, view):
+        parameters = super().get_schema_operation_parameters(view)
+        bounds = {self.page_size_query_param: {"minimum": 1, "maximum": self.max_page_size}}
+        if getattr(self, "page_query_param", None):
+            bounds[self.page_query_param] = {"minimum": 1}
+        for parameter in parameters:
+            parameter["schema"].update(bounds.get(parameter["name"], {}))
+        return parameters
 
 
 class PageLinksHeader:
@@ -217,6 +238,21 @@ class RequestTooLarge(exceptions.APIException):
     default_code = "too_large"
 
 
+class NamesNothing(exceptions.NotFound):
+    """A well-formed request naming a zone, metric or article that does not exist: 404, with the
+    fields and values in `details` (a typo is not a malformed request)."""
+
+    def __init__(self, problems: dict):
+        super().__init__(first_problem(problems))
+        self.problems = problems
+
+
+class ServerError(exceptions.APIException):
+    status_code = 500
+    default_code = "server_error"
+    default_detail = _("The server failed to answer; the error has been logged.")
+
+
 def error_response(exc, context):
     """DRF's EXCEPTION_HANDLER: every API error as {"error": {status, code, message, details}}."""
     # Django's own exceptions become their DRF counterparts first, so that they have a code.
@@ -231,14 +267,21 @@ def error_response(exc, context):
         )
     response = exception_handler(exc, context)
     if response is None:
-        return None
+        # Not an API error but a failure of ours: logged with its traceback, answered in the same
+        # shape (and the transaction rolled back, as DRF does for its own errors).
+        logger.error("API request failed: %s", context["request"].path, exc_info=exc)
+        set_rollback()
+        exc = ServerError()
+        response = exception_handler(exc, context)
     if isinstance(exc, exceptions.ValidationError):
         details = exc.detail if isinstance(exc.detail, dict) else {"non_field_errors": exc.detail}
         message = f"{_('Invalid input.')} {first_problem(details)}".strip()
         response.data = error_body(response.status_code, "invalid", message, details)
     else:
         code = getattr(exc.detail, "code", None) or exc.default_code
-        details = {"wait_seconds": exc.wait} if getattr(exc, "wait", None) is not None else {}
+        details = getattr(exc, "problems", None) or (
+            {"wait_seconds": exc.wait} if getattr(exc, "wait", None) is not None else {}
+        )
         response.data = error_body(response.status_code, code, exc.detail, details)
     return response
 
@@ -287,8 +330,9 @@ ERROR_RESPONSE = OpenApiResponse(
 
 def error_responses(*statuses) -> dict:
     """The documented errors of an operation: `statuses`, and those any request may meet: 401 for a
-    wrong token, 404 for an object, page or ?format= that does not exist, 429 for too many requests."""
-    return dict.fromkeys(sorted({401, 404, 429, *statuses}), ERROR_RESPONSE)
+    wrong token, 404 for an object, page or ?format= that does not exist (or a zone, metric or article
+    named in a filter), 429 for too many requests, 500 for a failure of ours."""
+    return dict.fromkeys(sorted({401, 404, 429, 500, *statuses}), ERROR_RESPONSE)
 
 
 def list_schema(serializer):

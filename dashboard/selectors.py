@@ -311,10 +311,12 @@ def metrics_reported_by(zones) -> list[Metric]:
 
 
 class InvalidSelection(ValueError):
-    """A comparison asked for something that cannot be compared; `messages` say what, for people."""
+    """A comparison asked for something that cannot be compared; `messages` say what, for people.
+    `names_missing`: among the problems, zones or metrics named that do not exist."""
 
-    def __init__(self, messages: list[str]):
+    def __init__(self, messages: list[str], *, names_missing: bool = False):
         self.messages = messages
+        self.names_missing = names_missing
         super().__init__("; ".join(messages))
 
 
@@ -335,12 +337,16 @@ def split_list(values: list[str]) -> list[str]:
     return list(dict.fromkeys(item.strip() for value in values for item in value.split(",") if item.strip()))
 
 
+# The years a comparison may be asked for (the API's schema states them too).
+MIN_YEAR, MAX_YEAR = 1980, 2100
+
+
 def parse_year(value: str | None) -> int | None:
     """A year from a query string; None when not given."""
     value = (value or "").strip()
     if not value:
         return None
-    if not (value.isascii() and value.isdigit() and 1980 <= int(value) <= 2100):
+    if not (value.isascii() and value.isdigit() and MIN_YEAR <= int(value) <= MAX_YEAR):
         raise InvalidSelection(
             [_("“%(year)s” is not a year; give four digits, e.g. 2024.") % {"year": value}]
         )
@@ -375,7 +381,7 @@ def comparison_selection(
     except InvalidSelection as invalid:
         errors.extend(invalid.messages)
     if errors:
-        raise InvalidSelection(errors)
+        raise InvalidSelection(errors, names_missing=bool(unknown_zones or unknown_metrics))
     zones = [zones_by_slug[slug] for slug in slugs]
     metrics = [metrics_by_code[code] for code in codes] or metrics_reported_by(zones)
     year = chosen_year or default_year(zones, metrics if codes else None)

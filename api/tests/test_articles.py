@@ -214,8 +214,7 @@ def test_the_same_report_again_is_refused_409_with_a_link_to_the_stored_one(edit
     "payload, field",
     [
         ({"text": " \n\t "}, "text"),
-        ({}, "non_field_errors"),
-        ({"text": REPORT, "zones": ["atlantis"]}, "zones"),
+        ({}, "text"),
         ({"text": REPORT, "published_on": "yesterday"}, "published_on"),
         ({"text": REPORT, "url": "not a url"}, "url"),
     ],
@@ -245,6 +244,16 @@ def test_an_unreadable_file_is_refused_400_with_the_reason(editor, weihai, filen
     assert response.status_code == 400
     error = response.json()["error"]
     assert list(error["details"]) == ["file"] and error["details"]["file"][0] in error["message"]
+    assert not Article.objects.exists()
+
+
+def test_an_upload_naming_a_zone_that_does_not_exist_is_404_naming_it(editor, weihai):
+    response = editor.post(
+        "/api/v1/articles/", {"text": REPORT, "zones": ["weihai", "atlantis"]}, format="json"
+    )
+    error = response.json()["error"]
+    assert response.status_code == 404 and error["code"] == "not_found"
+    assert list(error["details"]) == ["zones"] and "atlantis" in error["message"]
     assert not Article.objects.exists()
 
 

@@ -235,14 +235,20 @@ def test_indicators_are_filtered_by_article(api_client, figures):
     assert ids(body) == named(figures, "weihai_firms", "weihai_growth")
 
 
+@pytest.mark.parametrize("query", [{"zone": "atlantis"}, {"metric": "happiness"}, {"article": "999999"}])
+def test_a_filter_naming_nothing_that_exists_is_404_naming_it(api_client, figures, query):
+    response = api_client.get("/api/v1/indicators/", query)
+    error = response.json()["error"]
+    assert response.status_code == 404 and error["code"] == "not_found"
+    assert list(error["details"]) == list(query) and error["message"].startswith(f"{next(iter(query))}: ")
+
+
 @pytest.mark.parametrize(
     "query, field",
     [
         ({"year": "last"}, "year"),
         ({"year": "2024.5"}, "year"),
         ({"year": "20240"}, "year"),
-        ({"zone": "atlantis"}, "zone"),
-        ({"metric": "happiness"}, "metric"),
         ({"kind": "vibe"}, "kind"),
         ({"article": "x"}, "article"),
     ],
@@ -360,10 +366,9 @@ def test_the_comparison_downloads_as_csv_one_row_per_zone(api_client, figures):
     "query, problem",
     [
         ({"zones": "donghu"}, "2"),
-        ({"zones": "donghu,atlantis"}, "atlantis"),
-        ({"zones": "donghu,weihai", "metrics": "happiness"}, "happiness"),
         ({"zones": "donghu,weihai", "year": "soon"}, "soon"),
         ({}, "0"),
+        ({"zones": ""}, "0"),
     ],
 )
 def test_a_comparison_that_cannot_be_made_is_refused_with_the_reason(api_client, figures, query, problem):
@@ -371,6 +376,19 @@ def test_a_comparison_that_cannot_be_made_is_refused_with_the_reason(api_client,
     assert response.status_code == 400
     error = response.json()["error"]
     assert error["code"] == "invalid" and problem in error["message"]
+
+
+@pytest.mark.parametrize(
+    "query, missing",
+    [
+        ({"zones": "donghu,atlantis"}, "atlantis"),
+        ({"zones": "donghu,weihai", "metrics": "happiness"}, "happiness"),
+    ],
+)
+def test_a_comparison_naming_a_zone_or_metric_that_does_not_exist_is_404(api_client, figures, query, missing):
+    response = api_client.get("/api/v1/compare/", query)
+    error = response.json()["error"]
+    assert response.status_code == 404 and error["code"] == "not_found" and missing in error["message"]
 
 
 def test_without_metrics_the_comparison_adds_the_words_not_in_the_catalogue(api_client, figures):
