@@ -86,7 +86,7 @@ class ArticleUploadSerializer(serializers.Serializer):
     title = serializers.CharField(required=False, allow_blank=True, max_length=300)
     source = serializers.CharField(required=False, allow_blank=True, max_length=200)
     url = serializers.URLField(required=False, allow_blank=True, max_length=1000)
-    published_on = serializers.DateField(required=False, allow_null=True)
+    published_on = serializers.DateField(required=False)
     zones = ExistingSlugField(
         slug_field="slug",
         queryset=Zone.objects.all(),
@@ -109,7 +109,9 @@ class ArticleUploadSerializer(serializers.Serializer):
 
 
 class ArticleTextUploadSerializer(ArticleUploadSerializer):
-    """A report's text, as JSON."""
+    """A report's text, as JSON (where a date may also be null: not given)."""
+
+    published_on = serializers.DateField(required=False, allow_null=True)
 
     text = serializers.RegexField(
         r"\S",

@@ -26,19 +26,20 @@ class MetricFilter(django_filters.FilterSet):
         )
 
 
+@extend_schema_field({"type": "string", "pattern": r"^[-\w]+$"})
+class SlugChoiceFilter(django_filters.ModelChoiceFilter):
+    """A zone or metric by its slug or code: a well-formed one that names nothing is 404 (api.filtering)."""
+
+
 @extend_schema_field({"type": "integer", "minimum": 1949, "maximum": 2100})
 class YearFilter(django_filters.Filter):
     field_class = forms.IntegerField
 
 
 class IndicatorFilter(django_filters.FilterSet):
-    zone = django_filters.ModelChoiceFilter(
-        queryset=Zone.objects.all(), to_field_name="slug", label=_("Zone slug")
-    )
+    zone = SlugChoiceFilter(queryset=Zone.objects.all(), to_field_name="slug", label=_("Zone slug"))
     province = django_filters.CharFilter(field_name="zone__province", label=_("Province of the zone"))
-    metric = django_filters.ModelChoiceFilter(
-        queryset=Metric.objects.all(), to_field_name="code", label=_("Metric code")
-    )
+    metric = SlugChoiceFilter(queryset=Metric.objects.all(), to_field_name="code", label=_("Metric code"))
     kind = django_filters.ChoiceFilter(choices=Indicator.Kind.choices)
     stance = django_filters.ChoiceFilter(choices=Indicator.Stance.choices)
     period = django_filters.CharFilter(field_name="period_label", label=_("Period as written, e.g. 2024年"))
