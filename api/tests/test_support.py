@@ -269,11 +269,3 @@ def test_a_failure_of_ours_is_answered_500_in_the_error_shape(api_client, zone, 
         "details": {},
     }
     assert "bug" not in response.json()["error"]["message"]
-
-
-def test_a_failure_outside_the_api_views_under_api_is_json_too(rf):
-    from config.errors import server_error
-
-    api = server_error(rf.get("/api/v1/zones/"))
-    assert api.status_code == 500 and api["Content-Type"] == "application/json"
-    assert server_error(rf.get("/zones/"))["Content-Type"].startswith("text/html")
