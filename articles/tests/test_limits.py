@@ -93,3 +93,27 @@ def test_a_web_pages_text_is_measured_after_parsing_not_its_markup():
     assert len(read_document("page.html", page.encode(), UPLOAD_LIMIT, small).text) < 1000 < len(page)
     with pytest.raises(OverLimit, match="MAX_TEXT_CHARS"):
         read_document("page.html", page.encode(), UPLOAD_LIMIT, ReportLimits(500, 1, MB, 10))
+
+
+def test_a_word_file_understating_what_its_part_unpacks_to_is_read_no_further_than_stated():
+    """The checks trust the sizes a Word file states; zipfile stops unpacking a part at its stated
+    size (and then fails its checksum), so understating them saves no bomb."""
+    import io
+    import struct
+    import zipfile
+
+    bomb = bytearray(zip_bomb_docx(200))
+    part = bomb.find(b"word/document.xml") - 30  # its local header
+    for header, size_at in ((part, 22), (bomb.rfind(b"PK\x01\x02"), 24)):  # local and central entries
+        assert bomb[header : header + 2] == b"PK"
+        struct.pack_into("<I", bomb, header + size_at, 1000)
+    tracemalloc.start()
+    try:
+        with pytest.raises(zipfile.BadZipFile, match="Bad CRC-32"):  # what python-docx reads through
+            zipfile.ZipFile(io.BytesIO(bomb)).read("word/document.xml")
+        with pytest.raises(UnreadableDocument, match="cannot be read"):
+            read_document("liar.docx", bytes(bomb), UPLOAD_LIMIT, LIMITS)
+        peak = tracemalloc.get_traced_memory()[1] / MB
+    finally:
+        tracemalloc.stop()
+    assert peak < 10
