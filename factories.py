@@ -106,6 +106,19 @@ def make_indicator(
 MB = 1_048_576
 
 
+_DOCX_CONTENT_TYPES = (
+    '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+    '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+    '<Override PartName="/word/document.xml" '
+    'ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>'
+)
+_DOCX_RELATIONS = (
+    '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+    '<Relationship Id="rId1" Target="word/document.xml" '
+    'Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument"/></Relationships>'
+)
+
+
 def zip_bomb_docx(unpacked_mb: int) -> bytes:
     """A Word file whose document part unpacks to `unpacked_mb` MB of spaces from a few hundred KB,
     written a megabyte at a time so that building it never holds the unpacked part."""
@@ -114,7 +127,9 @@ def zip_bomb_docx(unpacked_mb: int) -> bytes:
 
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as docx:
-        docx.writestr("[Content_Types].xml", '<?xml version="1.0"?><Types/>')
+        # The parts python-docx looks for first, so that it would go on to unpack the document.
+        docx.writestr("[Content_Types].xml", _DOCX_CONTENT_TYPES)
+        docx.writestr("_rels/.rels", _DOCX_RELATIONS)
         with docx.open("word/document.xml", "w", force_zip64=True) as part:
             part.write(b'<?xml version="1.0"?><w:document><w:body><w:p><w:r><w:t>')
             chunk = b" " * MB

@@ -5,6 +5,7 @@ refused with the bound's name, its value and by how much it is exceeded; nothing
 
 import io
 import zipfile
+import zlib
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -63,11 +64,13 @@ def check_text_length(length: int, limits: ReportLimits, *, at_least: bool = Fal
 
 
 def check_zip_members(data: bytes, limits: ReportLimits) -> None:
-    """A Word file (a zip) before anything unpacks it: the sizes its members unpack to, in all and
-    each against its compressed size. Python's zipfile never unpacks a member past the size its
-    directory states (python-docx reads through it), so the stated sizes bound the work."""
+    """A Word file (a zip) before python-docx unpacks it: the sizes its members state they unpack to,
+    in all and each against its compressed size; then each member unpacked a megabyte at a time to
+    see that it holds no more than it states. (python-docx unpacks a member whole, and zipfile,
+    though it returns no more than the stated size, would unpack all there is first.)"""
     try:
-        members = zipfile.ZipFile(io.BytesIO(data)).infolist()
+        archive = zipfile.ZipFile(io.BytesIO(data))
+        members = archive.infolist()
     except (zipfile.BadZipFile, ValueError) as error:
         raise UnreadableDocument(
             _("This Word file cannot be read (%(error)s).") % {"error": error.__class__.__name__}
@@ -101,6 +104,21 @@ def check_zip_members(data: bytes, limits: ReportLimits) -> None:
                 value=round(ratio),
                 maximum=limits.zip_ratio,
             )
+    check_stated_sizes(archive, members)
+
+
+def check_stated_sizes(archive: zipfile.ZipFile, members: list[zipfile.ZipInfo]) -> None:
+    """Each member unpacked in bounded steps: zipfile stops at the stated size and fails the
+    checksum of a member holding more (or anything else that is wrong with it)."""
+    try:
+        for member in members:
+            with archive.open(member) as part:
+                while part.read(MB):
+                    pass
+    except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, RuntimeError) as error:
+        raise UnreadableDocument(
+            _("This Word file cannot be read (%(error)s).") % {"error": error.__class__.__name__}
+        ) from error
 
 
 def check_pdf_pages(pages: int, limits: ReportLimits) -> None:

@@ -95,12 +95,11 @@ def test_a_web_pages_text_is_measured_after_parsing_not_its_markup():
         read_document("page.html", page.encode(), UPLOAD_LIMIT, ReportLimits(500, 1, MB, 10))
 
 
-def test_a_word_file_understating_what_its_part_unpacks_to_is_read_no_further_than_stated():
-    """The checks trust the sizes a Word file states; zipfile stops unpacking a part at its stated
-    size (and then fails its checksum), so understating them saves no bomb."""
-    import io
+def test_a_word_file_understating_what_its_part_unpacks_to_is_refused_in_bounded_memory():
+    """Understating what a part unpacks to gets past the stated-size checks, not past the unpacking
+    of each part in megabyte steps that follows them: zipfile stops at the stated size and fails the
+    part's checksum. (python-docx, unpacking the part whole, would have unpacked all 200 MB first.)"""
     import struct
-    import zipfile
 
     bomb = bytearray(zip_bomb_docx(200))
     part = bomb.find(b"word/document.xml") - 30  # its local header
@@ -109,9 +108,7 @@ def test_a_word_file_understating_what_its_part_unpacks_to_is_read_no_further_th
         struct.pack_into("<I", bomb, header + size_at, 1000)
     tracemalloc.start()
     try:
-        with pytest.raises(zipfile.BadZipFile, match="Bad CRC-32"):  # what python-docx reads through
-            zipfile.ZipFile(io.BytesIO(bomb)).read("word/document.xml")
-        with pytest.raises(UnreadableDocument, match="cannot be read"):
+        with pytest.raises(UnreadableDocument, match="BadZipFile"):
             read_document("liar.docx", bytes(bomb), UPLOAD_LIMIT, LIMITS)
         peak = tracemalloc.get_traced_memory()[1] / MB
     finally:
