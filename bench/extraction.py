@@ -1,7 +1,7 @@
 """Throughput of the extraction engine on one core, next to plain jieba.lcut
 over the same whole texts.
 
-    .venv/bin/python bench/extraction.py [--repeat N] [FILE_OR_DIR ...]
+    .venv/bin/python bench/extraction.py [--repeat N] [--long] [FILE_OR_DIR ...]
 
 Defaults to the demo articles in ingestion/demo/. Warm-up (OpenCC, jieba
 dictionaries, registry) is excluded from the timings; each figure is the
@@ -15,6 +15,7 @@ text the engine has never seen.
 from __future__ import annotations
 
 import argparse
+import random
 import sys
 import time
 from pathlib import Path
@@ -27,6 +28,7 @@ import jieba  # noqa: E402
 from extraction import MetricCatalogue, ZoneGazetteer, extract  # noqa: E402
 from extraction.numbers import parse_numeral  # noqa: E402
 from extraction.periods import period_bounds  # noqa: E402
+from extraction.reference import read_metric_rows, read_zone_rows  # noqa: E402
 from extraction.units import canonical_unit, parse_unit  # noqa: E402
 
 # Long digit runs and run-on sentences: each should take milliseconds, growing linearly with length.
@@ -38,8 +40,10 @@ PATHOLOGICAL = {
 }
 
 
-GAZETTEER = ZoneGazetteer.from_csv(sorted((ROOT / "zones" / "data").glob("*.csv")))
-CATALOGUE = MetricCatalogue.from_csv(ROOT / "metrics" / "data" / "metrics.csv")
+ZONE_FILES = sorted((ROOT / "zones" / "data").glob("*.csv"))
+METRIC_FILE = ROOT / "metrics" / "data" / "metrics.csv"
+GAZETTEER = ZoneGazetteer.from_csv(ZONE_FILES)
+CATALOGUE = MetricCatalogue.from_csv(METRIC_FILE)
 
 
 def _extract(text: str):
@@ -52,6 +56,44 @@ def _texts(paths: list[str]) -> list[str]:
         path = Path(name)
         files += sorted(path.glob("*.txt")) if path.is_dir() else [path]
     return [f.read_text(encoding="utf-8") for f in files]
+
+
+# One report this long (a huge upload), written from the registry's zones and the catalogue's metrics
+# with years, growth rates and goals, so that every stage has work all along: extraction should grow
+# linearly with the text.
+LONG_TEXT_SIZES = (100_000, 1_000_000, 4_000_000)
+# A size is left out once a shorter one took this long (the growth is then plain already).
+LONG_TEXT_GIVE_UP_SECONDS = 120
+
+
+def _long_text(size: int) -> str:
+    """`size` characters of paragraphs about many zones, the same for every run (a fixed seed)."""
+    draw = random.Random(size)
+    zones = [row["short_name"] or row["name"] for row in read_zone_rows(ZONE_FILES)]
+    metrics = [row["name_zh"] for row in read_metric_rows(METRIC_FILE)]
+    paragraphs, length = [], 0
+    while length < size:
+        year = draw.randint(2018, 2025)
+        paragraph = (
+            f"{year}年，{draw.choice(zones)}实现{draw.choice(metrics)}{draw.randint(10, 900)}亿元，"
+            f"同比增长{draw.randint(1, 30)}.{draw.randint(0, 9)}%；{draw.choice(metrics)}达到"
+            f"{draw.randint(20, 500)}家。"
+            f"{year + 1}年，力争{draw.choice(metrics)}增长{draw.randint(5, 15)}%以上。"
+        )
+        paragraphs.append(paragraph)
+        length += len(paragraph) + 1
+    return "\n".join(paragraphs)[:size]
+
+
+def _long_text_seconds() -> dict[int, float | None]:
+    """Seconds to extract each of LONG_TEXT_SIZES once (None: not tried, a shorter one took too long)."""
+    seconds: dict[int, float | None] = {}
+    for size in LONG_TEXT_SIZES:
+        if any(taken is None or taken > LONG_TEXT_GIVE_UP_SECONDS for taken in seconds.values()):
+            seconds[size] = None
+            continue
+        seconds[size] = _pass_seconds(_extract, [_long_text(size)])
+    return seconds
 
 
 def _pass_seconds(run, texts: list[str]) -> float:
@@ -111,6 +153,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("paths", nargs="*")
     parser.add_argument("--repeat", type=int, default=20)
+    parser.add_argument("--long", action="store_true", help="also time one report of 100 KB, 1 MB and 4 MB")
     args = parser.parse_args(argv)
     texts = _texts(args.paths)
     jieba.setLogLevel(60)
@@ -134,7 +177,24 @@ def main(argv: list[str] | None = None) -> int:
     print("pathological inputs (patterns that retry at every position would show here):")
     for label, text in PATHOLOGICAL.items():
         print(f"  {label:<24} {_pass_seconds(_extract, [text]) * 1000:9.1f} ms")
+    if args.long:
+        _print_long_texts()
     return 0
+
+
+def _print_long_texts() -> None:
+    print("one long report of many articles (time should grow with the length, not faster):")
+    seconds = _long_text_seconds()
+    base = seconds[LONG_TEXT_SIZES[0]]
+    for size, taken in seconds.items():
+        if taken is None:
+            print(f"  {size:>9,} chars   not tried (a shorter text took over {LONG_TEXT_GIVE_UP_SECONDS} s)")
+        else:
+            ratio = taken / base if base else float("nan")
+            print(
+                f"  {size:>9,} chars {taken:9.2f} s   {ratio:6.1f}x the {LONG_TEXT_SIZES[0]:,}-char time "
+                f"for {size / LONG_TEXT_SIZES[0]:.0f}x the text"
+            )
 
 
 if __name__ == "__main__":
