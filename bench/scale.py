@@ -58,8 +58,18 @@ def main() -> None:
     rng = random.Random(options.seed)
     server_url = options.database_url or embedded_server_url()
     database_url = prepared_database(server_url, options)
-    os.environ["DATABASE_URL"] = database_url
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
+    # Production settings, here as in the served app; plain HTTP on loopback.
+    os.environ.update(
+        DATABASE_URL=database_url,
+        DJANGO_SETTINGS_MODULE="config.settings",
+        DEBUG="0",
+        SECRET_KEY=secrets.token_urlsafe(50),
+        ALLOWED_HOSTS="127.0.0.1,testserver",
+        SECURE_SSL_REDIRECT="0",
+        SECURE_COOKIES="0",
+        # The clients are one address: the anonymous throttle would measure itself.
+        API_ANON_RATE="100000000/minute",
+    )
     import django
 
     django.setup()
@@ -135,6 +145,7 @@ def ensure_data_set(options, rng: random.Random) -> float:
     from metrics.models import Indicator
 
     call_command("migrate", verbosity=0)
+    call_command("createcachetable", verbosity=0)
     if options.reuse and Indicator.objects.count() == options.indicators:
         return 0.0
     started = time.perf_counter()
@@ -300,8 +311,6 @@ def api_list_ratio(rng: random.Random) -> tuple[float, float, float]:
     from api.metrics import LISTED_COLUMNS
     from metrics.models import Indicator
 
-    settings.ALLOWED_HOSTS = ["testserver"]
-    settings.REST_FRAMEWORK["DEFAULT_THROTTLE_CLASSES"] = []
     zone = Indicator.objects.values("zone__slug").annotate(n=Count("id")).order_by("-n")[5]["zone__slug"]
     client = Client()
     address = f"/api/v1/indicators/?zone={zone}&page_size=100"
@@ -340,17 +349,7 @@ class served:
         with socket.socket() as probe:
             probe.bind(("127.0.0.1", 0))
             port = probe.getsockname()[1]
-        self.environment = environment = {
-            **os.environ,
-            "DATABASE_URL": self.database_url,
-            "DEBUG": "0",
-            "SECRET_KEY": secrets.token_urlsafe(50),
-            "ALLOWED_HOSTS": "127.0.0.1",
-            "SECURE_SSL_REDIRECT": "0",
-            "SECURE_COOKIES": "0",
-            # The clients are one address: the anonymous throttle would measure itself.
-            "API_ANON_RATE": "100000000/minute",
-        }
+        environment = {**os.environ, "DATABASE_URL": self.database_url}
         # As the image does at build time: DEBUG=0 serves the static files named in the manifest.
         subprocess.run(
             [sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"],
