@@ -304,7 +304,6 @@ def copy_rows(cursor, target: str, rows) -> None:
 def api_list_ratio(rng: random.Random) -> tuple[float, float, float]:
     """Best of 30: GET /api/v1/indicators/?zone=…&page_size=100 in process, against a values() of
     the same 100 rows dumped with json.dumps."""
-    from django.conf import settings
     from django.db.models import Count
     from django.test import Client
 
