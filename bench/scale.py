@@ -79,7 +79,7 @@ def main() -> None:
     measured["api_ratio"], measured["api_ms"], measured["plain_ms"] = api_list_ratio(rng)
     with served(database_url, options.workers) as base_url:
         latencies = drive_clients(base_url, options, rng)
-    measured["import_per_s"] = import_speed(options.import_articles, rng)
+    measured["import_per_s"] = import_speed(options.import_articles, rng) if options.import_articles else 0.0
     report(options, measured, latencies)
 
 
@@ -414,10 +414,11 @@ def page_addresses(rng: random.Random, count: int) -> dict[str, list[str]]:
 
 def drive_clients(base_url: str, options, rng: random.Random) -> dict[str, list[float]]:
     """Each client: R requests per page kind, kinds interleaved; milliseconds per request by kind.
-    A first pass (one request per kind and worker) warms the workers and is not counted."""
+    A first pass (three requests per kind and worker: gunicorn hands each to any worker) warms the
+    workers (templates, translations, URL patterns) and is not counted."""
     addresses = page_addresses(rng, options.clients * options.requests)
     for kind in PAGE_KINDS:
-        for address in addresses[kind][: options.workers]:
+        for address in addresses[kind][: 3 * options.workers]:
             fetch(base_url + address)
     latencies: dict[str, list[float]] = {kind: [] for kind in PAGE_KINDS}
     lock = threading.Lock()
