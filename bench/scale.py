@@ -16,7 +16,8 @@ measures the pages under concurrent clients, the API list against plain rows, an
 3. gunicorn as the Dockerfile runs it (3 workers, DEBUG=0, a generated SECRET_KEY), listening on
    127.0.0.1 only; C client threads, each R requests per page kind, on the zone, compare (3 zones),
    metric ranking, API compare and API list pages of zones and metrics drawn at random.
-4. M generated reports written to a temporary folder and imported with `import_articles`.
+4. M generated reports written to a temporary folder and imported with `import_articles --now`
+   (extracted in this process, as the job worker would, not queued).
 
 Prints a table; with --json also a last line {"zone_p95_ms", "compare_p95_ms", "metric_p95_ms",
 "api_ratio", "import_per_s"}.
@@ -58,8 +59,18 @@ def main() -> None:
     rng = random.Random(options.seed)
     server_url = options.database_url or embedded_server_url()
     database_url = prepared_database(server_url, options)
-    os.environ["DATABASE_URL"] = database_url
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
+    # Production settings, here as in the served app; plain HTTP on loopback.
+    os.environ.update(
+        DATABASE_URL=database_url,
+        DJANGO_SETTINGS_MODULE="config.settings",
+        DEBUG="0",
+        SECRET_KEY=secrets.token_urlsafe(50),
+        ALLOWED_HOSTS="127.0.0.1,testserver",
+        SECURE_SSL_REDIRECT="0",
+        SECURE_COOKIES="0",
+        # The clients are one address: the anonymous throttle would measure itself.
+        API_ANON_RATE="100000000/minute",
+    )
     import django
 
     django.setup()
@@ -69,7 +80,7 @@ def main() -> None:
     measured["api_ratio"], measured["api_ms"], measured["plain_ms"] = api_list_ratio(rng)
     with served(database_url, options.workers) as base_url:
         latencies = drive_clients(base_url, options, rng)
-    measured["import_per_s"] = import_speed(options.import_articles, rng)
+    measured["import_per_s"] = import_speed(options.import_articles, rng) if options.import_articles else 0.0
     report(options, measured, latencies)
 
 
@@ -135,6 +146,7 @@ def ensure_data_set(options, rng: random.Random) -> float:
     from metrics.models import Indicator
 
     call_command("migrate", verbosity=0)
+    call_command("createcachetable", verbosity=0)
     if options.reuse and Indicator.objects.count() == options.indicators:
         return 0.0
     started = time.perf_counter()
@@ -291,17 +303,15 @@ def copy_rows(cursor, target: str, rows) -> None:
 
 
 def api_list_ratio(rng: random.Random) -> tuple[float, float, float]:
-    """Best of 30: GET /api/v1/indicators/?zone=…&page_size=100 in process, against a values() of
-    the same 100 rows dumped with json.dumps."""
-    from django.conf import settings
+    """Best of 30 each: GET /api/v1/indicators/?zone=…&page_size=100 in process (the whole request:
+    middleware, filters, paging, rendering), against a values() of the same 100 rows dumped with
+    json.dumps."""
     from django.db.models import Count
     from django.test import Client
 
     from api.metrics import LISTED_COLUMNS
     from metrics.models import Indicator
 
-    settings.ALLOWED_HOSTS = ["testserver"]
-    settings.REST_FRAMEWORK["DEFAULT_THROTTLE_CLASSES"] = []
     zone = Indicator.objects.values("zone__slug").annotate(n=Count("id")).order_by("-n")[5]["zone__slug"]
     client = Client()
     address = f"/api/v1/indicators/?zone={zone}&page_size=100"
@@ -314,17 +324,20 @@ def api_list_ratio(rng: random.Random) -> tuple[float, float, float]:
         rows = Indicator.objects.active().filter(zone__slug=zone).order_by("id").values(*LISTED_COLUMNS)[:100]
         json.dumps(list(rows), default=str, ensure_ascii=False)
 
-    api_ms, plain_ms = best_of(through_api, 30), best_of(plain, 30)
+    api_ms, plain_ms = best_of_alternating([through_api, plain], 30)
     return api_ms / plain_ms, api_ms, plain_ms
 
 
-def best_of(work, repeat: int) -> float:
-    times = []
+def best_of_alternating(works, repeat: int) -> list[float]:
+    """The fastest of `repeat` runs of each, in milliseconds, the works taking turns so that a
+    busy moment of the (shared) machine falls on both."""
+    times = [[] for _ in works]
     for _ in range(repeat):
-        started = time.perf_counter()
-        work()
-        times.append(time.perf_counter() - started)
-    return min(times) * 1000
+        for work, spent in zip(works, times, strict=True):
+            started = time.perf_counter()
+            work()
+            spent.append(time.perf_counter() - started)
+    return [min(spent) * 1000 for spent in times]
 
 
 # --- serving and clients ------------------------------------------------------------------------
@@ -340,17 +353,7 @@ class served:
         with socket.socket() as probe:
             probe.bind(("127.0.0.1", 0))
             port = probe.getsockname()[1]
-        self.environment = environment = {
-            **os.environ,
-            "DATABASE_URL": self.database_url,
-            "DEBUG": "0",
-            "SECRET_KEY": secrets.token_urlsafe(50),
-            "ALLOWED_HOSTS": "127.0.0.1",
-            "SECURE_SSL_REDIRECT": "0",
-            "SECURE_COOKIES": "0",
-            # The clients are one address: the anonymous throttle would measure itself.
-            "API_ANON_RATE": "100000000/minute",
-        }
+        environment = {**os.environ, "DATABASE_URL": self.database_url}
         # As the image does at build time: DEBUG=0 serves the static files named in the manifest.
         subprocess.run(
             [sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"],
@@ -412,10 +415,11 @@ def page_addresses(rng: random.Random, count: int) -> dict[str, list[str]]:
 
 def drive_clients(base_url: str, options, rng: random.Random) -> dict[str, list[float]]:
     """Each client: R requests per page kind, kinds interleaved; milliseconds per request by kind.
-    A first pass (one request per kind and worker) warms the workers and is not counted."""
+    A first pass (three requests per kind and worker: gunicorn hands each to any worker) warms the
+    workers (templates, translations, URL patterns) and is not counted."""
     addresses = page_addresses(rng, options.clients * options.requests)
     for kind in PAGE_KINDS:
-        for address in addresses[kind][: options.workers]:
+        for address in addresses[kind][: 3 * options.workers]:
             fetch(base_url + address)
     latencies: dict[str, list[float]] = {kind: [] for kind in PAGE_KINDS}
     lock = threading.Lock()
@@ -465,7 +469,7 @@ def import_speed(count: int, rng: random.Random) -> float:
                 generated_report(number, names, metrics, rng)
             )
         started = time.perf_counter()
-        call_command("import_articles", folder, verbosity=0)
+        call_command("import_articles", folder, now=True, verbosity=0)  # extracted here, not queued
         elapsed = time.perf_counter() - started
     # The data set stays the size asked for (and --reuse finds it again).
     Article.objects.filter(original_filename__startswith=IMPORTED_PREFIX).delete()

@@ -27,16 +27,20 @@ from metrics.models import Indicator
 # What str.strip() removes from the words and units people will meet in reports.
 SPACES = " \t\n\r\f\v\u3000\u00a0"
 
-SIDE = "zone_id, metric_id, words, kind, stance, period_label, period_start, period_end"
+# Text keys compared byte by byte: the sides only need grouping, not an order people read.
+SIDE = (
+    'zone_id, metric_id, words COLLATE "C", kind COLLATE "C", stance COLLATE "C", period_label COLLATE "C",'
+    " period_start, period_end"
+)
 MOST_CREDIBLE_FIRST = "reviewed DESC, derived, COALESCE(published_on, DATE '0001-01-01') DESC, id DESC"
 
+# The sorts carry only what choosing needs; the chosen figures' texts are read after, by id.
 CHOSEN_SQL = f"""
 WITH candidate AS (
-    SELECT i.id, i.zone_id, i.metric_id, i.metric_text,
+    SELECT i.id, i.zone_id, i.metric_id,
            CASE WHEN i.metric_id IS NULL THEN btrim(i.metric_text, %(spaces)s) ELSE '' END AS words,
-           i.kind, i.stance, i.period_label, i.period_start, i.period_end, i.article_id, i.value,
-           i.unit, i.base_value, i.qualifier, i.derived, i.quote, i.review_state <> %(auto)s AS reviewed,
-           a.published_on,
+           i.kind, i.stance, i.period_label, i.period_start, i.period_end, i.article_id, i.value, i.unit,
+           i.derived, i.review_state <> %(auto)s AS reviewed, a.published_on,
            CASE WHEN i.metric_id IS NOT NULL AND i.kind = ANY(%(base_unit_kinds)s)
                 THEN i.base_value ELSE i.value END AS amount,
            CASE WHEN i.metric_id IS NOT NULL AND i.kind = ANY(%(base_unit_kinds)s)
@@ -67,12 +71,12 @@ WITH candidate AS (
     SELECT compared.*, count(*) FILTER (WHERE agrees) OVER (PARTITION BY {SIDE}) AS agreeing
     FROM compared
 )
-SELECT id, zone_id, metric_id, metric_text, words, kind, stance, period_label, period_start, period_end,
-       article_id, value, unit, base_value, qualifier, derived, quote, reviewed, published_on, sources,
-       agreeing
-FROM counted
-WHERE position = 1
-ORDER BY zone_id, metric_id, words, kind, stance, period_end, period_start, period_label
+SELECT c.id, c.zone_id, c.metric_id, i.metric_text, c.words, c.kind, c.stance, c.period_label, c.period_start,
+       c.period_end, c.article_id, c.value, c.unit, i.base_value, i.qualifier, c.derived, i.quote, c.reviewed,
+       c.published_on, c.sources, c.agreeing
+FROM counted c
+JOIN metrics_indicator i ON i.id = c.id
+WHERE c.position = 1
 """
 
 

@@ -207,18 +207,30 @@ class Comparison:
     uncatalogued_rows: list[ComparisonRow] = field(default_factory=list)
 
 
-def comparison_rows(zones, progress, year, *, metric=None, metric_text="") -> list[ComparisonRow]:
-    """The rows (one per kind: level, growth, ...) of one catalogue metric or one wording."""
-    by_kind: dict[str, dict[int, list[TargetProgress]]] = defaultdict(lambda: defaultdict(list))
+SeriesIndex = dict[tuple, dict[str, dict[int, list[TargetProgress]]]]
+
+
+def series_index(zones, progress) -> SeriesIndex:
+    """The zones' rows by metric (or wording), kind and zone: read once, not once per metric."""
+    index: SeriesIndex = defaultdict(lambda: defaultdict(lambda: defaultdict(list)))
     for zone in zones:
         for row in progress[zone.pk]:
-            if row.metric == metric and (metric is not None or row.metric_text == metric_text):
-                by_kind[row.kind][zone.pk].append(row)
+            key = ("metric", row.metric.pk) if row.metric is not None else ("text", row.metric_text)
+            index[key][row.kind][zone.pk].append(row)
+    return index
+
+
+def comparison_rows(
+    zones, progress, year, *, metric=None, metric_text="", index: SeriesIndex | None = None
+) -> list[ComparisonRow]:
+    """The rows (one per kind: level, growth, ...) of one catalogue metric or one wording."""
+    index = series_index(zones, progress) if index is None else index
+    by_kind = index.get(("metric", metric.pk) if metric is not None else ("text", metric_text), {})
     return [
         ComparisonRow(
             metric,
             kind,
-            [ComparisonCell(zone, headline(by_kind[kind][zone.pk], year)) for zone in zones],
+            [ComparisonCell(zone, headline(by_kind[kind].get(zone.pk, []), year)) for zone in zones],
             metric_text,
         )
         for kind in Indicator.Kind.values
@@ -232,14 +244,17 @@ def compare_zones(
     """One row per metric and kind, one cell per zone; a metric nobody reported on still gets a row
     of empty cells. With `uncatalogued`, also rows for the words not in the catalogue."""
     progress = progress_by_zone(zones, metrics=None if uncatalogued else metrics, year=year)
+    index = series_index(zones, progress)
     rows = []
     for metric in metrics:
-        rows += comparison_rows(zones, progress, year, metric=metric) or [
+        rows += comparison_rows(zones, progress, year, metric=metric, index=index) or [
             ComparisonRow(metric, Indicator.Kind.LEVEL, [ComparisonCell(zone, None) for zone in zones])
         ]
-    wordings = sorted({row.metric_text for zone in zones for row in progress[zone.pk] if row.metric is None})
+    wordings = sorted(key[1] for key in index if key[0] == "text")
     other_rows = [
-        row for words in wordings for row in comparison_rows(zones, progress, year, metric_text=words)
+        row
+        for words in wordings
+        for row in comparison_rows(zones, progress, year, metric_text=words, index=index)
     ]
     return Comparison(zones, metrics, year, rows, other_rows)
 

@@ -529,3 +529,39 @@ def test_the_indicator_list_writes_each_figure_as_the_indicator_serializer_does(
     ).data
     assert len(listed) == len(expected) > 5
     assert listed == json.loads(json.dumps(expected))
+
+
+@pytest.mark.parametrize("query", [{"metrics": "gdp,high_tech_enterprises", "year": "2024"}, {}])
+def test_the_comparison_is_written_as_the_comparison_serializer_does(api_client, figures, rf, query):
+    from api.metrics import ComparisonSerializer
+    from dashboard.selectors import comparison_selection
+
+    Indicator.objects.create(
+        article=figures["weihai_firms"].article,
+        zone=figures["weihai_firms"].zone,
+        metric_text="园区营收",
+        value=Decimal("12.5"),
+        unit="亿元",
+        period_label="2024",
+        quote="园区营收12.5亿元",
+    )
+    query = {"zones": "donghu,weihai", **query}
+    body = api_client.get("/api/v1/compare/", query).json()
+    selection = comparison_selection(["donghu,weihai"], [query.get("metrics", "")], query.get("year"))
+    comparison = selection.comparison()
+    cells = [
+        {"row": row, "cell": cell}
+        for row in comparison.rows + comparison.uncatalogued_rows
+        for cell in row.cells
+    ]
+    data = {
+        "year": comparison.year,
+        "zones": [zone.slug for zone in comparison.zones],
+        "metrics": [metric.code for metric in comparison.metrics],
+        "cells": cells,
+    }
+    expected = ComparisonSerializer(data, context={"request": rf.get("/api/v1/compare/")}).data
+    assert any(cell["target"] for cell in body["results"]) and any(
+        cell["target"] is None for cell in body["results"]
+    )
+    assert body == json.loads(json.dumps(expected))
