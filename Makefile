@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run setup test bench bench-scale lock clean-db
+.PHONY: run setup test bench bench-scale bench-load lock clean-db
 
 # A development server and a job worker (background extraction), started and stopped together.
 # DEBUG is off unless set.
@@ -32,6 +32,11 @@ bench: $(VENV)/.installed
 # make bench-scale SCALE_ARGS="--indicators 1000000 --clients 8 --json"
 bench-scale: $(VENV)/.installed
 	$(PY) bench/scale.py $(SCALE_ARGS)
+
+# Readers while long reports are uploaded and extracted by a job worker, e.g.
+# make bench-load LOAD_ARGS="--readers 50 --uploaders 4 --seconds 120 --json"
+bench-load: $(VENV)/.installed
+	$(PY) bench/load.py $(LOAD_ARGS)
 
 # One virtualenv with what requirements-dev.txt pins (runtime + tests and tools), every file checked
 # against its hash; reinstalled when that lock changes. The venv's own pip is enough, old or new:

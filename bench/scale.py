@@ -114,8 +114,8 @@ def with_database(url: str, name: str) -> str:
     return urlunsplit(parts._replace(path=f"/{name}"))
 
 
-def prepared_database(server_url: str, options) -> str:
-    """The bench's own database on that server: created if missing, emptied unless --reuse."""
+def prepared_database(server_url: str, options, name: str = DATABASE_NAME) -> str:
+    """The bench's own database `name` on that server: created if missing, emptied unless --reuse."""
     import dj_database_url
     import psycopg
 
@@ -128,15 +128,13 @@ def prepared_database(server_url: str, options) -> str:
         "port": config["PORT"] or None,
     }
     with psycopg.connect(**{k: v for k, v in connect.items() if v}, autocommit=True) as connection:
-        exists = connection.execute(
-            "SELECT 1 FROM pg_database WHERE datname = %s", [DATABASE_NAME]
-        ).fetchone()
+        exists = connection.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone()
         if exists and not options.reuse:
-            connection.execute(f"DROP DATABASE {DATABASE_NAME} WITH (FORCE)")
+            connection.execute(f"DROP DATABASE {name} WITH (FORCE)")
             exists = None
         if not exists:
-            connection.execute(f"CREATE DATABASE {DATABASE_NAME}")
-    return with_database(server_url, DATABASE_NAME)
+            connection.execute(f"CREATE DATABASE {name}")
+    return with_database(server_url, name)
 
 
 def ensure_data_set(options, rng: random.Random) -> float:
