@@ -4,11 +4,29 @@ show and renders it; the rules behind every figure live in `dashboard.progress`.
 from django.shortcuts import get_object_or_404, render
 
 from articles.models import Article
-from dashboard import selectors
+from dashboard import index_selectors, selectors
 from dashboard.charts import comparison_chart, zone_charts
 from dashboard.highlight import highlighted_text
 from metrics.models import Indicator, Metric
 from zones.models import Zone
+
+
+def home(request):
+    return render(request, "dashboard/home.html", {"overview": index_selectors.overview()})
+
+
+def metric_index(request):
+    return render(request, "dashboard/metric_index.html", {"families": index_selectors.metric_catalogue()})
+
+
+def article_index(request):
+    return render(
+        request, "dashboard/article_index.html", {"index": index_selectors.article_index(request.GET)}
+    )
+
+
+def methodology(request):
+    return render(request, "dashboard/methodology.html")
 
 
 def zone_list(request):

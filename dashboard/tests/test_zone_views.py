@@ -11,8 +11,8 @@ from zones.models import Zone
 pytestmark = pytest.mark.django_db
 
 
-def test_home_lists_the_registry_zones_with_province_and_level(client, registry):
-    response = client.get("/")
+def test_zone_list_shows_the_registry_zones_with_province_and_level(client, registry):
+    response = client.get(reverse("dashboard:zones"))
     assert response.status_code == 200
     html = response.content.decode()
     assert Zone.objects.filter(level="national").count() >= 170
