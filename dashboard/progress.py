@@ -132,6 +132,7 @@ class ChosenValue:
     sources: int
     agreeing: int
     disagreeing: int
+    article_ids: frozenset[int] = frozenset()  # the reports giving this side, one source each
 
     @property
     def url(self) -> str:
@@ -179,7 +180,8 @@ class TargetProgress:
 
     @property
     def sources_count(self) -> int:
-        return sum(f.sources for f in self.chosen_values)
+        """Reports giving the target or the result: one report giving both is one source."""
+        return len(frozenset().union(*(f.article_ids for f in self.chosen_values)))
 
     @property
     def agreeing(self) -> int:
@@ -243,6 +245,7 @@ def choose_value(candidates: list[Indicator], period: Period) -> ChosenValue:
         sources=len(per_article),
         agreeing=agreeing,
         disagreeing=len(per_article) - agreeing,
+        article_ids=frozenset(per_article),
     )
 
 

@@ -424,9 +424,9 @@ def zone_list_filter(params) -> ZoneFilter:
 
 
 def provinces() -> list[str]:
-    return list(
-        Zone.objects.exclude(province="").order_by("province").values_list("province", flat=True).distinct()
-    )
+    """Each province once, also those only named in a zone spanning several (上海市|江苏省|浙江省)."""
+    stored = Zone.objects.exclude(province="").values_list("province", flat=True).distinct()
+    return sorted({name for value in stored for name in value.split("|") if name})
 
 
 ZONE_ARTICLES_PER_PAGE = 20

@@ -210,7 +210,9 @@ class IndicatorCorrectionForm(forms.ModelForm):
     def __init__(self, *args, instance: Indicator, **kwargs):
         kwargs.setdefault("auto_id", f"indicator-{instance.pk}-%s")
         super().__init__(*args, instance=instance, **kwargs)
-        self.initial.update(zone=instance.zone, version=instance.version)
+        # The value as people write it (420, not the column's 420.000000).
+        value = format(instance.value.normalize(), "f") if instance.value is not None else None
+        self.initial.update(zone=instance.zone, version=instance.version, value=value)
 
     def corrections(self) -> dict:
         return {name: self.cleaned_data[name] for name in CORRECTABLE_FIELDS}

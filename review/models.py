@@ -5,7 +5,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from metrics.models import Indicator
+from metrics.models import Indicator, Metric
+from metrics.templatetags.figures import period_text
 
 
 class IndicatorChange(models.Model):
@@ -57,6 +58,11 @@ class IndicatorChange(models.Model):
             if name == "review_state":
                 continue
             field = Indicator._meta.get_field(name)
-            labels = dict(field.flatchoices)
+            if name == "metric":  # recorded by code, read by name
+                labels = {m.code: m.display_name for m in Metric.objects.filter(code__in=[before, after])}
+            elif name == "period_label":
+                labels = {label: period_text(label) for label in (before, after) if label}
+            else:
+                labels = dict(field.flatchoices)
             described.append((field.verbose_name, labels.get(before, before), labels.get(after, after)))
         return described

@@ -334,7 +334,8 @@ def test_the_comparison_judges_each_zones_target_against_its_result(api_client, 
     assert (donghu["achieved"]["amount"], donghu["achieved"]["amount_unit"]) == ("2600", "亿元")
     assert (donghu["progress"], donghu["gap"], donghu["unit"]) == ("0.8667", "400", "亿元")
     assert Decimal(donghu["elapsed"]) == round(Decimal(731) / Decimal(1096), 4)
-    assert donghu["status"] == "on_track" and donghu["sources"] == 2
+    # Target and result come from one report: one source.
+    assert donghu["status"] == "on_track" and donghu["sources"] == 1
     target_article = figures["donghu_gdp_target"].article_id
     assert donghu["target"]["page_url"] == (
         f"http://testserver/articles/{target_article}/#indicator-{figures['donghu_gdp_target'].pk}"
