@@ -86,3 +86,37 @@ def percent(progress: TargetProgress | None) -> float | None:
     if progress is None or progress.progress is None:
         return None
     return round(float(progress.progress) * 100, 1)
+
+
+def targets_charts(comparison: Comparison) -> list[dict]:
+    """The zones' targets side by side, one chart per unit (a bar per zone for each metric): what
+    zones aim at can be compared before any result is in. Drawn when at least two targets share a unit."""
+    by_unit: dict[str, list] = {}
+    for row in comparison.rows + comparison.uncatalogued_rows:
+        targets = [cell.progress.target if cell.progress else None for cell in row.cells]
+        units = {target.amount_unit for target in targets if target and target.amount is not None}
+        if len(units) == 1:
+            by_unit.setdefault(units.pop(), []).append((row, targets))
+    charts = []
+    for unit, rows in by_unit.items():
+        if sum(1 for _row, targets in rows for target in targets if target) < 2:
+            continue
+        charts.append(
+            {
+                "id": f"targets-chart-{len(charts) + 1}",
+                "type": "grouped",
+                "title": _("Targets side by side"),
+                "unit": unit,
+                "labels": [series_title(row.title, row.kind) for row, _targets in rows],
+                "datasets": [
+                    {
+                        "label": str(zone),
+                        "values": [
+                            as_number(targets[position] and targets[position].amount) for _r, targets in rows
+                        ],
+                    }
+                    for position, zone in enumerate(comparison.zones)
+                ],
+            }
+        )
+    return charts

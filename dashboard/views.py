@@ -2,10 +2,12 @@
 show and renders it; the rules behind every figure live in `dashboard.progress`."""
 
 from django.shortcuts import get_object_or_404, render
+from django.utils.http import urlencode
 
 from articles.models import Article
 from dashboard import index_selectors, selectors
-from dashboard.charts import comparison_chart, zone_charts
+from dashboard.across_years import compare_latest, year_matrices, years_with_figures
+from dashboard.charts import comparison_chart, targets_charts, zone_charts
 from dashboard.highlight import highlighted_text
 from metrics.models import Indicator, Metric
 from zones.models import Zone
@@ -118,7 +120,8 @@ def metric_detail(request, code):
 
 
 def compare(request):
-    """The selection lives in the query string, so a comparison can be bookmarked and shared."""
+    """The selection lives in the query string, so a comparison can be bookmarked and shared.
+    Without a year, each zone's latest figures; with one, that year's, and the years each zone has."""
     zone_slugs, metric_codes = request.GET.getlist("zones"), request.GET.getlist("metrics")
     year = request.GET.get("year", "").strip()
     context = {
@@ -136,10 +139,31 @@ def compare(request):
         except selectors.InvalidSelection as invalid:
             context["errors"] = invalid.messages
         else:
-            comparison = selection.comparison()
             # chosen_codes stay as asked: with none chosen, the form keeps meaning "all they report".
-            context.update(comparison=comparison, chart=comparison_chart(comparison), year=selection.year)
+            context.update(comparison_context(selection, latest=not year))
     return render(request, "dashboard/compare.html", context)
+
+
+def comparison_context(selection: selectors.ComparisonSelection, *, latest: bool) -> dict:
+    zones, metrics = selection.zones, selection.metrics
+    if latest:
+        comparison = compare_latest(zones, metrics, uncatalogued=not selection.metrics_chosen)
+    else:
+        comparison = selection.comparison()
+    years = years_with_figures(zones, metrics if selection.metrics_chosen else None)
+    single_metric = metrics[0] if selection.metrics_chosen and len(metrics) == 1 else None
+    return {
+        "comparison": comparison,
+        "year": "" if latest else selection.year,
+        "charts": [chart for chart in [comparison_chart(comparison)] if chart] + targets_charts(comparison),
+        "zone_years": [(zone, years[zone.pk]) for zone in zones],
+        "all_years": sorted({y for found in years.values() for y in found}),
+        "selection_query": urlencode(
+            {"zones": ",".join(z.slug for z in zones)}
+            | ({"metrics": ",".join(m.code for m in metrics)} if selection.metrics_chosen else {})
+        ),
+        "matrices": year_matrices(zones, single_metric) if single_metric else [],
+    }
 
 
 def article_detail(request, pk):

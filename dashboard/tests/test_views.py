@@ -67,14 +67,15 @@ def test_compare_page_shows_the_numbers_of_the_comparison_service(client):
     assert [dataset["values"] for dataset in chart["datasets"]] == [[60.0], [70.0], [80.0]]
 
 
-def test_compare_selection_stays_in_the_url_and_defaults_metrics_and_year(client):
+def test_compare_selection_stays_in_the_url_and_defaults_metrics_to_latest_figures(client):
     metric = make_metric()
     zones = reported_zones(2, metric)
 
     response = client.get(reverse("dashboard:compare"), {"zones": [zones[0].slug, zones[1].slug]})
 
     comparison = response.context["comparison"]
-    assert (comparison.year, comparison.metrics) == (2024, [metric])
+    # No year asked: each zone's latest figures, whatever their year.
+    assert (comparison.year, comparison.metrics) == (None, [metric])
     html = response.content.decode()
     assert f'<option value="{zones[0].slug}" selected>' in html
     # Defaulted metrics are not shown as chosen: comparing again keeps meaning "all they report".
