@@ -65,7 +65,7 @@ def two_zones():
 
 
 def test_with_a_year_each_zone_offers_the_years_it_has_figures_for(client, two_zones):
-    early, late, metric = two_zones
+    early, late, _metric = two_zones
     response = compare(client, zones=f"{early.slug},{late.slug}", year="2024")
     assert response.context["zone_years"] == [(early, [2022]), (late, [2024])]
     html = response.content.decode()
