@@ -3,12 +3,14 @@ show and renders it; the rules behind every figure live in `dashboard.progress`.
 
 from django.shortcuts import get_object_or_404, render
 from django.utils.http import urlencode
+from django.utils.translation import gettext as _
 
 from articles.models import Article
 from dashboard import index_selectors, selectors
 from dashboard.across_years import compare_latest, year_matrices, years_with_figures
 from dashboard.charts import comparison_chart, targets_charts, zone_charts
 from dashboard.highlight import highlighted_text
+from dashboard.peers import suggested_peers
 from metrics.models import Indicator, Metric
 from zones.models import Zone
 
@@ -85,6 +87,7 @@ def zone_detail(request, slug):
             "articles": articles[: selectors.ZONE_ARTICLES_PER_PAGE],
             "sources_page": page,
             "more_sources": len(articles) > selectors.ZONE_ARTICLES_PER_PAGE,
+            "peers": suggested_peers(zone),
         },
     )
 
@@ -124,10 +127,13 @@ def compare(request):
     Without a year, each zone's latest figures; with one, that year's, and the years each zone has."""
     zone_slugs, metric_codes = request.GET.getlist("zones"), request.GET.getlist("metrics")
     year = request.GET.get("year", "").strip()
+    chosen_slugs = selectors.split_list(zone_slugs)
     context = {
-        "all_zones": Zone.objects.only("slug", "short_name", "province"),
+        "chosen_zones": chosen_zones(chosen_slugs, request.GET),
+        "max_zones": selectors.MAX_COMPARED_ZONES,
+        "picker_texts": picker_texts(),
         "all_metrics": Metric.objects.only("code", "name_zh", "name_en", "unit"),
-        "chosen_slugs": selectors.split_list(zone_slugs),
+        "chosen_slugs": chosen_slugs,
         "chosen_codes": selectors.split_list(metric_codes),
         "year": year,
         "errors": [],
@@ -142,6 +148,34 @@ def compare(request):
             # chosen_codes stay as asked: with none chosen, the form keeps meaning "all they report".
             context.update(comparison_context(selection, latest=not year))
     return render(request, "dashboard/compare.html", context)
+
+
+def chosen_zones(slugs: list[str], params) -> list[tuple[Zone, str]]:
+    """The zones asked for, in order, each with the query string that leaves it out (a link that
+    removes it works without the picker's script)."""
+    found = Zone.objects.only("slug", "short_name").in_bulk(
+        list(filter(selectors.SLUG.fullmatch, slugs)), field_name="slug"
+    )
+    chosen = []
+    for slug in slugs:
+        if slug in found:
+            query = params.copy()
+            query.setlist("zones", [",".join(s for s in slugs if s != slug)])
+            chosen.append((found[slug], query.urlencode()))
+    return chosen
+
+
+def picker_texts() -> dict:
+    """The words the picker's script shows, translated here (the script holds none)."""
+    return {
+        "placeholder": _("Add a zone: type part of any name"),
+        "full": _("Six zones chosen: remove one to add another"),
+        "remove": _("Remove %s"),
+        "added": _("%s added"),
+        "found": _("%s zones found"),
+        "none": _("No zone goes by that name"),
+        "failed": _("The zone search did not answer; type identifiers instead"),
+    }
 
 
 def comparison_context(selection: selectors.ComparisonSelection, *, latest: bool) -> dict:

@@ -109,3 +109,11 @@ def test_the_compare_page_takes_a_fixed_number_of_queries(client, django_assert_
     ):
         with django_assert_max_num_queries(12):
             compare(client, **params)
+
+
+def test_without_the_script_the_picker_is_a_text_input_of_slugs_and_links_that_remove(client, two_zones):
+    early, late, _metric = two_zones
+    html = compare(client, zones=f"{early.slug},{late.slug}").content.decode()
+    assert f'<input type="text" name="zones" value="{early.slug},{late.slug}"' in html
+    assert f'href="?zones={late.slug}"' in html  # removes 早高新区
+    assert "js/zone-picker.js" in html and "<script>" not in html
