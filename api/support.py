@@ -5,7 +5,6 @@ import csv
 import io
 import json
 import logging
-from decimal import Decimal, InvalidOperation
 
 from django.conf import settings
 from django.core.exceptions import ObjectDoesNotExist, PermissionDenied, RequestDataTooBig
@@ -24,8 +23,9 @@ from rest_framework import exceptions, pagination, renderers, serializers
 from rest_framework.settings import api_settings
 from rest_framework.views import exception_handler, set_rollback
 
-logger = logging.getLogger(__name__)
+from lib.spreadsheets import BYTE_ORDER_MARK, escape_formula
 
+logger = logging.getLogger(__name__)
 
 @extend_schema_field(OpenApiTypes.URI)
 class PageURLField(serializers.Field):
@@ -142,7 +142,7 @@ class CSVRenderer(renderers.BaseRenderer):
         else:
             columns = list(dict.fromkeys(column for row in rows for column in row))
         out = io.StringIO()
-        out.write("\ufeff")
+        out.write(BYTE_ORDER_MARK)
         writer = csv.DictWriter(out, fieldnames=columns, lineterminator="\r\n", extrasaction="ignore")
         writer.writeheader()
         writer.writerows(rows)
@@ -198,22 +198,6 @@ def cell(value):
             return escape_formula("; ".join("" if item is None else str(item) for item in value))
         return json.dumps(value, ensure_ascii=False)
     return "" if value is None else escape_formula(value)
-
-
-# Excel and other spreadsheets run a cell starting with one of these as a formula.
-_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
-
-def escape_formula(value):
-    """Text that a spreadsheet would run as a formula (a report's title “=HYPERLINK(…)”) with a
-    leading apostrophe, so that it is shown as text; numbers (“-3.4”) stay numbers."""
-    if not isinstance(value, str) or not value.startswith(_FORMULA_STARTS):
-        return value
-    try:
-        Decimal(value)
-    except InvalidOperation:
-        return "'" + value
-    return value
 
 
 # For views other than viewsets (the comparison): JSON or CSV.

@@ -6,7 +6,7 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 
 from articles.models import Article
-from dashboard import index_selectors, selectors
+from dashboard import exports, index_selectors, selectors
 from dashboard.across_years import compare_latest, year_matrices, years_with_figures
 from dashboard.charts import comparison_chart, targets_charts, zone_charts
 from dashboard.highlight import highlighted_text
@@ -70,6 +70,13 @@ def zone_detail(request, slug):
     rows = selectors.zone_progress(zone, year=year, metrics=None if metric is None else [metric])
     summarized = metric is None and year is None and len(rows) > ZONE_PAGE_ROWS
     shown = selectors.latest_rows(rows) if summarized else rows
+    if exports.wants_export(request):  # exactly the rows the page shows
+        return exports.export_response(
+            request,
+            name=f"zonescope-{zone.slug}",
+            leading_header=[],
+            rows=[exports.ExportRow([], row) for row in shown],
+        )
     page = paged_number(request.GET.get("sources_page"))
     articles = selectors.zone_articles(zone, page=page)
     return render(
@@ -108,6 +115,16 @@ def metric_detail(request, code):
     except selectors.InvalidSelection as invalid:
         year, errors = None, invalid.messages
     year = year or selectors.default_year(metrics=[metric])
+    ranking = selectors.metric_ranking(metric, year=year, kind=kind)
+    if exports.wants_export(request):
+        return exports.export_response(
+            request,
+            name=f"zonescope-{metric.code}-{year}-{kind}",
+            leading_header=[_("Rank"), _("Zone")],
+            rows=[
+                exports.ExportRow([entry.rank, str(entry.progress.zone)], entry.progress) for entry in ranking
+            ],
+        )
     return render(
         request,
         "dashboard/metric_detail.html",
@@ -117,7 +134,7 @@ def metric_detail(request, code):
             "kinds": [(value, Indicator.Kind(value).label) for value in kinds],
             "year": year,
             "errors": errors,
-            "ranking": selectors.metric_ranking(metric, year=year, kind=kind),
+            "ranking": ranking,
         },
     )
 
@@ -147,7 +164,21 @@ def compare(request):
         else:
             # chosen_codes stay as asked: with none chosen, the form keeps meaning "all they report".
             context.update(comparison_context(selection, latest=not year))
+            if exports.wants_export(request):
+                return comparison_export(request, context["comparison"])
     return render(request, "dashboard/compare.html", context)
+
+
+def comparison_export(request, comparison):
+    rows = [
+        exports.ExportRow([str(cell.zone)], cell.progress, row.title, row.kind_label)
+        for row in comparison.rows + comparison.uncatalogued_rows
+        for cell in row.cells
+    ]
+    name = "zonescope-compare-" + "-".join(zone.slug for zone in comparison.zones)
+    return exports.export_response(
+        request, name=f"{name}-{comparison.year or 'latest'}", leading_header=[_("Zone")], rows=rows
+    )
 
 
 def chosen_zones(slugs: list[str], params) -> list[tuple[Zone, str]]:
