@@ -74,7 +74,7 @@ def test_metric_xlsx_ranks_like_the_page_with_clickable_sources(english, reporte
     assert response["Content-Type"].startswith("application/vnd.openxmlformats")
     sheet = load_workbook(io.BytesIO(response.content)).active
     header = [cell.value for cell in sheet[1]]
-    rows = [dict(zip(header, (cell.value for cell in row), strict=False)) for row in sheet.iter_rows(min_row=2)]
+    rows = [dict(zip(header, (c.value for c in row), strict=True)) for row in sheet.iter_rows(min_row=2)]
     assert [(row["Rank"], row["Zone"], row["Achieved amount"]) for row in rows] == [
         (1, "乙导出高新区", 120),
         (2, "'=HYPERLINK(1)高新区", 90),
