@@ -291,8 +291,10 @@ def assess(
     goal, done = target.amount, achievement.amount
     # A fall asked for (PM2.5下降3%: a growth or change target below zero) is met by falling further.
     falling = series.kind in FALLING_KINDS and goal < 0
-    lower_is_better = series.kind == Indicator.Kind.RANK or falling
-    if series.kind == Indicator.Kind.RANK:
+    # Less is better for ranks, and for metrics such as PM2.5 (a ceiling: 30 asked, 28 reached).
+    ceiling = not falling and metric_lower_is_better(series.metric)
+    lower_is_better = series.kind == Indicator.Kind.RANK or falling or ceiling
+    if series.kind == Indicator.Kind.RANK or ceiling:
         numerator, denominator = goal, done
     elif falling:
         numerator, denominator = -done, -goal
@@ -301,7 +303,7 @@ def assess(
     progress = (numerator / denominator).quantize(SHARE_PRECISION) if denominator > 0 else None
     elapsed = elapsed_share(period, achievement.period)
     reached = done <= goal if lower_is_better else done >= goal
-    accumulating = series.kind in ACCUMULATING_KINDS
+    accumulating = series.kind in ACCUMULATING_KINDS and not ceiling
     if reached and (elapsed >= 1 or accumulating):
         status = Status.MET
     elif elapsed >= 1:
@@ -312,6 +314,10 @@ def assess(
         status = Status.ON_TRACK if reached else Status.BEHIND
     reason = "" if progress is not None else _("The target is zero or negative: no completion rate.")
     return result(status, progress, goal - done, elapsed, reason)
+
+
+def metric_lower_is_better(metric: Metric | None) -> bool:
+    return metric is not None and metric.lower_is_better
 
 
 def elapsed_share(target_period: Period, achieved_period: Period) -> Decimal:

@@ -267,7 +267,8 @@ class RankedProgress:
 
 def metric_ranking(metric: Metric, *, year: int, kind: str = Indicator.Kind.LEVEL) -> list[RankedProgress]:
     """Every zone with a figure on this metric for the year, best achievement first (for a
-    rank, the smallest). Zones with a target but no result come last, unranked."""
+    rank, or a metric where less is better, the smallest). Zones with a target but no result come
+    last, unranked."""
     figures = chosen_figures(metric_ids=[metric.pk], kind=kind, year=year)
     zones = list(Zone.objects.filter(pk__in={figure.zone_id for figure in figures}))
     progress = progress_of(zones, figures, metrics=[metric], year=year, kind=kind)
@@ -275,7 +276,7 @@ def metric_ranking(metric: Metric, *, year: int, kind: str = Indicator.Kind.LEVE
         row for row in (headline([r for r in progress[z.pk] if r.kind == kind], year) for z in zones) if row
     ]
     achieved = [row for row in rows if row.achievement is not None and row.achievement.amount is not None]
-    lower_is_better = kind == Indicator.Kind.RANK
+    lower_is_better = kind == Indicator.Kind.RANK or metric.lower_is_better
     achieved.sort(key=lambda row: row.achievement.amount, reverse=not lower_is_better)
     unranked = sorted(
         (row for row in rows if row.achievement is None or row.achievement.amount is None),

@@ -10,11 +10,17 @@ from metrics.models import Metric
 CATALOGUE_FILE = Path(__file__).resolve().parent / "data" / "metrics.csv"
 
 
-CATALOGUE_FIELDS = ("code", "name_zh", "name_en", "unit", "family", "synonyms")
+CATALOGUE_FIELDS = ("code", "name_zh", "name_en", "unit", "family", "synonyms", "direction")
 
 
 def read_catalogue(path=CATALOGUE_FILE) -> list[dict]:
-    return [{key: row[key] for key in CATALOGUE_FIELDS} for row in read_metric_rows(path)]
+    """The catalogue's rows; a metric without a direction is better higher."""
+    rows = []
+    for row in read_metric_rows(path):
+        entry = {key: row[key] for key in CATALOGUE_FIELDS if key != "direction"}
+        entry["direction"] = row.get("direction") or Metric.Direction.HIGHER
+        rows.append(entry)
+    return rows
 
 
 @transaction.atomic

@@ -19,6 +19,10 @@ class Metric(models.Model):
         RANK = "rank", _("rank")
         OTHER = "other", _("other")
 
+    class Direction(models.TextChoices):
+        HIGHER = "higher", _("higher is better")
+        LOWER = "lower", _("lower is better")
+
     code = models.SlugField(_("code"), max_length=60, unique=True)
     name_zh = models.CharField(_("Chinese name"), max_length=100)
     name_en = models.CharField(_("English name"), max_length=150)
@@ -26,6 +30,10 @@ class Metric(models.Model):
     family = models.CharField(_("unit family"), max_length=10, choices=Family.choices, default=Family.OTHER)
     synonyms = ArrayField(
         models.CharField(max_length=100), default=list, blank=True, verbose_name=_("synonyms")
+    )
+    # Rankings and statuses read it: less PM2.5 or energy per unit of output is the better result.
+    direction = models.CharField(
+        _("better when"), max_length=6, choices=Direction.choices, default=Direction.HIGHER
     )
 
     class Meta:
@@ -44,6 +52,10 @@ class Metric(models.Model):
         """The name in the page's language: Chinese unless English is asked for (and known)."""
         english = (translation.get_language() or "").startswith("en")
         return self.name_en if english and self.name_en else self.name_zh
+
+    @property
+    def lower_is_better(self) -> bool:
+        return self.direction == self.Direction.LOWER
 
     def add_synonym(self, words: str) -> bool:
         """Record `words` as another way of naming this metric; False when already known."""
