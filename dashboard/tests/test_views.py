@@ -77,7 +77,7 @@ def test_compare_selection_stays_in_the_url_and_defaults_metrics_to_latest_figur
     # No year asked: each zone's latest figures, whatever their year.
     assert (comparison.year, comparison.metrics) == (None, [metric])
     html = response.content.decode()
-    assert f'<option value="{zones[0].slug}" selected>' in html
+    assert f'<li class="chip" data-slug="{zones[0].slug}">' in html
     # Defaulted metrics are not shown as chosen: comparing again keeps meaning "all they report".
     assert f'<option value="{metric.code}">' in html and response.context["chosen_codes"] == []
 
