@@ -264,7 +264,24 @@ class AddIndicatorForm(forms.ModelForm):
             )
         if not cleaned.get("metric_text") and not cleaned.get("metric"):
             self.add_error("metric_text", _("Name the metric: choose one or give the words."))
+        self.require_what_a_figure_needs(cleaned)
         return cleaned
+
+    def require_what_a_figure_needs(self, cleaned) -> None:
+        """A figure without its zone, unit or period cannot be compared: refused, saying what is missing."""
+        if (
+            cleaned.get("scope") == Indicator.Scope.ZONE
+            and not cleaned.get("zone")
+            and "zone" not in self.errors
+        ):
+            self.add_error("zone", _("Give the zone this figure is about (or choose another scope)."))
+        if not (cleaned.get("unit") or "").strip() and "unit" not in self.errors:
+            self.add_error("unit", _("Give the unit as the text writes it (亿元, 家, %…)."))
+        dated = cleaned.get("period_start") and cleaned.get("period_end")
+        if not (cleaned.get("period_label") or "").strip() and not dated:
+            self.add_error(
+                "period_label", _("Give the period (2024, 2024-H1, 2021..2025) or its first and last day.")
+            )
 
     def figure(self) -> dict:
         return {name: self.cleaned_data[name] for name in self.Meta.fields}

@@ -1,10 +1,14 @@
 """What the review pages show: articles waiting for an editor, an article's figures and the metric words
 the catalogue does not know."""
 
+from decimal import Decimal
+
 from django.db.models import Count, Q
 
 from articles.models import Article
-from metrics.models import Indicator
+from extraction import extract
+from ingestion.services import current_catalogue, current_gazetteer
+from metrics.models import Indicator, Metric
 
 
 def articles_awaiting_review():
@@ -35,3 +39,49 @@ def unmapped_metric_words(article: Article) -> list[str]:
         .values_list("metric_text", flat=True)
         .distinct()
     )
+
+
+SENTENCE_ENDS = ("。", "！", "？", "；", "\n")
+
+
+def suggested_figure(article: Article, start: int, end: int) -> dict:
+    """What the engine reads in the words an editor selected (zone, metric, value, unit, kind, stance,
+    period), for the "add a figure" form to start from; the article's own zone when the words name
+    none, its date to resolve the period. Empty when the words hold no figure or are not the text's."""
+    text = article.raw_text
+    if not (0 <= start < end <= len(text)) or not text[start:end].strip():
+        return {}
+    # The engine reads sentences: the one(s) around the selection give it its year and context.
+    first = max(text.rfind(mark, 0, start) for mark in SENTENCE_ENDS) + 1
+    last = min((i for i in (text.find(mark, end) for mark in SENTENCE_ENDS) if i >= 0), default=len(text))
+    zones = list(article.zones.all()[:2])
+    default_zone = zones[0].name if len(zones) == 1 else None
+    found = extract(
+        text[first : last + 1],
+        gazetteer=current_gazetteer(),
+        catalogue=current_catalogue(),
+        published=article.published_on,
+        default_zone=default_zone,
+    ).indicators
+    if not found:
+        return {"zone": default_zone} if default_zone else {}
+
+    def overlap(figure) -> int:
+        return min(figure.end, end - first) - max(figure.start, start - first)
+
+    figure = max(found, key=overlap)
+    metric = Metric.objects.filter(code=figure.metric_code).only("pk").first() if figure.metric_code else None
+    return {
+        "zone": figure.zone or default_zone,
+        "scope": figure.scope,
+        "metric": metric.pk if metric else None,
+        "metric_text": figure.metric,
+        "value": format(Decimal(str(figure.value)).normalize(), "f"),
+        "unit": figure.unit,
+        "kind": figure.kind,
+        "stance": figure.stance,
+        "period_label": figure.period or "",
+        "period_start": figure.period_start.isoformat() if figure.period_start else "",
+        "period_end": figure.period_end.isoformat() if figure.period_end else "",
+        "qualifier": figure.qualifier or "",
+    }

@@ -159,7 +159,49 @@ def correct_indicator(indicator_id: int, *, version: int, user, **changes) -> In
     saved = save_change(indicator, IndicatorChange.Action.CORRECT, user, before)
     if saved.zone is not None:
         saved.article.zones.add(saved.zone)
+    follow_derived_targets(saved, user)
     return saved
+
+
+def derived_value(achieved: Decimal, completion_percent: Decimal) -> Decimal:
+    """The plan behind a completion ratio, at the result's precision (at least one decimal), as the
+    engine works it out (extraction.targets.implied_target)."""
+    places = max(1, -achieved.normalize().as_tuple().exponent)
+    return (achieved * 100 / completion_percent).quantize(Decimal(1).scaleb(-places))
+
+
+def follow_derived_targets(source: Indicator, user) -> None:
+    """Targets implied by a result and its completion ratio (127亿元，完成率109.33%) are worked out
+    again when the editor corrects either; a target an editor has checked is left as they made it."""
+    if source.derived or source.quote_start is None or source.quote_end is None:
+        return
+    implied = Indicator.objects.select_for_update().filter(
+        article_id=source.article_id,
+        derived=True,
+        review_state=Indicator.ReviewState.AUTO,
+        quote_start__lte=source.quote_start,
+        quote_end__gte=source.quote_end,
+    )
+    for target in implied:
+        parts = Indicator.objects.active().filter(
+            article_id=source.article_id,
+            derived=False,
+            stance=Indicator.Stance.ACHIEVEMENT,
+            quote_start=target.quote_start,
+        )
+        achieved = next((p for p in parts if p.kind == Indicator.Kind.LEVEL), None)
+        ratio = next(
+            (p for p in parts if p.kind == Indicator.Kind.COMPLETION and p.quote_end == target.quote_end),
+            None,
+        )
+        if achieved is None or ratio is None or ratio.value <= 0:
+            continue
+        before = snapshot(target)
+        target.value = derived_value(achieved.value, ratio.value)
+        target.unit, target.metric, target.zone = achieved.unit, achieved.metric, achieved.zone
+        target.base_value = base_value(target)
+        if snapshot(target) != before:
+            save_change(target, IndicatorChange.Action.CORRECT, user, before)
 
 
 @transaction.atomic

@@ -9,6 +9,7 @@ urlpatterns = [
     path("review/indicators/<int:pk>/correct/", views.correct, name="correct"),
     path("review/indicators/<int:pk>/reject/", views.reject, name="reject"),
     path("review/articles/<int:pk>/add/", views.add_figure, name="add"),
+    path("review/articles/<int:pk>/suggestion/", views.suggest_figure, name="suggest"),
     path("review/articles/<int:pk>/metric-words/", views.map_words, name="map_words"),
     path("review/articles/<int:pk>/reextract/", views.reextract, name="reextract"),
     path("articles/upload/", views.upload_article, name="upload"),

@@ -7,10 +7,11 @@ from functools import wraps
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required, permission_required
 from django.core.exceptions import ValidationError
-from django.http import Http404
+from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from accounts.editors import UPLOAD_PERMISSION, editor_only
@@ -30,7 +31,12 @@ from review.forms import (
     VersionForm,
     share_metric_choices,
 )
-from review.selectors import articles_awaiting_review, indicators_for_review, unmapped_metric_words
+from review.selectors import (
+    articles_awaiting_review,
+    indicators_for_review,
+    suggested_figure,
+    unmapped_metric_words,
+)
 from review.services import (
     StaleIndicator,
     add_indicator,
@@ -96,8 +102,9 @@ def render_review(
     )
 
 
-def versioned_action(action):
-    """A POST that applies `action` to an indicator at the version the editor's page showed."""
+def versioned_action(action, done: str):
+    """A POST that applies `action` to an indicator at the version the editor's page showed; `done`
+    tells the editor it worked."""
 
     @editor_only
     @require_POST
@@ -114,13 +121,15 @@ def versioned_action(action):
                 messages.error(request, str(stale))
             except ValidationError as invalid:  # values the model refuses; nothing was saved
                 messages.error(request, " ".join(invalid.messages))
+            else:
+                messages.success(request, done)
         return redirect(review_url(indicator.article_id, pk))
 
     return view
 
 
-confirm = versioned_action(confirm_indicator)
-reject = versioned_action(reject_indicator)
+confirm = versioned_action(confirm_indicator, gettext_lazy("The figure is confirmed."))
+reject = versioned_action(reject_indicator, gettext_lazy("The figure is rejected; it no longer counts."))
 
 
 @editor_only
@@ -159,6 +168,17 @@ def add_figure(request, pk):
             messages.success(request, _("The figure is added."))
             return redirect(review_url(article.pk, added.pk))
     return render_review(request, article, add_form=form)
+
+
+@editor_only
+def suggest_figure(request, pk):
+    """The engine's reading of the selected words (`?start=&end=`), to prefill "add a figure"."""
+    article = get_object_or_404(Article, pk=pk)
+    try:
+        start, end = int(request.GET.get("start", "")), int(request.GET.get("end", ""))
+    except ValueError:
+        return JsonResponse({"error": _("Give the selection's start and end.")}, status=400)
+    return JsonResponse(suggested_figure(article, start, end))
 
 
 @editor_only

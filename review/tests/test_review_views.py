@@ -121,8 +121,11 @@ def test_an_invalid_correction_is_shown_again_with_its_errors(editor, indicator)
 
 def test_an_editor_adds_a_missed_figure_by_its_quote(editor, indicator):
     article = indicator.article
+    zone = make_zone()
     start = article.raw_text.index("320家")
     figure = {
+        "zone": zone.name,
+        "period_label": "2024",
         "quote": "320家",
         "quote_start": start,
         "quote_end": start + 4,
@@ -138,6 +141,7 @@ def test_an_editor_adds_a_missed_figure_by_its_quote(editor, indicator):
     assert editor.post(reverse("review:add", args=[article.pk]), figure).status_code == 302
     added = Indicator.objects.get(quote="320家")
     assert (added.value, added.review_state, added.changes.get().action) == (320, "corrected", "add")
+    assert (added.zone, added.period_label) == (zone, "2024")
 
 
 def test_adding_without_a_selection_asks_for_one(editor, indicator):

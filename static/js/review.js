@@ -29,7 +29,29 @@
     form.elements.quote_end.value = start + codePoints(quote);
     document.getElementById("selected-quote").textContent = quote;
     document.getElementById("selected-quote-hint").hidden = true;
+    clearTimeout(suggestTimer);
+    suggestTimer = setTimeout(function () { suggest(start, start + codePoints(quote)); }, 300);
   });
+
+  // The engine's reading of the selected words fills the fields the editor has not typed in yet.
+  var suggestTimer = null, touched = {};
+  var PREFILLED = ["zone", "scope", "metric", "metric_text", "value", "unit", "kind", "stance",
+                   "period_label", "period_start", "period_end", "qualifier"];
+  form.addEventListener("input", function (event) { if (event.target.name) touched[event.target.name] = true; });
+
+  function suggest(start, end) {
+    var url = form.dataset.suggestUrl + "?start=" + start + "&end=" + end;
+    fetch(url, { headers: { Accept: "application/json" }, credentials: "same-origin" })
+      .then(function (response) { return response.ok ? response.json() : {}; })
+      .then(function (figure) {
+        PREFILLED.forEach(function (name) {
+          var field = form.elements[name];
+          if (!field || touched[name] || figure[name] === undefined || figure[name] === null) return;
+          field.value = figure[name];
+        });
+      })
+      .catch(function () {});  // the editor fills the form by hand
+  }
 
   text.addEventListener("click", function (event) {
     var mark = event.target.closest("mark[data-indicator]");
