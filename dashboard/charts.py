@@ -11,6 +11,8 @@ from django.utils.translation import gettext as _
 from dashboard.progress import Status, TargetProgress
 from dashboard.selectors import Comparison
 from metrics.models import Indicator
+from metrics.templatetags.figures import unit_name
+from zones.templatetags.places import zone_name
 
 
 def as_number(amount: Decimal | None) -> float | None:
@@ -40,7 +42,7 @@ def zone_charts(rows: list[TargetProgress]) -> list[dict]:
                     "id": f"zone-chart-{len(charts) + 1}",
                     "type": "progress",
                     "title": series_title(metric_name, kind),
-                    "unit": unit,
+                    "unit": unit_name(unit),
                     "labels": [row.period_label for row in series],
                     "datasets": [
                         {
@@ -76,7 +78,7 @@ def comparison_chart(comparison: Comparison) -> dict | None:
         "unit": "%",
         "labels": [series_title(row.title, row.kind) for row in rows],
         "datasets": [
-            {"label": str(zone), "values": [percent(row.cells[position].progress) for row in rows]}
+            {"label": zone_name(zone), "values": [percent(row.cells[position].progress) for row in rows]}
             for position, zone in enumerate(comparison.zones)
         ],
     }
@@ -106,11 +108,11 @@ def targets_charts(comparison: Comparison) -> list[dict]:
                 "id": f"targets-chart-{len(charts) + 1}",
                 "type": "grouped",
                 "title": _("Targets side by side"),
-                "unit": unit,
+                "unit": unit_name(unit),
                 "labels": [series_title(row.title, row.kind) for row, _targets in rows],
                 "datasets": [
                     {
-                        "label": str(zone),
+                        "label": zone_name(zone),
                         "values": [
                             as_number(targets[position] and targets[position].amount) for _r, targets in rows
                         ],

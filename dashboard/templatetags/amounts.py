@@ -86,5 +86,5 @@ def in_unit(chosen, shown_unit: str) -> str:
     amount cannot be shown in that unit."""
     amount = converted(chosen.amount, chosen.amount_unit, shown_unit) if chosen.amount is not None else None
     if amount is None:
-        return with_qualifier(f"{plain_number(chosen.value)}{chosen.unit}", chosen.qualifier)
-    return with_qualifier(f"{plain_number(amount)}{shown_unit}", chosen.qualifier)
+        return with_qualifier(plain_number(chosen.value), chosen.unit, chosen.qualifier)
+    return with_qualifier(plain_number(amount), shown_unit, chosen.qualifier)
