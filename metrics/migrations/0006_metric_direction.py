@@ -5,7 +5,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("metrics", "0004_indicatorchange_moved_to_review"),
+        ("metrics", "0005_indicator_indexes_for_pages"),
     ]
 
     operations = [
