@@ -55,6 +55,7 @@ WITH candidate AS (
     ORDER BY {SIDE}, article_id, {MOST_CREDIBLE_FIRST}
 ), ranked AS (
     SELECT per_article.*, row_number() OVER side AS position, count(*) OVER (PARTITION BY {SIDE}) AS sources,
+           array_agg(article_id) OVER (PARTITION BY {SIDE}) AS article_ids,
            first_value(amount) OVER side AS chosen_amount,
            first_value(amount_unit) OVER side AS chosen_amount_unit,
            first_value(value) OVER side AS chosen_value, first_value(unit) OVER side AS chosen_unit
@@ -73,7 +74,7 @@ WITH candidate AS (
 )
 SELECT c.id, c.zone_id, c.metric_id, i.metric_text, c.words, c.kind, c.stance, c.period_label, c.period_start,
        c.period_end, c.article_id, c.value, c.unit, i.base_value, i.qualifier, c.derived, i.quote, c.reviewed,
-       c.published_on, c.sources, c.agreeing
+       c.published_on, c.sources, c.agreeing, c.article_ids
 FROM counted c
 JOIN metrics_indicator i ON i.id = c.id
 WHERE c.position = 1
@@ -105,6 +106,7 @@ class ChosenFigure:
     published_on: date | None
     sources: int
     agreeing: int
+    article_ids: list[int]  # the reports giving this side (a target and its result may share one)
 
     @property
     def period(self) -> Period:

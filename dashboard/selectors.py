@@ -132,6 +132,7 @@ def chosen_value(figure: ChosenFigure, metric: Metric | None, period: Period) ->
         sources=figure.sources,
         agreeing=figure.agreeing,
         disagreeing=figure.sources - figure.agreeing,
+        article_ids=frozenset(figure.article_ids),
     )
 
 

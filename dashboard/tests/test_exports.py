@@ -49,8 +49,8 @@ def test_zone_csv_has_the_pages_rows_and_links_each_quote(english, reported):
     assert len(rows) == len(shown) == 1
     (row,) = rows
     assert (row["Target"], row["Achieved"], row["Progress"], row["Status"]) == (
-        "100家",
-        "120家",
+        "100 firms",
+        "120 firms",
         "1.2",
         "met",
     )

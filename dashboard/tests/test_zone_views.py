@@ -159,7 +159,7 @@ def test_a_long_zone_page_summarizes_the_latest_period_with_the_detail_on_reques
     client, django_assert_max_num_queries
 ):
     zone, metrics = zone_with_long_history()
-    with django_assert_max_num_queries(4):
+    with django_assert_max_num_queries(6):  # 4, and 2 for the suggested peers
         response = client.get(zone.get_absolute_url())
     rows = response.context["rows"]
     assert response.context["summarized"] and response.context["charts"] == []
