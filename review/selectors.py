@@ -42,6 +42,7 @@ def unmapped_metric_words(article: Article) -> list[str]:
 
 
 SENTENCE_ENDS = ("。", "！", "？", "；", "\n")
+CONTEXT_CHARS = 400
 
 
 def suggested_figure(article: Article, start: int, end: int) -> dict:
@@ -51,8 +52,14 @@ def suggested_figure(article: Article, start: int, end: int) -> dict:
     text = article.raw_text
     if not (0 <= start < end <= len(text)) or not text[start:end].strip():
         return {}
-    # The engine reads sentences: the one(s) around the selection give it its year and context.
-    first = max(text.rfind(mark, 0, start) for mark in SENTENCE_ENDS) + 1
+    # The engine reads sentences: the paragraph up to the selection's sentence gives it the year and
+    # the zone (2025年，威海高新区……。全区新增企业17家), within a bounded stretch.
+    first = text.rfind("\n", 0, start) + 1
+    if start - first > CONTEXT_CHARS:
+        cut = start - CONTEXT_CHARS
+        first = min(
+            (i + 1 for i in (text.find(mark, cut, start) for mark in SENTENCE_ENDS) if i >= 0), default=cut
+        )
     last = min((i for i in (text.find(mark, end) for mark in SENTENCE_ENDS) if i >= 0), default=len(text))
     zones = list(article.zones.all()[:2])
     default_zone = zones[0].name if len(zones) == 1 else None

@@ -19,7 +19,7 @@ WIDTHS = {"phone": {"width": 390, "height": 844}, "desktop": {"width": 1280, "he
 
 @pytest.fixture
 def demo(registry):
-    call_command("import_articles", str(DEMO), verbosity=0)
+    call_command("import_articles", str(DEMO), "--now", verbosity=0)
 
 
 def pages():

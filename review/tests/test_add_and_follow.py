@@ -16,7 +16,7 @@ from zones.models import Zone
 
 pytestmark = pytest.mark.django_db
 
-TEXT = "威海高新区2024年新增高新技术企业35家。重点项目投资127亿元，完成率109.33%。"
+TEXT = "威海高新区2024年新增高新技术企业35家。\n2024年重点项目投资127亿元，完成率109.33%。"
 
 
 @pytest.fixture
@@ -44,7 +44,7 @@ def test_the_selected_words_prefill_zone_metric_value_unit_and_period(editor, ar
     assert (suggested["value"], suggested["unit"], suggested["stance"]) == ("35", "家", "achievement")
     assert suggested["period_label"]
     assert editor.get(url, {"start": "x"}).status_code == 400
-    # A sentence naming no zone: the article's own.
+    # A paragraph naming no zone: the article's own.
     unnamed = editor.get(url, selection(article, "127亿元")).json()
     assert (unnamed["zone"], unnamed["value"], unnamed["unit"]) == ("威海火炬高技术产业开发区", "127", "亿元")
 

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from django.apps import apps
 from django.contrib.auth import get_user_model
+from playwright.sync_api import expect
 
 from accounts.editors import make_editor
 from articles.models import Article
@@ -94,6 +95,15 @@ def test_an_editor_uploads_corrects_and_sees_the_correction_on_the_zone_page(
     )
     page.wait_for_function("document.getElementById('selected-quote').textContent.length > 0")
     form = page.locator("#add-figure-form")
+    # The engine's reading of the selected words prefills the form: value, unit, period, the zone.
+    expect(form.locator("input[name=period_label]")).not_to_have_value("")
+    assert (
+        form.locator("input[name=value]").input_value(),
+        form.locator("input[name=unit]").input_value(),
+    ) == (
+        "17",
+        "家",
+    )
     form.locator("input[name=metric_text]").fill("专精特新企业")
     form.locator("input[name=value]").fill("17")
     form.locator("input[name=unit]").fill("家")
