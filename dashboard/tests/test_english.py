@@ -9,7 +9,7 @@ from django.utils import translation
 
 from factories import make_article, make_indicator, make_zone
 from metrics.models import Indicator, Metric
-from metrics.templatetags.figures import with_qualifier
+from metrics.templatetags.figures import unit_name, with_qualifier
 from zones.templatetags.places import english_zone_name
 
 pytestmark = pytest.mark.django_db
@@ -54,6 +54,7 @@ def test_english_figures_and_zone_names():
         assert with_qualifier("12.5", "%", "约") == "about 12.5%"
         assert with_qualifier("3", "万人", "") == "3 × 10,000 people"
         assert with_qualifier("80", "平方公里", "") == "80 km²"
+        assert with_qualifier("40", "个", "") == "40" and unit_name("个") == ""  # no "( )" in a caption
         assert english_zone_name("中关村") == "Zhongguancun"
         assert english_zone_name("苏州工业园区") == "Suzhou Industrial Park"
 

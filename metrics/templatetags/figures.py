@@ -79,7 +79,8 @@ def in_english() -> bool:
 @register.filter
 def unit_name(unit: str) -> str:
     """The unit in the page's language: 亿元, or “100 million yuan” in English."""
-    return str(UNIT_NAMES[unit]) if unit in UNIT_NAMES and in_english() else unit
+    # 个 is nothing in English: a blank in the catalogue ("5", not "5 个"), stripped here.
+    return str(UNIT_NAMES[unit]).strip() if unit in UNIT_NAMES and in_english() else unit
 
 
 @register.filter
@@ -101,7 +102,7 @@ def with_qualifier(number: str, unit: str, qualifier: str) -> str:
 
 
 def english_figure(number: str, unit: str, qualifier: str) -> str:
-    name = unit_name(unit).strip()  # 个 is nothing in English (a space in the catalogue: "5", not "5 个")
+    name = unit_name(unit)
     # A unit with a multiplier reads “× 100 million yuan”; %, a plain count or “mu” follow the number.
     text = f"{number}{name}" if name == "%" else f"{number} {name}".strip()
     if qualifier in QUALIFIER_NAMES:
