@@ -27,6 +27,7 @@ from lib.spreadsheets import BYTE_ORDER_MARK, escape_formula
 
 logger = logging.getLogger(__name__)
 
+
 @extend_schema_field(OpenApiTypes.URI)
 class PageURLField(serializers.Field):
     """The absolute address of the object's page on the site, for people rather than programs."""
