@@ -13,6 +13,7 @@ from .article import Article
 from .attribution import Attribution
 from .dating import SUB_YEAR, Dating
 from .figures import Figure, FigureReader
+from .frame import DocumentFrame
 from .indicator import ExtractedIndicator, ExtractionResult
 from .metric import MetricCatalogue
 from .periods import period_bounds
@@ -82,11 +83,13 @@ def _no_deadline() -> None:
 
 def extract(text: str, *, gazetteer: ZoneGazetteer, catalogue: MetricCatalogue,
             published: dt.date | None = None, default_zone: str | None = None,
+            frame: DocumentFrame | dict | None = None,
             check_deadline: Callable[[], None] = _no_deadline) -> ExtractionResult:
     """Indicators stated in an article (see GUIDE.md for the fields), with the zones of `gazetteer`
-    and the metrics of `catalogue`. `check_deadline` is called between stages and figures; the
-    caller's time budget stops extraction by raising from it."""
-    article = Article(text or "", gazetteer, published)
+    and the metrics of `catalogue`. `frame`: a corrected document frame (or some of its fields, as
+    from `DocumentFrame.to_json`), read in place of what the engine finds. `check_deadline` is called
+    between stages and figures; the caller's time budget stops extraction by raising from it."""
+    article = Article(text or "", gazetteer, published, frame)
     check_deadline()
     dating, attribution = Dating(article), Attribution(article, default_zone)
     figures = FigureReader(article, catalogue.reader()).read()
@@ -97,4 +100,4 @@ def extract(text: str, *, gazetteer: ZoneGazetteer, catalogue: MetricCatalogue,
         check_deadline()
     derived = implied_targets(figures, indicators, article.normalised.original)
     return ExtractionResult(article.metadata, article.normalised.text, attribution.zones_found(),
-                            _dedup(indicators + derived))
+                            _dedup(indicators + derived), article.frame)
