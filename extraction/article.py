@@ -12,6 +12,7 @@ from .metadata import ArticleMetadata, extract_metadata
 from .normalise import NormalisedText, normalise
 from .numbers import NumberMention, find_numbers
 from .periods import find_time_expressions, reference_year
+from .rankings import ranking_rows
 from .sections import Sections
 from .tables import TableFigure, table_figures
 from .zones import ZoneGazetteer
@@ -38,7 +39,11 @@ class Article:
         written = {w: name for w, name in written.items() if name in self.frame.zones}
         written.update({zone: zone for zone in self.frame.zones if zone not in written.values()})
         self.places = gazetteer.find_places(self.body, self.clauses.positions, written)
-        self.table_figures = table_figures(self.body)
+        rankings = ranking_rows(self.body, gazetteer, self.frame.title or "")
+        self.table_figures = sorted(table_figures(self.body) + rankings,
+                                    key=lambda table: table.mention.start)
+        # Rows that are a zone's own (ranking tables): their zone, year and stance are the row's.
+        self.zone_rows = {table.mention: table for table in self.table_figures if table.zone}
         self.mentions = _with_table_numbers(find_numbers(self.body), self.table_figures)
         self.reference_year = self.frame.reported_year or \
             reference_year(self._dated_figure_text(), self.published, self.normalised.text)

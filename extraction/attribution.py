@@ -24,6 +24,7 @@ class Attribution:
         self.body, self.places, self.mentions = article.body, article.places, article.mentions
         self.sentences, self.paragraphs = article.sentences, article.paragraphs
         self.default_zone = default_zone
+        self.zone_rows = article.zone_rows
         self.frame_zone = article.frame.zone
         self.gazetteer = article.gazetteer
         self.subjects = [p for p in self.places if p.subject]
@@ -65,6 +66,9 @@ class Attribution:
     def place(self, figure: Figure) -> tuple[str, bool, str]:
         """(zone or place name, registered, scope) for a figure."""
         mention = figure.mention
+        if self.zone_rows and mention in self.zone_rows:  # a ranking table's row
+            row = self.zone_rows[mention]
+            return row.zone, row.registered, "zone"
         if self.respective_zones and mention in self.respective_zones:  # hashing a mention costs; most articles have none
             zone = self.respective_zones[mention]
             return zone.name, zone.registered, "zone"

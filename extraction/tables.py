@@ -30,9 +30,12 @@ METRIC_NAME = re.compile(r"[\u4e00-\u9fff()、]{2,30}")
 
 class TableFigure(NamedTuple):
     mention: NumberMention
-    kind: str          # "level", "share" (an amount in %) or "growth"
+    kind: str          # "level", "share" (an amount in %), "growth" or "rank"
     metric: str
     metric_start: int
+    zone: str | None = None   # a row per zone (ranking tables): the row's zone
+    registered: bool = False
+    row_end: int = 0          # where the row's quote ends, if after the cell
 
 
 class _Layout(NamedTuple):
