@@ -12,6 +12,7 @@ from collections.abc import Callable
 
 from .article import Article
 from .attribution import Attribution
+from .companies import CompanyFigures
 from .dating import SUB_YEAR, Dating
 from .figures import Figure, FigureReader
 from .frame import DocumentFrame
@@ -102,7 +103,9 @@ def extract(text: str, *, gazetteer: ZoneGazetteer, catalogue: MetricCatalogue,
     article = Article(text or "", gazetteer, published, frame)
     check_deadline()
     dating, attribution = Dating(article), Attribution(article, default_zone)
-    figures = FigureReader(article, catalogue.reader()).read()
+    companies = CompanyFigures(article)
+    figures = [f for f in FigureReader(article, catalogue.reader()).read()
+               if not companies.is_company_figure(f.mention)]  # a firm's own figures are not the zone's
     check_deadline()
     indicators = []
     for figure in figures:
