@@ -36,7 +36,8 @@ class Article:
         found, written = read_frame(self.normalised.text, self.body, gazetteer)
         # An editor's correction (`frame`) replaces what was read; its zones are then looked for too.
         self.frame = found.corrected(frame)
-        written = {w: name for w, name in written.items() if name in self.frame.zones}
+        named = {*self.frame.zones, *(section.zone for section in self.frame.sections)}
+        written = {w: name for w, name in written.items() if name in named}
         written.update({zone: zone for zone in self.frame.zones if zone not in written.values()})
         self.places = gazetteer.find_places(self.body, self.clauses.positions, written)
         rankings = ranking_rows(self.body, gazetteer, self.frame.title or "")

@@ -25,7 +25,7 @@ class Attribution:
         self.sentences, self.paragraphs = article.sentences, article.paragraphs
         self.default_zone = default_zone
         self.zone_rows = article.zone_rows
-        self.frame_zone = article.frame.zone
+        self.frame_zone, self.frame = article.frame.zone, article.frame
         self.gazetteer = article.gazetteer
         self.subjects = [p for p in self.places if p.subject]
         self.subject_starts = [p.start for p in self.subjects]
@@ -48,10 +48,15 @@ class Attribution:
         return list(seen.values())
 
     def _section_zone(self, pos: int) -> PlaceMention | None:
+        """The zone last named as a subject before `pos`, or the zone heading its section if that
+        section began later."""
         index = bisect.bisect_left(self.zone_subject_starts, pos)
-        if index:
-            return self.zone_subjects[index - 1]
-        return None
+        subject = self.zone_subjects[index - 1] if index else None
+        section = self.frame.section_at(pos) if self.frame.sections else None
+        if section and section.zone and (subject is None or subject.start < section.start):
+            record = self.gazetteer.record(section.zone)
+            return PlaceMention(section.start, section.start, section.zone, "zone", record is not None, True)
+        return subject
 
     def _frame_zone(self, pos: int) -> tuple[str, bool] | None:
         """The zone the document is about, else the first zone named before `pos` (figures before

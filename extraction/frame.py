@@ -53,6 +53,8 @@ NOT_A_PLACE = re.compile(r"[全本该我各省市县州区园\d]|开发|高新|�
 PLAN_HEADING = re.compile(r"目标|计划|打算|安排|思路|展望|预期|要点|下步|下一步|明年")
 RESULT_HEADING = re.compile(r"完成|情况|回顾|总结|成效|成绩|进展|执行")
 TOP_HEADING = re.compile(r"[ \t\u3000]*[一二三四五六七八九十]{1,3}、([^。\n]{1,30})(?=[。\n]|$)")
+# A subsection: (一)… / 1.… / 1、…, up to its full stop or the line's end.
+SUB_HEADING = re.compile(r"[ \t\u3000]*(?:\([一二三四五六七八九十]{1,3}\)|\d{1,2}[.、](?!\d))([^。\n]{1,30})(?=[。\n]|$)")
 YEAR = re.compile(r"((?:19|20)\d{2})年")
 PLAN_YEAR = re.compile(r"((?:19|20)\d{2})年[^。\n]{0,6}(?:工作思路|工作要点|工作计划|工作打算|工作安排|目标|计划)")
 
@@ -63,6 +65,7 @@ class Section:
     heading: str
     role: str          # "results" or "plans"
     year: int | None   # the year its heading names
+    zone: str | None = None  # the zone its heading names ((一)嘉善经济开发区。…): the subject of its figures
 
 
 @dataclass(frozen=True)
@@ -151,16 +154,16 @@ def sign_off_lines(body: str) -> list[str]:
     return [line for line in lines if line and len(line) <= 30 and "。" not in line][-SIGN_OFF_LINES:]
 
 
-def zone_names(line: str, gazetteer: ZoneGazetteer) -> dict[str, str]:
+def zone_names(line: str, gazetteer: ZoneGazetteer, districts: bool = True) -> dict[str, str]:
     """Zones a header line names, {as written: name}: registered ones, else the first name of a
-    zone's or district's shape."""
+    zone's (or, with `districts`, a district's) shape."""
     registered = {line[p.start:p.end]: p.name for p in gazetteer.find_places(line) if p.scope == "zone"}
     if registered:
         return registered
     line = HEADLINE_TIME.sub(" ", line)
     for match in ZONE_SHAPE.finditer(line):
         place = match.group("place") or match.group("district")[:-1]
-        if NOT_A_PLACE.search(place):
+        if NOT_A_PLACE.search(place) or (match.group("district") and not districts):
             continue
         if match.group("district"):
             return {match.group(): match.group()}
@@ -194,16 +197,27 @@ def read_years(kind: str, title: str | None) -> tuple[int | None, int | None]:
     return None, planned_year
 
 
-def read_sections(body: str) -> tuple[Section, ...]:
-    sections = []
-    for match in TOP_HEADING.finditer(body):
-        if match.start() and body[match.start() - 1] != "\n":
-            continue
-        heading = match.group(1).strip()
-        role = "plans" if PLAN_HEADING.search(heading) and not RESULT_HEADING.search(heading) else "results"
-        year = YEAR.search(heading)
-        sections.append(Section(match.start(), heading, role, int(year.group(1)) if year else None))
-    return tuple(sections)
+def _role(heading: str) -> str:
+    return "plans" if PLAN_HEADING.search(heading) and not RESULT_HEADING.search(heading) else "results"
+
+
+def read_sections(body: str, gazetteer: ZoneGazetteer) -> tuple[tuple[Section, ...], dict[str, str]]:
+    """Top-level sections (一、…) with their role and year, and subsections whose heading names a
+    zone (they keep their section's role and year); and those zones as written."""
+    sections, written = [], {}
+    top = None
+    for line in re.finditer(r"^.+$", body, re.MULTILINE):
+        if match := TOP_HEADING.match(line.group()):
+            heading = match.group(1).strip()
+            year = YEAR.search(heading)
+            top = Section(line.start(), heading, _role(heading), int(year.group(1)) if year else None)
+            sections.append(top)
+        elif (match := SUB_HEADING.match(line.group())) and (names := zone_names(match.group(1), gazetteer,
+                                                                                  districts=False)):
+            written.update(names)
+            sections.append(Section(line.start(), match.group(1).strip(), top.role if top else "results",
+                                    top.year if top else None, next(iter(names.values()))))
+    return tuple(sections), written
 
 
 def read_frame(text: str, body: str, gazetteer: ZoneGazetteer) -> tuple[DocumentFrame, dict[str, str]]:
@@ -219,6 +233,7 @@ def read_frame(text: str, body: str, gazetteer: ZoneGazetteer) -> tuple[Document
             break
     kind = read_kind(title, lines)
     reported, planned = read_years(kind, title)
+    sections, section_zones = read_sections(body, gazetteer)
     frame = DocumentFrame(kind=kind, zones=tuple(dict.fromkeys(written.values())), reported_year=reported,
-                          planned_year=planned, title=title, sections=read_sections(body))
-    return frame, written
+                          planned_year=planned, title=title, sections=sections)
+    return frame, {**section_zones, **written}
