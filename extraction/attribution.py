@@ -27,7 +27,9 @@ class Attribution:
         self.zone_rows = article.zone_rows
         self.frame_zone, self.frame = article.frame.zone, article.frame
         self.gazetteer = article.gazetteer
-        self.subjects = [p for p in self.places if p.subject]
+        # A place's gloss in brackets (全市10家开发区(园区)) is no subject of its own.
+        self.subjects = [p for p, before in zip(self.places, [None, *self.places])
+                         if p.subject and not (before and self.body[before.end:p.start] == "(")]
         self.subject_starts = [p.start for p in self.subjects]
         self.zone_subjects = [p for p in self.subjects if p.scope == "zone"]
         self.zone_subject_starts = [p.start for p in self.zone_subjects]

@@ -15,8 +15,10 @@ TARGET = re.compile(
 # 预计全年实现营收300亿元: an estimate of a result, reported as one (a target only when its
 # period is still ahead, or a goal word says so).
 ESTIMATE = re.compile(r"预计|预估|估计")
-# 完成年度投资计划的149.6% / 超额完成目标任务 / 占年度目标的72%: plans measured against.
-COMPLETED_PLAN = re.compile(r"(?:超额完成|完成|占)[^，,。；;]{0,8}?(?:目标|计划)(?:任务)?|为[^，,。；;]{0,6}?(?:目标|计划)的|(?:目标|计划)(?:任务)?完成率")
+# 完成年度投资计划的149.6% / 超额完成目标任务 / 占年度目标的72% / 基本达成年初确定的目标: plans
+# measured against.
+COMPLETED_PLAN = re.compile(r"(?:超额完成|完成|占)[^，,。；;]{0,8}?(?:目标|计划)(?:任务)?|"
+                            r"(?:达成|达到|实现)[^，,。；;]{0,14}?(?:目标|计划)(?:任务)?|为[^，,。；;]{0,6}?(?:目标|计划)的|(?:目标|计划)(?:任务)?完成率")
 # 截至2023年底 / 截止年底: the date a stock is reported at, not a deadline.
 AS_OF = re.compile(r"截[至止][^，,。；;]{0,10}")
 ACHIEVED = re.compile(r"完成|实现|累计|已")

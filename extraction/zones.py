@@ -52,7 +52,7 @@ WHOLE_PLACE_SCOPE = {"全市": "city", "全省": "province", "全国": "national
 # The leading class covers both forms, so most positions fail on one test.
 GROUP = re.compile(r"(?=[全省各国\d一二三四五六七八九十百])(?:(?:(?P<where>全国|全省|全市|省内|各)[\d一二三四五六七八九十百]*[家个]?"
                    r"|(?<![\d一二三四五六七八九十百])[\d一二三四五六七八九十百]+[家个])"
-                   r"(?P<level>国家级?|省级)?(?:高新区|开发区|经开区|园区|新区)"
+                   r"(?P<level>国家级?|省级)?(?:以上)?(?:高新区|开发区|经开区|园区|新区)"
                    r"|(?P<national>国家级?)(?:高新区|经开区|经济技术开发区))")
 
 
