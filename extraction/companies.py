@@ -14,7 +14,7 @@ NAMED_FIRM = re.compile(r"[\u4e00-\u9fff()]{2,30}?(?:股份有限公司|有限�
 FIRM = re.compile(rf"{NAMED_FIRM.pattern}|(?:一家|某|该|这家)[\u4e00-\u9fff]{{0,12}}?(?:企业|公司|厂)|公司")
 # Classes of firms, counted or described, are not a firm: 上市公司5家, 规上企业, 龙头企业.
 FIRM_CLASS = re.compile(r"上市|新增|规上|规模以上|国有|民营|外资|各类|重点|龙头|一批|高新技术|科技型|专精特新|"
-                        r"独角兽|瞪羚|家|个|全区|全市")
+                        r"独角兽|瞪羚|全区|全市")
 # What may open a clause before its firm subject: 其中, 从重点企业看, 区内, 同样位于高新区的.
 FIRM_OPENER = re.compile(r"^\s*(?:其中|另外|此外|同时|如|例如|比如|据|区内|园区内|从[^,;]{0,8}看|[^,;]{0,16}的)?$")
 COUNT_AFTER = re.compile(r"\s*[\d一二三四五六七八九十两]")
