@@ -17,7 +17,7 @@ FIRM_CLASS = re.compile(r"上市|新增|规上|规模以上|国有|民营|外资
                         r"独角兽|瞪羚|全区|全市")
 # What may open a clause before its firm subject: 其中, 从重点企业看, 区内, 同样位于高新区的.
 FIRM_OPENER = re.compile(r"^\s*(?:其中|另外|此外|同时|如|例如|比如|据|区内|园区内|从[^,;]{0,8}看|[^,;]{0,16}的)?$")
-COUNT_AFTER = re.compile(r"\s*[\d一二三四五六七八九十两]")
+COUNT_AFTER = re.compile(r"\s*[\d一二三四五六七八九十两]+[家个户]")
 QUOTE_OPEN, QUOTE_CLOSE = "“", "”"
 
 

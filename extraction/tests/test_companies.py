@@ -34,3 +34,8 @@ def test_counts_of_firms_and_the_zones_platform_stay(run):
 def test_the_zone_taking_over_as_subject(run):
     text = "宝鸡恒拓电子科技有限公司落户以来,宝鸡高新区上半年营业收入增长12%。"
     assert _values(run, text) == {12}
+
+
+def test_a_firm_followed_by_a_year(run):
+    text = "宝鸡高新区上半年营业收入120亿元。一家材料企业的负责人透露,公司2023年上半年营业收入达到18亿元。"
+    assert _values(run, text) == {120}
