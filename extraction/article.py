@@ -33,7 +33,7 @@ class Article:
         self.sentences, self.clauses, self.items, self.paragraphs = boundaries(self.body)
         self.sections = Sections(self.body, self.paragraphs)
         self.gazetteer = gazetteer
-        found, written = read_frame(self.normalised.text, self.body, gazetteer)
+        found, written = read_frame(self.normalised.text, self.body, self.sections, gazetteer)
         # An editor's correction (`frame`) replaces what was read; its zones are then looked for too.
         self.frame = found.corrected(frame)
         named = {*self.frame.zones, *(section.zone for section in self.frame.sections)}

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import asdict, dataclass, field, replace
 
+from .sections import Sections
 from .zones import SHORT_SUFFIX, ZoneGazetteer
 
 # Report kinds, tried in this order on the title (then on the header lines).
@@ -52,9 +53,6 @@ NOT_A_PLACE = re.compile(r"[全本该我各省市县州区园\d]|开发|高新|�
 # The plans of a report: a heading that announces goals (二、2021年工作思路).
 PLAN_HEADING = re.compile(r"目标|计划|打算|安排|思路|展望|预期|要点|下步|下一步|明年")
 RESULT_HEADING = re.compile(r"完成|情况|回顾|总结|成效|成绩|进展|执行")
-TOP_HEADING = re.compile(r"[ \t\u3000]*[一二三四五六七八九十]{1,3}、([^。\n]{1,30})(?=[。\n]|$)")
-# A subsection: (一)… / 1.… / 1、…, up to its full stop or the line's end.
-SUB_HEADING = re.compile(r"[ \t\u3000]*(?:\([一二三四五六七八九十]{1,3}\)|\d{1,2}[.、](?!\d))([^。\n]{1,30})(?=[。\n]|$)")
 YEAR = re.compile(r"((?:19|20)\d{2})年")
 PLAN_YEAR = re.compile(r"((?:19|20)\d{2})年[^。\n]{0,6}(?:工作思路|工作要点|工作计划|工作打算|工作安排|目标|计划)")
 
@@ -201,28 +199,28 @@ def _role(heading: str) -> str:
     return "plans" if PLAN_HEADING.search(heading) and not RESULT_HEADING.search(heading) else "results"
 
 
-def read_sections(body: str, gazetteer: ZoneGazetteer) -> tuple[tuple[Section, ...], dict[str, str]]:
+def read_sections(headings: Sections, gazetteer: ZoneGazetteer) -> tuple[tuple[Section, ...], dict[str, str]]:
     """Top-level sections (一、…) with their role and year, and subsections whose heading names a
     zone (they keep their section's role and year); and those zones as written."""
-    sections, written = [], {}
-    top = None
-    for line in re.finditer(r"^.+$", body, re.MULTILINE):
-        if match := TOP_HEADING.match(line.group()):
-            heading = match.group(1).strip()
+    top = [(start, heading, True) for start, heading in zip(headings.top_starts, headings.top_headings)]
+    sub = [(start, heading, False) for start, heading in zip(headings.sub_starts, headings.sub_headings)]
+    sections, written, current = [], {}, None
+    for start, heading, is_top in sorted(top + sub):
+        if is_top:
             year = YEAR.search(heading)
-            top = Section(line.start(), heading, _role(heading), int(year.group(1)) if year else None)
-            sections.append(top)
-        elif (match := SUB_HEADING.match(line.group())) and (names := zone_names(match.group(1), gazetteer,
-                                                                                  districts=False)):
+            current = Section(start, heading, _role(heading), int(year.group(1)) if year else None)
+            sections.append(current)
+        elif names := zone_names(heading, gazetteer, districts=False):
             written.update(names)
-            sections.append(Section(line.start(), match.group(1).strip(), top.role if top else "results",
-                                    top.year if top else None, next(iter(names.values()))))
+            sections.append(Section(start, heading, current.role if current else "results",
+                                    current.year if current else None, next(iter(names.values()))))
     return tuple(sections), written
 
 
-def read_frame(text: str, body: str, gazetteer: ZoneGazetteer) -> tuple[DocumentFrame, dict[str, str]]:
-    """The frame of an article (`text` normalised, `body` the same with page furniture blanked), and
-    its zones as written there ({written: name}), for finding them in the body."""
+def read_frame(text: str, body: str, headings: Sections,
+               gazetteer: ZoneGazetteer) -> tuple[DocumentFrame, dict[str, str]]:
+    """The frame of an article (`text` normalised, `body` the same with page furniture blanked, its
+    enumerated headings), and its zones as written there ({written: name}), for finding them in the body."""
     lines = header_lines(text)
     title = find_title(lines)
     publisher = [line for line in lines if PUBLISHER_LINE.search(line) or INSTITUTION.search(line)]
@@ -233,7 +231,7 @@ def read_frame(text: str, body: str, gazetteer: ZoneGazetteer) -> tuple[Document
             break
     kind = read_kind(title, lines)
     reported, planned = read_years(kind, title)
-    sections, section_zones = read_sections(body, gazetteer)
+    sections, section_zones = read_sections(headings, gazetteer)
     frame = DocumentFrame(kind=kind, zones=tuple(dict.fromkeys(written.values())), reported_year=reported,
                           planned_year=planned, title=title, sections=sections)
     return frame, {**section_zones, **written}

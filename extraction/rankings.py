@@ -7,11 +7,11 @@ import re
 
 from .frame import zone_names
 from .numbers import NumberMention
-from .tables import TableFigure
+from .tables import TableFigure, blank_markup
 from .zones import ZoneGazetteer
 
-# A cell: a run of text between blanks, or between the &nbsp; a pasted page may keep.
-CELL = re.compile(r"(?:(?!&nbsp;)\S)+")
+# A cell: a run of text between blanks (page markup blanked first, offsets kept).
+CELL = re.compile(r"\S+")
 RANK = re.compile(r"\d{1,3}")
 SCORE = re.compile(r"\d{1,3}\.\d{1,3}")
 # What a ranking announces itself with (a header cell or the sentence before it).
@@ -24,6 +24,8 @@ ZONE_ENDING = re.compile(r"[区园]")
 EXTRA_CELLS = 4
 MIN_ROWS = 3
 HEADER_REACH = 300
+# How far after 排名/名次 a ranking's rows are looked for.
+RANKING_REACH = 3000
 
 
 def _zone(cell: str, gazetteer: ZoneGazetteer) -> str | None:
@@ -65,9 +67,25 @@ def rank_metric(title: str, header: str) -> str:
 
 def ranking_rows(text: str, gazetteer: ZoneGazetteer, title: str = "") -> list[TableFigure]:
     """Rank (and score) figures of the ranking tables in `text`, each with its row's zone."""
-    if not RANKING_WORDS.search(text):
-        return []
-    cells = list(CELL.finditer(text))
+    found = []
+    text = blank_markup(text)
+    for start, end in _windows(text):
+        found += _window_rows(text, list(CELL.finditer(text, start, end)), gazetteer, title)
+    return found
+
+
+def _windows(text: str) -> list[tuple[int, int]]:
+    """Stretches of text after the words a ranking is announced with, merged where they overlap."""
+    windows: list[tuple[int, int]] = []
+    for match in RANKING_WORDS.finditer(text):
+        if windows and match.start() <= windows[-1][1]:
+            windows[-1] = (windows[-1][0], match.start() + RANKING_REACH)
+        else:
+            windows.append((match.start(), match.start() + RANKING_REACH))
+    return windows
+
+
+def _window_rows(text: str, cells: list[re.Match], gazetteer: ZoneGazetteer, title: str) -> list[TableFigure]:
     found, index = [], 0
     while index < len(cells) - 1:
         if not RANK.fullmatch(cells[index].group()) or not _zone(cells[index + 1].group(), gazetteer):

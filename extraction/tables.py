@@ -110,7 +110,7 @@ def _row_figures(cells: list[re.Match], layout: _Layout) -> list[TableFigure]:
     return found
 
 
-def _blank_markup(text: str) -> str:
+def blank_markup(text: str) -> str:
     """`text` with page markup (&nbsp;, <br/>) blanked, same length: cells keep their offsets."""
     if "&" not in text and "<" not in text:
         return text
@@ -146,7 +146,7 @@ def _headers(text: str):
 
 def table_figures(text: str) -> list[TableFigure]:
     """Figures of the tables in `text`, in text order."""
-    text = _blank_markup(text)
+    text = blank_markup(text)
     found: list[TableFigure] = []
     read: list[tuple[int, int]] = []
     for line_start, line_end, caption in sorted(_headers(text)):

@@ -4,11 +4,13 @@ import datetime as dt
 
 import pytest
 
+from extraction.clauses import boundaries
 from extraction.frame import DocumentFrame, read_frame
+from extraction.sections import Sections
 
 
 def _frame(text, gazetteer):
-    return read_frame(text, text, gazetteer)[0]
+    return read_frame(text, text, Sections(text, boundaries(text)[3]), gazetteer)[0]
 
 
 @pytest.mark.parametrize("title, kind", [
