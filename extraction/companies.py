@@ -15,6 +15,7 @@ from .numbers import NumberMention
 FIRM_END = re.compile(r"公司|企业|厂")
 REGISTERED_FORM = re.compile(r"(?:股份有限|有限责任|有限|股份)$")
 NAME_CHARS = re.compile(r"[\u4e00-\u9fff()]{2,30}$")
+REFERENCE_WORD = re.compile(r"家|某|该")  # cheap test before REFERENCE, tried at every position
 REFERENCE = re.compile(r"(?:一家|某|该|这家)[\u4e00-\u9fff]{0,12}$")
 # Classes of firms, counted or described, are not a firm: 上市公司5家, 规上企业, 龙头企业.
 FIRM_CLASS = re.compile(r"上市|新增|规上|规模以上|国有|民营|外资|各类|重点|龙头|一批|高新技术|科技型|专精特新|"
@@ -39,7 +40,7 @@ def find_firms(text: str) -> list[Firm]:
             name = NAME_CHARS.search(before)
             if name:
                 firms.append(Firm(end.start() - len(name.group()), end.end(), True))
-        elif reference := REFERENCE.search(before[-14:]):
+        elif REFERENCE_WORD.search(before[-14:]) and (reference := REFERENCE.search(before[-14:])):
             firms.append(Firm(end.start() - len(reference.group()), end.end(), False))
         elif end.group() == "公司":
             firms.append(Firm(end.start(), end.end(), False))
@@ -69,8 +70,9 @@ class CompanyFigures:
         if not self.firms:
             return False
         sentence_start, _ = self.sentences.around(mention.start)
-        clause_start, _ = self.clauses.around(mention.start)
-        for firm in reversed(self._firms_between(sentence_start, mention.start)):
+        in_sentence = self._firms_between(sentence_start, mention.start)
+        clause_start = self.clauses.around(mention.start)[0] if in_sentence else mention.start
+        for firm in reversed(in_sentence):
             if self._subject_between(firm.end, mention.start):
                 return False  # a zone or place took over as the subject
             if firm.start >= clause_start and firm.named:
@@ -82,6 +84,8 @@ class CompanyFigures:
     def _quoted_after_firm(self, mention: NumberMention) -> bool:
         """“去年我们产值达到6.8亿元” after a sentence naming the firm: its people speaking."""
         paragraph_start, _ = self.paragraphs.around(mention.start)
+        if not self._firms_between(paragraph_start, mention.start):
+            return False
         before = self.body[paragraph_start:mention.start]
         quoted = before.count(QUOTE_OPEN) > before.count(QUOTE_CLOSE)
         return quoted and bool(self._firms_between(paragraph_start, before.rfind(QUOTE_OPEN) + paragraph_start))

@@ -7,8 +7,10 @@ correct it, and pass the corrected frame back to `extract(..., frame=...)`.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import asdict, dataclass, field, replace
+from functools import cached_property
 
 from .sections import Sections
 from .zones import SHORT_SUFFIX, ZoneGazetteer
@@ -109,13 +111,13 @@ class DocumentFrame:
             changes["sections"] = DocumentFrame.from_json({"sections": overrides["sections"]}).sections
         return replace(self, **changes)
 
+    @cached_property
+    def _section_starts(self) -> list[int]:
+        return [section.start for section in self.sections]
+
     def section_at(self, pos: int) -> Section | None:
-        found = None
-        for section in self.sections:
-            if section.start > pos:
-                break
-            found = section
-        return found
+        index = bisect.bisect_right(self._section_starts, pos)
+        return self.sections[index - 1] if index else None
 
 
 def _plain(line: str) -> str:
@@ -156,8 +158,11 @@ def zone_names(line: str, gazetteer: ZoneGazetteer, districts: bool = True) -> d
     """Zones a header line names, {as written: name}: registered ones, else the first name of a
     zone's (or, with `districts`, a district's) shape."""
     registered = {line[p.start:p.end]: p.name for p in gazetteer.find_places(line) if p.scope == "zone"}
-    if registered:
-        return registered
+    return registered or shaped_zone(line, gazetteer, districts)
+
+
+def shaped_zone(line: str, gazetteer: ZoneGazetteer, districts: bool = True) -> dict[str, str]:
+    """The first name of a zone's (or a district's) shape in a line, {as written: name}."""
     line = HEADLINE_TIME.sub(" ", line)
     for match in ZONE_SHAPE.finditer(line):
         place = match.group("place") or match.group("district")[:-1]
@@ -168,6 +173,22 @@ def zone_names(line: str, gazetteer: ZoneGazetteer, districts: bool = True) -> d
         name = place + SHORT_SUFFIX.get(match.group("suffix"), match.group("suffix"))
         record = gazetteer.record(name) or gazetteer.record(match.group())
         return {match.group(): record.short_name if record else name}
+    return {}
+
+
+def first_line_zones(lines: list[str], gazetteer: ZoneGazetteer) -> dict[str, str]:
+    """The zones of the first of `lines` that names any (registered, else of a zone's shape); the
+    registry is asked once, for all the lines together."""
+    joined = "\n".join(lines)
+    zones = [p for p in gazetteer.find_places(joined) if p.scope == "zone"]
+    start = 0
+    for line in lines:
+        end = start + len(line)
+        if here := {joined[p.start:p.end]: p.name for p in zones if start <= p.start < end}:
+            return here
+        if shaped := shaped_zone(line, gazetteer):
+            return shaped
+        start = end + 1
     return {}
 
 
@@ -224,11 +245,8 @@ def read_frame(text: str, body: str, headings: Sections,
     lines = header_lines(text)
     title = find_title(lines)
     publisher = [line for line in lines if PUBLISHER_LINE.search(line) or INSTITUTION.search(line)]
-    written: dict[str, str] = {}
     # The headline first, then who publishes, the page header, the sign-off: the first that names one.
-    for line in [title or "", *publisher, *lines, *sign_off_lines(body)]:
-        if written := zone_names(line, gazetteer):
-            break
+    written = first_line_zones([title or "", *publisher, *lines, *sign_off_lines(body)], gazetteer)
     kind = read_kind(title, lines)
     reported, planned = read_years(kind, title)
     sections, section_zones = read_sections(headings, gazetteer)

@@ -14,6 +14,7 @@ ROOT = Path(__file__).resolve().parents[2]
 CORPUS = ROOT.parent / "shared" / "corpus"
 SCORER = ROOT.parent / "shared" / "tools" / "score_extraction.py"
 DEV_LIST = ROOT / "scripts" / "challenge_dev.txt"
+HOLDOUT_LIST = ROOT / "scripts" / "challenge_holdout.txt"
 
 pytestmark = pytest.mark.skipif(not SCORER.exists(), reason="the shared corpus is not checked out beside the repo")
 
@@ -52,8 +53,8 @@ def _strict(scorer, engine, articles, tmp_path):
     return scorer.prf(strict, len(predicted), len(gold))
 
 
-def _dev_articles():
-    names = [line.strip() for line in DEV_LIST.read_text().splitlines() if line.strip() and line[0] != "#"]
+def _listed_articles(listing: Path):
+    names = [line.strip() for line in listing.read_text().splitlines() if line.strip() and line[0] != "#"]
     return [path for name in names for path in sorted((CORPUS / "challenge").glob(name + "*.txt"))]
 
 
@@ -63,6 +64,20 @@ def test_seed_corpus(scorer, engine, tmp_path):
 
 
 def test_challenge_development_set(scorer, engine, tmp_path):
-    """Measured 0.931 precision, 0.928 F1 strict on the 15 development articles."""
-    precision, _, f1 = _strict(scorer, engine, _dev_articles(), tmp_path)
-    assert precision >= 0.90 and f1 >= 0.90
+    """Measured 0.938 precision, 0.936 F1 strict on the 15 development articles."""
+    precision, _, f1 = _strict(scorer, engine, _listed_articles(DEV_LIST), tmp_path)
+    assert precision >= 0.92 and f1 >= 0.92
+
+
+def test_challenge_holdout_set(scorer, engine, tmp_path):
+    """Measured 0.778 precision, 0.689 F1 strict on the 5 held-out articles, scored once after the
+    rules were written: short of issue 11's target (F1 0.85, precision 0.90); this guards the level."""
+    precision, _, f1 = _strict(scorer, engine, _listed_articles(HOLDOUT_LIST), tmp_path)
+    assert precision >= 0.75 and f1 >= 0.66
+
+
+def test_challenge_corpus(scorer, engine, tmp_path):
+    """Measured 0.906 precision, 0.882 F1 strict on all 20 articles (issue 11 asks F1 >= 0.85 with
+    precision >= 0.90; most of it is the development set the rules were written against)."""
+    precision, _, f1 = _strict(scorer, engine, sorted((CORPUS / "challenge").glob("*.txt")), tmp_path)
+    assert precision >= 0.89 and f1 >= 0.86
