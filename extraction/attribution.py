@@ -28,8 +28,9 @@ class Attribution:
         self.frame_zone, self.frame = article.frame.zone, article.frame
         self.gazetteer = article.gazetteer
         # A place's gloss in brackets (全市10家开发区(园区)) is no subject of its own.
-        self.subjects = [p for p, before in zip(self.places, [None, *self.places])
-                         if p.subject and not (before and self.body[before.end:p.start] == "(")]
+        places = self.places
+        self.subjects = [p for i, p in enumerate(places)
+                         if p.subject and not (i and self.body[places[i - 1].end:p.start] == "(")]
         self.subject_starts = [p.start for p in self.subjects]
         self.zone_subjects = [p for p in self.subjects if p.scope == "zone"]
         self.zone_subject_starts = [p.start for p in self.zone_subjects]

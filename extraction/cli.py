@@ -19,7 +19,6 @@ from .metric import MetricCatalogue
 from .pipeline import ExtractionResult, extract
 from .zones import ZoneGazetteer
 
-
 # A corpus file's own header line giving the date it was published (DATE: 2022-01-20).
 DATE_LINE = re.compile(r"^DATE:\s*(\d{4}-\d{2}-\d{2})\s*$", re.MULTILINE)
 DATE_LINE_REACH = 400
@@ -57,7 +56,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--zone", help="zone of articles that never name theirs")
     parser.add_argument("--published", type=_date, help="publication date when the page states none")
     parser.add_argument("--date-line", action="store_true",
-                        help="publication date of each file from its 'DATE: YYYY-MM-DD' line (else --published)")
+                        help="publication date of each file from its 'DATE: YYYY-MM-DD' line "
+                             "(else --published)")
     parser.add_argument("--with-derived", action="store_true", help="also print implied targets")
     args = parser.parse_args(argv)
     gazetteer, catalogue = ZoneGazetteer.from_csv(args.zones), MetricCatalogue.from_csv(args.metrics)

@@ -18,10 +18,12 @@ NAME_CHARS = re.compile(r"[\u4e00-\u9fff()]{2,30}$")
 REFERENCE_WORD = re.compile(r"家|某|该")  # cheap test before REFERENCE, tried at every position
 REFERENCE = re.compile(r"(?:一家|某|该|这家)[\u4e00-\u9fff]{0,12}$")
 # Classes of firms, counted or described, are not a firm: 上市公司5家, 规上企业, 龙头企业.
-FIRM_CLASS = re.compile(r"上市|新增|规上|规模以上|国有|民营|外资|各类|重点|龙头|一批|高新技术|科技型|专精特新|"
+FIRM_CLASS = re.compile(r"上市|新增|规上|规模以上|国有|民营|外资|各类|重点|龙头|一批|高新技术|科技型|"
+                        r"专精特新|"
                         r"独角兽|瞪羚|全区|全市")
 # What may open a clause before its firm subject: 其中, 从重点企业看, 区内, 同样位于高新区的.
-FIRM_OPENER = re.compile(r"^\s*(?:其中|另外|此外|同时|如|例如|比如|据|区内|园区内|从[^,;]{0,8}看|[^,;]{0,16}的)?$")
+FIRM_OPENER = re.compile(r"^\s*(?:其中|另外|此外|同时|如|例如|比如|据|区内|园区内|从[^,;]{0,8}看|"
+                         r"[^,;]{0,16}的)?$")
 COUNT_AFTER = re.compile(r"\s*[\d一二三四五六七八九十两]+[家个户]")
 QUOTE_OPEN, QUOTE_CLOSE = "“", "”"
 
@@ -58,10 +60,12 @@ class CompanyFigures:
         self.subject_starts = [p.start for p in article.places if p.subject]
 
     def _is_firm(self, firm: Firm) -> bool:
-        return not FIRM_CLASS.search(self.body, firm.start, firm.end) and not COUNT_AFTER.match(self.body, firm.end)
+        return not FIRM_CLASS.search(self.body, firm.start, firm.end) \
+            and not COUNT_AFTER.match(self.body, firm.end)
 
     def _firms_between(self, start: int, end: int) -> list[Firm]:
-        return self.firms[bisect.bisect_left(self.firm_starts, start):bisect.bisect_left(self.firm_starts, end)]
+        starts = self.firm_starts
+        return self.firms[bisect.bisect_left(starts, start):bisect.bisect_left(starts, end)]
 
     def _subject_between(self, start: int, end: int) -> bool:
         return bisect.bisect_left(self.subject_starts, start) < bisect.bisect_left(self.subject_starts, end)
@@ -88,4 +92,5 @@ class CompanyFigures:
             return False
         before = self.body[paragraph_start:mention.start]
         quoted = before.count(QUOTE_OPEN) > before.count(QUOTE_CLOSE)
-        return quoted and bool(self._firms_between(paragraph_start, before.rfind(QUOTE_OPEN) + paragraph_start))
+        quote_start = paragraph_start + before.rfind(QUOTE_OPEN)
+        return quoted and bool(self._firms_between(paragraph_start, quote_start))

@@ -197,8 +197,8 @@ class FigureReader:
         metric from a 分别 list, if any."""
         sentence_start, _ = self.sentences.around(mention.start)
         if (cell := self.table_cells.get(mention)) is not None:
-            return Figure(mention, cell.kind, 1.0, cell.metric, cell.metric_start, max(mention.end, cell.row_end),
-                          sentence_start)
+            quote_end = max(mention.end, cell.row_end)
+            return Figure(mention, cell.kind, 1.0, cell.metric, cell.metric_start, quote_end, sentence_start)
         kind, sign = classify_kind(mention, self.body[self.clauses.around(mention.start)[0]:mention.num_start])
         if listed:
             return Figure(mention, kind, sign, clean(listed[0]), listed[1], mention.end, sentence_start)

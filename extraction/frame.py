@@ -56,7 +56,8 @@ NOT_A_PLACE = re.compile(r"[全本该我各省市县州区园\d]|开发|高新|�
 PLAN_HEADING = re.compile(r"目标|计划|打算|安排|思路|展望|预期|要点|下步|下一步|明年")
 RESULT_HEADING = re.compile(r"完成|情况|回顾|总结|成效|成绩|进展|执行")
 YEAR = re.compile(r"((?:19|20)\d{2})年")
-PLAN_YEAR = re.compile(r"((?:19|20)\d{2})年[^。\n]{0,6}(?:工作思路|工作要点|工作计划|工作打算|工作安排|目标|计划)")
+PLAN_YEAR = re.compile(r"((?:19|20)\d{2})年[^。\n]{0,6}"
+                       r"(?:工作思路|工作要点|工作计划|工作打算|工作安排|目标|计划)")
 
 
 @dataclass(frozen=True)
@@ -91,20 +92,20 @@ class DocumentFrame:
         return record
 
     @classmethod
-    def from_json(cls, record: dict) -> "DocumentFrame":
+    def from_json(cls, record: dict) -> DocumentFrame:
         return cls(kind=record.get("kind") or "news", zones=tuple(record.get("zones") or ()),
                    reported_year=record.get("reported_year"), planned_year=record.get("planned_year"),
                    title=record.get("title"),
                    sections=tuple(Section(**s) for s in record.get("sections") or ()))
 
-    def corrected(self, overrides: "DocumentFrame | dict | None") -> "DocumentFrame":
+    def corrected(self, overrides: DocumentFrame | dict | None) -> DocumentFrame:
         """This frame with what an editor corrected (kind, zones, years) put in its place."""
         if overrides is None:
             return self
         if isinstance(overrides, DocumentFrame):
             overrides = overrides.to_json()
-        changes = {k: v for k, v in overrides.items() if k in ("kind", "reported_year", "planned_year", "title")
-                   and v is not None}
+        changes = {k: v for k, v in overrides.items()
+                   if k in ("kind", "reported_year", "planned_year", "title") and v is not None}
         if overrides.get("zones"):
             changes["zones"] = tuple(overrides["zones"])
         if overrides.get("sections") is not None and "sections" in overrides:
@@ -141,8 +142,9 @@ def find_title(lines: list[str]) -> str | None:
     """The first header line that reads as a headline: Han text, not a labelled field, not a
     breadcrumb, not the name of an institution."""
     for line in lines:
-        if len(re.findall(r"[\u4e00-\u9fff]", line)) < 6 or FIELD_LINE.match(line) or BREADCRUMB.search(line) \
-                or "|" in line or INSTITUTION.search(line) or PUBLISHER_LINE.search(line):
+        if len(re.findall(r"[\u4e00-\u9fff]", line)) < 6 or FIELD_LINE.match(line) \
+                or BREADCRUMB.search(line) or "|" in line or INSTITUTION.search(line) \
+                or PUBLISHER_LINE.search(line):
             continue
         return line
     return None
@@ -223,8 +225,10 @@ def _role(heading: str) -> str:
 def read_sections(headings: Sections, gazetteer: ZoneGazetteer) -> tuple[tuple[Section, ...], dict[str, str]]:
     """Top-level sections (一、…) with their role and year, and subsections whose heading names a
     zone (they keep their section's role and year); and those zones as written."""
-    top = [(start, heading, True) for start, heading in zip(headings.top_starts, headings.top_headings)]
-    sub = [(start, heading, False) for start, heading in zip(headings.sub_starts, headings.sub_headings)]
+    top = [(start, heading, True)
+           for start, heading in zip(headings.top_starts, headings.top_headings, strict=True)]
+    sub = [(start, heading, False)
+           for start, heading in zip(headings.sub_starts, headings.sub_headings, strict=True)]
     sections, written, current = [], {}, None
     for start, heading, is_top in sorted(top + sub):
         if is_top:

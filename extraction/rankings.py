@@ -119,6 +119,6 @@ def _row_figures(text: str, cells: list[re.Match], rows: list[int], gazetteer: Z
         if score_index < len(cells) and SCORE.fullmatch(cells[score_index].group()):
             cell = cells[score_index]
             score = NumberMention(cell.start(), cell.end(), cell.start(), float(cell.group()), "分", None)
-            found.append(TableFigure(score, "level", score_header.group(), zone_cell.start(), zone, registered,
-                                     cell.end()))
+            found.append(TableFigure(score, "level", score_header.group(), zone_cell.start(), zone,
+                                     registered, cell.end()))
     return found

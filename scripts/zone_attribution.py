@@ -41,8 +41,9 @@ def zone_attribution(gold: list[dict], pred: list[dict], scorer) -> tuple[int, i
         for g in gold:
             if id(g) in used:
                 continue
-            hit = next((p for p in by_doc.get(scorer.doc_key(g.get("doc")), [])
-                        if id(p) not in used and same_figure(g, p) and (wanted is None or wanted(g, p))), None)
+            candidates = by_doc.get(scorer.doc_key(g.get("doc")), [])
+            hit = next((p for p in candidates if id(p) not in used and same_figure(g, p)
+                        and (wanted is None or wanted(g, p))), None)
             if hit is not None:
                 used.update((id(g), id(hit)))
                 found += 1

@@ -16,7 +16,8 @@ SCORER = ROOT.parent / "shared" / "tools" / "score_extraction.py"
 DEV_LIST = ROOT / "scripts" / "challenge_dev.txt"
 HOLDOUT_LIST = ROOT / "scripts" / "challenge_holdout.txt"
 
-pytestmark = pytest.mark.skipif(not SCORER.exists(), reason="the shared corpus is not checked out beside the repo")
+pytestmark = pytest.mark.skipif(not SCORER.exists(),
+                                reason="the shared corpus is not checked out beside the repo")
 
 
 @pytest.fixture(scope="module")
@@ -47,7 +48,8 @@ def engine():
 def _strict(scorer, engine, articles, tmp_path):
     """Strict (precision, recall, F1) as score_extraction.py computes them."""
     gold = [row for path in articles for row in scorer.load(path.with_suffix(".jsonl"))]
-    predicted = scorer.load(engine(articles, tmp_path / "pred.jsonl"))  # its zone-scope filter, as the CLI run
+    # Loaded by the scorer, with its filter of zone-scope records, as for a CLI run.
+    predicted = scorer.load(engine(articles, tmp_path / "pred.jsonl"))
     pairs, _, _ = scorer.match(gold, predicted)
     strict = sum(1 for _, _, is_strict in pairs if is_strict)
     return scorer.prf(strict, len(predicted), len(gold))

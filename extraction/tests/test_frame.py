@@ -42,7 +42,8 @@ def test_zone_from_title_publisher_or_sign_off(gazetteer, text, zone):
 
 
 def test_breadcrumbs_index_fields_and_offices_are_no_title(gazetteer):
-    text = "首页 > 新闻中心\n索引号:11-2024\n宝鸡高新技术产业开发区管理委员会\n宝鸡高新区上半年经济运行情况\n\n正文。"
+    text = ("首页 > 新闻中心\n索引号:11-2024\n宝鸡高新技术产业开发区管理委员会\n"
+            "宝鸡高新区上半年经济运行情况\n\n正文。")
     assert _frame(text, gazetteer).title == "宝鸡高新区上半年经济运行情况"
 
 
@@ -67,7 +68,7 @@ def test_the_frame_is_part_of_the_result_and_can_be_corrected(run):
     result = run(text, published=dt.date(2023, 7, 20))
     assert result.frame.zone == "宝鸡高新区" and [i.zone for i in result.indicators] == ["宝鸡高新区"]
     corrected = run(text, published=dt.date(2023, 7, 20), frame={"zones": ["洛阳高新区"]})
-    assert corrected.frame.zone == [i.zone for i in corrected.indicators][0] == "洛阳高新区"
+    assert corrected.frame.zone == corrected.indicators[0].zone == "洛阳高新区"
 
 
 def test_the_figures_own_zone_beats_the_frame(run):

@@ -112,6 +112,7 @@ def test_ranges_signs_and_spaces():
 
 
 def test_fractions_in_words_are_percentages():
-    found = [(m.value, m.unit, m.qualifier) for m in find_numbers("外资企业贡献约三分之一,出口占全区的四分之三。")]
+    text = "外资企业贡献约三分之一,出口占全区的四分之三。"
+    found = [(m.value, m.unit, m.qualifier) for m in find_numbers(text)]
     assert found == [(33.33, "%", "约"), (75.0, "%", None)]
     assert find_numbers("三分之五") == [] and find_numbers("12分之5") == []

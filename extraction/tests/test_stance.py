@@ -3,7 +3,8 @@ import pytest
 from extraction.stance import classify_stance, is_estimate
 
 
-@pytest.mark.parametrize("before", ["力争", "确保全年", "目标是:", "计划", "预计到2025年", "将", "到2026年,", "争取"])
+@pytest.mark.parametrize("before", ["力争", "确保全年", "目标是:", "计划", "预计到2025年", "将", "到2026年,",
+                                    "争取"])
 def test_goal_words_before_the_figure(before):
     assert classify_stance(before + "营收", "营收", "") == "target"
 

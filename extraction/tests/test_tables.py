@@ -65,7 +65,8 @@ def test_empty_cells_thousands_and_parts_of_the_row_above():
 
 
 def test_cells_apart_by_page_markup():
-    text = "项目&nbsp;&nbsp;单位&nbsp;&nbsp;全年&nbsp;&nbsp;增速(%)<br/>\n出口额&nbsp;&nbsp;亿元&nbsp;&nbsp;12.5&nbsp;&nbsp;3.2<br/>\n"
+    text = ("项目&nbsp;&nbsp;单位&nbsp;&nbsp;全年&nbsp;&nbsp;增速(%)<br/>\n"
+            "出口额&nbsp;&nbsp;亿元&nbsp;&nbsp;12.5&nbsp;&nbsp;3.2<br/>\n")
     assert [(metric, value, kind) for metric, value, _, kind, _ in _read(text)] == [
         ("出口额", 12.5, "level"), ("出口额", 3.2, "growth")]
 
