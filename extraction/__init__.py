@@ -7,6 +7,7 @@ catalogue.
                      catalogue=MetricCatalogue.from_records(metrics), published=date(2024, 2, 1))
 """
 
+from .frame import DocumentFrame
 from .indicator import ExtractedIndicator, ExtractionResult, ZoneFound
 from .metadata import ArticleMetadata
 from .metric import MetricCatalogue, MetricEntry
@@ -17,6 +18,7 @@ from .zones import ZoneGazetteer, ZoneRecord
 
 __all__ = [
     "ArticleMetadata",
+    "DocumentFrame",
     "ExtractedIndicator",
     "ExtractionResult",
     "MetricCatalogue",

@@ -24,8 +24,13 @@ class Attribution:
         self.body, self.places, self.mentions = article.body, article.places, article.mentions
         self.sentences, self.paragraphs = article.sentences, article.paragraphs
         self.default_zone = default_zone
+        self.zone_rows = article.zone_rows
+        self.frame_zone, self.frame = article.frame.zone, article.frame
         self.gazetteer = article.gazetteer
-        self.subjects = [p for p in self.places if p.subject]
+        # A place's gloss in brackets (全市10家开发区(园区)) is no subject of its own.
+        places = self.places
+        self.subjects = [p for i, p in enumerate(places)
+                         if p.subject and not (i and self.body[places[i - 1].end:p.start] == "(")]
         self.subject_starts = [p.start for p in self.subjects]
         self.zone_subjects = [p for p in self.subjects if p.scope == "zone"]
         self.zone_subject_starts = [p.start for p in self.zone_subjects]
@@ -39,20 +44,39 @@ class Attribution:
         for place in self.places:
             if place.scope == "zone":
                 seen.setdefault(place.name, ZoneFound(place.name, place.registered))
-        if not seen and self.default_zone:
-            seen[self.default_zone] = ZoneFound(self.default_zone, False)
+        for zone in filter(None, (self.frame_zone, self.default_zone)):
+            if not seen:
+                record = self.gazetteer.record(zone)
+                seen[zone] = ZoneFound(record.short_name if record else zone, record is not None)
         return list(seen.values())
 
     def _section_zone(self, pos: int) -> PlaceMention | None:
+        """The zone last named as a subject before `pos`, or the zone heading its section if that
+        section began later."""
         index = bisect.bisect_left(self.zone_subject_starts, pos)
-        if index:
-            return self.zone_subjects[index - 1]
-        # Figures before any zone is named are not credited to one named later.
-        return self.main_zone if self.main_zone and self.main_zone.start < pos else None
+        subject = self.zone_subjects[index - 1] if index else None
+        section = self.frame.section_at(pos) if self.frame.sections else None
+        if section and section.zone and (subject is None or subject.start < section.start):
+            record = self.gazetteer.record(section.zone)
+            return PlaceMention(section.start, section.start, section.zone, "zone", record is not None, True)
+        return subject
+
+    def _frame_zone(self, pos: int) -> tuple[str, bool] | None:
+        """The zone the document is about, else the first zone named before `pos` (figures before
+        any zone is named are not credited to one named later)."""
+        if self.frame_zone:
+            record = self.gazetteer.record(self.frame_zone)
+            return (record.short_name, True) if record else (self.frame_zone, False)
+        if self.main_zone and self.main_zone.start < pos:
+            return self.main_zone.name, self.main_zone.registered
+        return None
 
     def place(self, figure: Figure) -> tuple[str, bool, str]:
         """(zone or place name, registered, scope) for a figure."""
         mention = figure.mention
+        if self.zone_rows and mention in self.zone_rows:  # a ranking table's row
+            row = self.zone_rows[mention]
+            return row.zone, row.registered, "zone"
         if self.respective_zones and mention in self.respective_zones:  # hashing a mention costs; most articles have none
             zone = self.respective_zones[mention]
             return zone.name, zone.registered, "zone"
@@ -81,12 +105,15 @@ class Attribution:
         zone = subject if subject and subject.scope == "zone" else self._section_zone(mention.start)
         if zone is not None:
             return zone.name, zone.registered, "zone"
+        if framed := self._frame_zone(mention.start):
+            return (*framed, "zone")
         return (self.default_zone or UNKNOWN_ZONE), False, "zone"
 
     def _place_name(self, place: PlaceMention, pos: int) -> str:
         """全市 / 全省 named after the zone's own city or province when the registry knows it."""
         zone = self._section_zone(pos)
-        record = self.gazetteer.record(zone.name) if zone and place.name in WHOLE_PLACE_SCOPE else None
+        zone_name = zone.name if zone else (self._frame_zone(pos) or (None,))[0]
+        record = self.gazetteer.record(zone_name) if zone_name and place.name in WHOLE_PLACE_SCOPE else None
         if record is None:
             return place.name
         return {"city": record.city, "province": record.province}.get(place.scope) or place.name

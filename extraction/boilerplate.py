@@ -26,6 +26,8 @@ FURNITURE = re.compile(
 # Each form opens with its literal digit and then checks that no digit precedes
 # it: re skips to the digits 0, 1 and 4 instead of trying every position.
 PHONE = re.compile(r"(0(?<!\d0)\d{2,3}-?\d{7,8}|1(?<!\d1)[3-9]\d{9}|4(?<!\d4)00-?\d{3}-?\d{4})(?!\d)")
+# Page markup left in pasted text (<br/>, <h1>, &nbsp;): its > is no breadcrumb arrow.
+MARKUP = re.compile(r"<[^<>\n]{0,100}>|&nbsp;")
 SENTENCE_END = re.compile(r"[。！？!?]\s*$")
 # Furniture lines are short; real paragraphs mentioning 来源 or 点击 are long.
 FURNITURE_MAX_LEN = 60
@@ -35,7 +37,7 @@ MIN_BODY_BEFORE_END = 200
 
 
 def _is_furniture(line: str) -> bool:
-    stripped = line.strip()
+    stripped = MARKUP.sub(" ", line).strip() if "<" in line or "&" in line else line.strip()
     if not stripped:
         return False
     if len(stripped) <= FURNITURE_MAX_LEN and not SENTENCE_END.search(stripped) \

@@ -1,5 +1,5 @@
 """python -m extraction FILE... --zones CSV [--zones CSV...] --metrics CSV [--zone NAME]
-                         [--published YYYY-MM-DD] [--with-derived]
+                         [--published YYYY-MM-DD] [--date-line] [--with-derived]
 
 Prints one JSON line per indicator (GUIDE.md fields; doc = file basename).
 Implied targets (derived from completion ratios) are left out unless
@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import re
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -18,9 +19,19 @@ from .metric import MetricCatalogue
 from .pipeline import ExtractionResult, extract
 from .zones import ZoneGazetteer
 
+# A corpus file's own header line giving the date it was published (DATE: 2022-01-20).
+DATE_LINE = re.compile(r"^DATE:\s*(\d{4}-\d{2}-\d{2})\s*$", re.MULTILINE)
+DATE_LINE_REACH = 400
+
 
 def _date(value: str) -> dt.date:
     return dt.date.fromisoformat(value)
+
+
+def date_line(text: str) -> dt.date | None:
+    """The date of a `DATE:` line among the first lines of a corpus file."""
+    match = DATE_LINE.search(text[:DATE_LINE_REACH])
+    return _date(match.group(1)) if match else None
 
 
 def read_text(path: Path) -> str:
@@ -44,12 +55,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--metrics", required=True, type=Path, metavar="CSV", help="metric catalogue CSV")
     parser.add_argument("--zone", help="zone of articles that never name theirs")
     parser.add_argument("--published", type=_date, help="publication date when the page states none")
+    parser.add_argument("--date-line", action="store_true",
+                        help="publication date of each file from its 'DATE: YYYY-MM-DD' line "
+                             "(else --published)")
     parser.add_argument("--with-derived", action="store_true", help="also print implied targets")
     args = parser.parse_args(argv)
     gazetteer, catalogue = ZoneGazetteer.from_csv(args.zones), MetricCatalogue.from_csv(args.metrics)
     for path in args.files:
         text = read_text(path)
-        result = extract(text, gazetteer=gazetteer, catalogue=catalogue, published=args.published,
+        published = (args.date_line and date_line(text)) or args.published
+        result = extract(text, gazetteer=gazetteer, catalogue=catalogue, published=published,
                          default_zone=args.zone)
         for line in jsonl_lines(result, path.name, with_derived=args.with_derived):
             print(line)

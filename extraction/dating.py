@@ -45,6 +45,7 @@ class Dating:
         self.body, self.times = article.body, article.times
         self.sentences, self.clauses, self.paragraphs = article.sentences, article.clauses, article.paragraphs
         self.published, self.reference_year = article.published, article.reference_year
+        self.document, self.zone_rows = article.frame, article.zone_rows
         self.time_starts = [t.start for t in self.times]
         pub_year = self.published.year if self.published else None
         self.year_marks = [t for t in self.times if t.year and not t.weak
@@ -146,6 +147,8 @@ class Dating:
 
     def period(self, figure: Figure, stance: str) -> tuple[str | None, TimeExpression | None]:
         mention = figure.mention
+        if self.zone_rows and mention in self.zone_rows:
+            return (str(self.reference_year) if self.reference_year else None), None  # the table's year
         word = self._time_word(mention)
         if stance == "target" and (word == "cumulative" or word is not None and word.label == "cumulative"):
             word = None  # 目前/眼下 date the sentence's present, not when a goal is due
@@ -159,18 +162,27 @@ class Dating:
             carried = self._carried_mark(word.start)
             if word.relative and stance == "achievement" and carried:
                 return part_label(carried.year, word.part), word
+            if word.relative and stance == "target" and (year := self._planned_year(mention.start)):
+                return part_label(year, word.part), word  # 全年 under 二、2022年工作思路
             return word.label, word
         clause_start, _ = self.clauses.around(mention.start)
         if self._is_static(mention, self.body[clause_start:mention.start]):
             return None, None
         if stance == "target":
-            year = undated_target_year(self.published)
+            year = self._planned_year(mention.start) or undated_target_year(self.published)
             return (str(year) if year else None), None
         carried = self._carried_mark(mention.start)
         if self.frame and self._yields_to_frame(carried):
             return self.frame.label, None
         year = carried.year if carried else self.reference_year
         return (str(year) if year else None), None
+
+    def _planned_year(self, pos: int) -> int | None:
+        """The year a plan section's heading names, else the year the document plans for."""
+        section = self.document.section_at(pos)
+        if section and section.role == "plans" and section.year:
+            return section.year
+        return self.document.planned_year
 
     def is_yearly_rank(self, figure: Figure) -> bool:
         clause_start, _ = self.clauses.around(figure.mention.start)

@@ -53,6 +53,10 @@ RANKING_NOUN = re.compile(r"[\u4e00-\u9fff]{0,10}?(?:评价|排名|考核|评比
 STATIC_FAMILIES = ("energy", "power")
 
 
+# What follows 前N名 when it sizes a list of ranked zones: 的高新区, a closing bracket, 见表1.
+RANK_CUTOFF_AFTER = re.compile(r"[名位]?(?:的|\)|见|以内|名单)")
+
+
 @dataclass
 class Figure:
     """A number being turned into an indicator."""
@@ -165,7 +169,7 @@ class FigureReader:
             previous_end = next_start if joined else mention.end
         self._compare_listed_rates(figures)
         return [f for i, f in enumerate(figures) if f.metric and not self._is_rank_movement(i, figures)
-                and not self._is_policy_amount(f)]
+                and not self._is_policy_amount(f) and not self._is_rank_cutoff(f)]
 
     def _compare_listed_rates(self, figures: list[Figure]) -> None:
         """规上工业增加值增长8.3%,固定资产投资增长12.5%,分别高于全市1.2个、2.4个百分点:
@@ -193,7 +197,8 @@ class FigureReader:
         metric from a 分别 list, if any."""
         sentence_start, _ = self.sentences.around(mention.start)
         if (cell := self.table_cells.get(mention)) is not None:
-            return Figure(mention, cell.kind, 1.0, cell.metric, cell.metric_start, mention.end, sentence_start)
+            quote_end = max(mention.end, cell.row_end)
+            return Figure(mention, cell.kind, 1.0, cell.metric, cell.metric_start, quote_end, sentence_start)
         kind, sign = classify_kind(mention, self.body[self.clauses.around(mention.start)[0]:mention.num_start])
         if listed:
             return Figure(mention, kind, sign, clean(listed[0]), listed[1], mention.end, sentence_start)
@@ -262,6 +267,13 @@ class FigureReader:
         clause_start, _ = self.clauses.around(figure.mention.start)
         return figure.mention.unit.endswith("元") and bool(
             PER_CASE_AWARD.search(self.body, clause_start, figure.mention.num_start))
+
+    def _is_rank_cutoff(self, figure: Figure) -> bool:
+        """前25位的国家高新区如下 / 综合评价结果(前10名): the size of a list of ranked zones, not a
+        position."""
+        mention = figure.mention
+        return figure.kind == "rank" and self.body[mention.num_start - 1:mention.num_start] == "前" \
+            and bool(RANK_CUTOFF_AFTER.match(self.body, mention.end))
 
     def _is_rank_movement(self, index: int, figures: list[Figure]) -> bool:
         """较上年提升1位 right after 居全国第5位: the position is the figure, not the

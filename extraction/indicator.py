@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from .frame import DocumentFrame
 from .metadata import ArticleMetadata
 
 
@@ -55,6 +56,7 @@ class ExtractionResult:
     text: str  # the normalised text (simplified script, boilerplate kept) the figures were read from
     zones: list[ZoneFound] = field(default_factory=list)
     indicators: list[ExtractedIndicator] = field(default_factory=list)
+    frame: DocumentFrame = field(default_factory=DocumentFrame)
 
     def to_json(self, doc: str) -> list[dict]:
         return [indicator.to_json(doc) for indicator in self.indicators]

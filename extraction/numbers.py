@@ -201,6 +201,10 @@ SHARE_TENTHS = re.compile(rf"(?P<qual>近|约|超|逾|超过|达|占|的)(?P<num
                           r"(?P<after>以上|左右)?")
 # 百分之十二点五: a percentage in words.
 PERCENT_WORDS = re.compile(r"百分之(?P<num>\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百点]+)")
+# 三分之一 / 4分之3: a fraction as a percentage (33.33). The literal 分之 opens the pattern (the
+# denominator is looked behind for), so re skips to it; 百分之 is PERCENT_WORDS'.
+FRACTION = re.compile(r"(?<=[二三四五六七八九十\d])分之(?P<num>[一二三四五六七八九]|\d)"
+                      r"(?![\d一二三四五六七八九十])")
 # 翻番 / 翻两番: doublings as growth rates.
 DOUBLING = re.compile(r"翻(?P<times>一|两|二|三)?番")
 DOUBLING_GROWTH = {None: 100.0, "一": 100.0, "两": 300.0, "二": 300.0, "三": 700.0}
@@ -222,6 +226,13 @@ def _percent_forms(text: str) -> list[NumberMention]:
         if value is not None:
             start, qualifier = _qualifier_before(text, m.start(), m.end())
             found.append(NumberMention(start, m.end(), m.start(), value, "%", qualifier))
+    for m in FRACTION.finditer(text):
+        denominator, numerator = parse_numeral(text[m.start() - 1]), parse_numeral(m.group("num"))
+        if text[m.start() - 2:m.start() - 1].isdigit() or not denominator or numerator >= denominator:
+            continue  # 12分之 or 3分之5: no fraction of a whole
+        start, qualifier = _qualifier_before(text, m.start() - 1, m.end())
+        percent = round(100 * numerator / denominator, 2)
+        found.append(NumberMention(start, m.end(), m.start() - 1, percent, "%", qualifier))
     for m in TIMES_GROWTH.finditer(text):
         value = parse_numeral(m.group("num"))
         if value is not None:

@@ -27,8 +27,8 @@ def _states_goals(heading: str) -> bool:
 
 class Sections:
     def __init__(self, body: str, paragraphs: Boundaries):
-        self.top_starts, self.top_goals = [], []
-        self.sub_starts, self.sub_goals = [], []
+        self.top_starts, self.top_goals, self.top_headings = [], [], []
+        self.sub_starts, self.sub_goals, self.sub_headings = [], [], []
         text_start = -1
         for start in [0, *(pos + 1 for pos in paragraphs.positions)]:
             if text_start < start:  # else start is inside the blank run before text_start
@@ -37,9 +37,11 @@ class Sections:
             if heading := TOP_HEADING.match(body, text_start):
                 self.top_starts.append(start)
                 self.top_goals.append(_states_goals(heading.group(1)))
+                self.top_headings.append(heading.group(1).strip())
             elif heading := SUB_HEADING.match(body, text_start):
                 self.sub_starts.append(start)
                 self.sub_goals.append(_states_goals(heading.group(1)))
+                self.sub_headings.append(heading.group(1).strip())
 
     def states_goals(self, pos: int) -> bool:
         """Is `pos` in a section whose heading, or whose subsection's heading

@@ -52,7 +52,7 @@ WHOLE_PLACE_SCOPE = {"全市": "city", "全省": "province", "全国": "national
 # The leading class covers both forms, so most positions fail on one test.
 GROUP = re.compile(r"(?=[全省各国\d一二三四五六七八九十百])(?:(?:(?P<where>全国|全省|全市|省内|各)[\d一二三四五六七八九十百]*[家个]?"
                    r"|(?<![\d一二三四五六七八九十百])[\d一二三四五六七八九十百]+[家个])"
-                   r"(?P<level>国家级?|省级)?(?:高新区|开发区|经开区|园区|新区)"
+                   r"(?P<level>国家级?|省级)?(?:以上)?(?:高新区|开发区|经开区|园区|新区)"
                    r"|(?P<national>国家级?)(?:高新区|经开区|经济技术开发区))")
 
 
@@ -220,9 +220,10 @@ class ZoneGazetteer:
                     found.append(PlaceMention(m.start(), m.end(), m.group(), "city"))
         return found
 
-    def _headline_zones(self, text: str, taken: list[PlaceMention]) -> list[PlaceMention]:
+    def _headline_zones(self, text: str, taken: list[PlaceMention],
+                        named: dict[str, str] | None = None) -> list[PlaceMention]:
         found = []
-        for written, name in self._headline_names(text).items():
+        for written, name in {**self._headline_names(text), **(named or {})}.items():
             for m in re.finditer(re.escape(written), text):
                 if not any(p.start <= m.start() < p.end for p in taken):
                     found.append(PlaceMention(m.start(), m.end(), name, "zone", False))
@@ -253,13 +254,15 @@ class ZoneGazetteer:
     def _self_references(self, text: str) -> list[PlaceMention]:
         return [PlaceMention(m.start(), m.end(), m.group(), "self") for m in SELF_REFERENCE.finditer(text)]
 
-    def find_places(self, text: str, clause_breaks: list[int] | None = None) -> list[PlaceMention]:
+    def find_places(self, text: str, clause_breaks: list[int] | None = None,
+                    named: dict[str, str] | None = None) -> list[PlaceMention]:
         """Every place mention, longest first where they overlap, each marked
         as subject when nothing but time words and openers precede it in its clause.
-        `clause_breaks`: the positions of the text's clause breaks, when already known."""
+        `clause_breaks`: the positions of the text's clause breaks, when already known;
+        `named`: zones the caller knows the text is about, {as written: name} (its document frame)."""
         zones = self._registered(text)
         zones += self._unregistered(text, zones)
-        zones += self._headline_zones(text, zones)
+        zones += self._headline_zones(text, zones, named)
         candidates = sorted(zones + self._places(text) + self._home_cities(text, zones) + self._self_references(text),
                             key=lambda p: (p.start, -(p.end - p.start)))
         mentions, covered_until = [], -1

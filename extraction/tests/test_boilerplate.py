@@ -38,3 +38,10 @@ def test_copyright_footer_is_blanked():
 def test_previous_and_next_article_links_end_the_article():
     stripped = strip_boilerplate(BODY + "\n上一篇:某园区新增企业80家\n下一篇:另一条新闻")
     assert "80家" not in stripped
+
+
+def test_markup_in_a_table_row_or_headline_is_not_a_breadcrumb():
+    text = ("<h1>某某高新区上半年经济运行</h1>\n营业收入&nbsp;&nbsp;亿元&nbsp;&nbsp;88.1<br/>\n"
+            "首页 > 新闻中心\n")
+    kept = [line.strip() for line in strip_boilerplate(text).split("\n")]
+    assert kept[0] and kept[1] and not kept[2]

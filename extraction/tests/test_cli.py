@@ -46,3 +46,12 @@ def test_reads_gbk_files(tmp_path, capsys, reference):
     main([str(article), *reference, "--published", "2023-06-01"])
     records = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
     assert {(r["zone"], r["value"]) for r in records} == {("洛阳高新区", 80.0), ("洛阳高新区", 12.0)}
+
+
+def test_date_line_sets_each_files_publication_date(tmp_path, capsys, reference):
+    first, second = tmp_path / "a.txt", tmp_path / "b.txt"
+    first.write_text("SOURCE: test\nDATE: 2023-03-01\n\n高新区今年营业收入300亿元。", encoding="utf-8")
+    second.write_text("高新区今年营业收入200亿元。", encoding="utf-8")
+    main([str(first), str(second), *reference, "--date-line", "--published", "2021-06-01"])
+    records = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert {(r["doc"], r["period"]) for r in records} == {("a.txt", "2023"), ("b.txt", "2021")}

@@ -109,3 +109,10 @@ def test_growth_in_times():
 def test_ranges_signs_and_spaces():
     assert _figures("投资10-15亿元,") == []
     assert _figures("同比增长-3.2%,新增企业 30 家。") == [(-3.2, "%", None), (30, "家", None)]
+
+
+def test_fractions_in_words_are_percentages():
+    text = "外资企业贡献约三分之一,出口占全区的四分之三。"
+    found = [(m.value, m.unit, m.qualifier) for m in find_numbers(text)]
+    assert found == [(33.33, "%", "约"), (75.0, "%", None)]
+    assert find_numbers("三分之五") == [] and find_numbers("12分之5") == []

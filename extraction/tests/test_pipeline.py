@@ -368,7 +368,7 @@ def test_rank_without_its_own_noun_takes_the_ranking_named_before(run):
 
 
 def test_a_time_word_inside_the_window_starts_the_metric(run):
-    text = "洛阳高新区举行推介会。该公司今年一季度实现营业收入5.2亿元。"
+    text = "洛阳高新区举行推介会。该区今年一季度实现营业收入5.2亿元。"
     found = run(text, published=dt.date(2023, 5, 1)).indicators
     assert [(i.metric, i.period) for i in found] == [("营业收入", "2023-Q1")]
 

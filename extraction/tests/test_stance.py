@@ -1,9 +1,10 @@
 import pytest
 
-from extraction.stance import classify_stance
+from extraction.stance import classify_stance, is_estimate
 
 
-@pytest.mark.parametrize("before", ["力争", "确保全年", "目标是:", "计划", "预计", "将", "到2026年,", "争取"])
+@pytest.mark.parametrize("before", ["力争", "确保全年", "目标是:", "计划", "预计到2025年", "将", "到2026年,",
+                                    "争取"])
 def test_goal_words_before_the_figure(before):
     assert classify_stance(before + "营收", "营收", "") == "target"
 
@@ -44,3 +45,8 @@ def test_jiang_as_a_preposition_is_no_goal():
     before = "高新区将招商引资作为一号工程,全年引进项目"
     assert classify_stance(before, "全年引进项目", "") == "achievement"
     assert classify_stance("高新区将引进项目", "高新区将引进项目", "") == "target"
+
+
+def test_an_estimate_of_the_year_is_a_result():
+    assert classify_stance("预计全年实现营收", "预计全年实现营收", "") == "achievement"
+    assert is_estimate("预计全年实现营收") and not is_estimate("全年实现营收")

@@ -24,7 +24,8 @@ def test_rows_under_a_header_with_a_unit_column():
         ("营业收入", 7.5, "%", "growth", "营业收入 亿元 410.2 7.5"),
         ("高新技术企业", 320, "家", "level", "高新技术企业 家 320"),
         ("高新技术企业", -2, "%", "growth", "高新技术企业 家 320 -2"),
-    ]  # the share row lost a cell: its columns cannot be told apart
+        ("研发投入强度", 5.4, "%", "share", "研发投入强度 % 5.4"),
+    ]  # the share row lost its last (empty) cell: its cells are read from the left
 
 
 def test_tables_with_several_amount_columns_or_no_unit_column_are_left_alone():
@@ -48,3 +49,30 @@ def test_unit_header_is_a_blank_delimited_cell(text):
     """UNIT_HEADER (written to open with a literal, for speed) finds what its plain form finds."""
     plain = re.compile(r"(?<=[ \t])(?:计量)?单位(?=[ \t])")
     assert [m.span() for m in UNIT_HEADER.finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+
+def test_empty_cells_thousands_and_parts_of_the_row_above():
+    text = ("指标名称 单位 1-9月 同比增长(%)\n"
+            "技工贸总收入 亿元 3,456.7 8.1\n"
+            " 其中:工业产值 亿元 — 6.5\n"
+            "新增市场主体 户 1,203 \n")
+    assert _read(text) == [
+        ("技工贸总收入", 3456.7, "亿元", "level", "技工贸总收入 亿元 3,456.7"),
+        ("技工贸总收入", 8.1, "%", "growth", "技工贸总收入 亿元 3,456.7 8.1"),
+        ("工业产值", 6.5, "%", "growth", "工业产值 亿元 — 6.5"),
+        ("新增市场主体", 1203, "户", "level", "新增市场主体 户 1,203"),
+    ]
+
+
+def test_cells_apart_by_page_markup():
+    text = ("项目&nbsp;&nbsp;单位&nbsp;&nbsp;全年&nbsp;&nbsp;增速(%)<br/>\n"
+            "出口额&nbsp;&nbsp;亿元&nbsp;&nbsp;12.5&nbsp;&nbsp;3.2<br/>\n")
+    assert [(metric, value, kind) for metric, value, _, kind, _ in _read(text)] == [
+        ("出口额", 12.5, "level"), ("出口额", 3.2, "growth")]
+
+
+def test_the_unit_in_the_caption_and_the_metric_in_the_amount_header():
+    text = "表3 分园区税收(单位:万元、%)\n园区 税收收入 增幅\n东区 8,150 4.4\n西区 6,020 -1.5\n"
+    assert [(metric, value, unit, kind) for metric, value, unit, kind, _ in _read(text)] == [
+        ("东区税收收入", 8150, "万元", "level"), ("东区税收收入", 4.4, "%", "growth"),
+        ("西区税收收入", 6020, "万元", "level"), ("西区税收收入", -1.5, "%", "growth")]
