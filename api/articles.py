@@ -1,6 +1,6 @@
 from django.db.models import F, Prefetch
 from django.utils.translation import gettext_lazy as _
-from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_view
+from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_field, extend_schema_view
 from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.exceptions import ValidationError
 from rest_framework.response import Response
@@ -67,15 +67,40 @@ class ArticleIndicatorSerializer(IndicatorSerializer):
         fields = [name for name in IndicatorSerializer.Meta.fields if name != "article"]
 
 
+class DocumentFrameSerializer(serializers.Serializer):
+    """What the engine read the report to be, with editors' corrections applied."""
+
+    kind = serializers.ChoiceField(choices=Article.ReportKind.choices, required=False)
+    zones = serializers.ListField(
+        child=serializers.CharField(), required=False, help_text=_("Zones it is about.")
+    )
+    reported_year = serializers.IntegerField(allow_null=True, required=False)
+    planned_year = serializers.IntegerField(allow_null=True, required=False)
+    corrected = serializers.SerializerMethodField(help_text=_("The frame fields an editor corrected."))
+
+    def get_corrected(self, frame) -> list[str]:
+        return sorted(self.context.get("frame_corrections", {}))
+
+
 class ArticleDetailSerializer(ArticleSerializer):
     text = serializers.CharField(
         source="raw_text",
         help_text=_("The report as uploaded; its indicators' quote_start and quote_end index it."),
     )
     indicators = ArticleIndicatorSerializer(many=True, read_only=True)
+    frame = serializers.SerializerMethodField()
 
     class Meta(ArticleSerializer.Meta):
-        fields = [*ArticleSerializer.Meta.fields, "status_message", "text", "indicators"]
+        fields = [*ArticleSerializer.Meta.fields, "status_message", "frame", "text", "indicators"]
+
+    @extend_schema_field(DocumentFrameSerializer)
+    def get_frame(self, article) -> dict:
+        context = {**self.context, "frame_corrections": article.frame_corrections}
+        return DocumentFrameSerializer(article.frame, context=context).data
+
+
+# Upload fields that correct the document frame -> the engine's names for them.
+UPLOAD_FRAME_FIELDS = {"report_kind": "kind", "reported_year": "reported_year"}
 
 
 class ArticleUploadSerializer(serializers.Serializer):
@@ -94,6 +119,17 @@ class ArticleUploadSerializer(serializers.Serializer):
         required=False,
         help_text=_("Slugs of the zones the report is about; with one zone, figures naming no zone are its."),
     )
+    report_kind = serializers.ChoiceField(
+        choices=Article.ReportKind.choices,
+        required=False,
+        help_text=_("The kind of report, when the engine should not guess it."),
+    )
+    reported_year = serializers.IntegerField(
+        required=False,
+        min_value=1980,
+        max_value=2100,
+        help_text=_("The year its results are of, when the engine should not read it from the text."),
+    )
 
     def article_input(self, document) -> ArticleInput:
         given = self.validated_data
@@ -105,6 +141,9 @@ class ArticleUploadSerializer(serializers.Serializer):
             url=given.get("url", ""),
             published_on=given.get("published_on"),
             zones=given.get("zones", []),
+            frame_corrections={
+                key: given[name] for name, key in UPLOAD_FRAME_FIELDS.items() if given.get(name) is not None
+            },
         ).completed_by(document_input(document, upload.name if upload else ""))
 
 

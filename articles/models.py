@@ -16,6 +16,17 @@ def content_hash(text: str) -> str:
 
 
 class Article(models.Model):
+    # The engine's report kinds (extraction.frame), as people read them.
+    class ReportKind(models.TextChoices):
+        NEWS = "news", _("news")
+        BULLETIN = "bulletin", _("statistical bulletin")
+        SUMMARY = "summary", _("year-end summary")
+        PLAN = "plan", _("plan or work priorities")
+        SUMMARY_AND_PLAN = "summary_and_plan", _("summary and plan")
+        GOVERNMENT_REPORT = "government_report", _("government work report")
+        PART_YEAR = "part_year", _("part-year economic report")
+        RANKING = "ranking", _("ranking or evaluation")
+
     class Status(models.TextChoices):
         NEW = "new", _("not yet extracted")
         EXTRACTED = "extracted", _("extracted")
@@ -43,6 +54,11 @@ class Article(models.Model):
     )
     status_message = models.TextField(_("status message"), blank=True)
     zones = models.ManyToManyField("zones.Zone", blank=True, related_name="articles", verbose_name=_("zones"))
+    # The document frame (kind, zones, reported and planned year, sections) as the last extraction
+    # read it, corrections included; and what editors corrected of it, which every later extraction
+    # is given, so that a correction outlives re-extraction.
+    frame = models.JSONField(_("document frame"), default=dict, blank=True, editable=False)
+    frame_corrections = models.JSONField(_("frame corrections"), default=dict, blank=True)
 
     class Meta:
         ordering = ["-published_on", "-added_at"]
@@ -58,3 +74,8 @@ class Article(models.Model):
 
     def get_absolute_url(self):
         return reverse("dashboard:article", args=[self.pk])
+
+    @property
+    def report_kind_label(self) -> str:
+        kind = self.frame.get("kind") or ""
+        return self.ReportKind(kind).label if kind in self.ReportKind.values else kind

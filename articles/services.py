@@ -40,6 +40,8 @@ class ArticleInput:
     published_on: date | None = None
     original_filename: str = ""
     zones: Sequence[Zone] = field(default_factory=tuple)
+    # What the uploader set of the document frame (kind, reported_year...), given to every extraction.
+    frame_corrections: dict = field(default_factory=dict)
 
     def completed_by(self, found: "ArticleInput") -> "ArticleInput":
         """This input with every detail the uploader left empty taken from what was found."""
@@ -114,6 +116,7 @@ def store_article(data: ArticleInput, *, added_by=None) -> Article:
         url=data.url.strip() if len(data.url.strip()) <= Article._meta.get_field("url").max_length else "",
         published_on=data.published_on,
         original_filename=data.original_filename[:255],
+        frame_corrections=dict(data.frame_corrections),
         added_by=added_by,
     )
     try:

@@ -282,6 +282,8 @@ SPECTACULAR_SETTINGS = {
     ],
     "ENUM_NAME_OVERRIDES": {
         "ArticleStatusEnum": "articles.models.Article.Status",
+        "ReportKindEnum": "articles.models.Article.ReportKind",
+        "IndicatorKindEnum": "metrics.models.Indicator.Kind",
         "ProgressStatusEnum": "dashboard.progress.Status",
         "JobStateEnum": "ingestion.selectors.JobState",
     },

@@ -18,7 +18,7 @@ from articles.documents import Document
 from articles.limits import OverLimit
 from articles.models import Article
 from articles.services import ArticleInput, document_input, store_article
-from extraction import ExtractedIndicator, MetricCatalogue, ZoneGazetteer, extract
+from extraction import DocumentFrame, ExtractedIndicator, MetricCatalogue, ZoneGazetteer, extract
 from metrics.models import Indicator, Metric
 from zones.models import Zone
 from zones.services import get_or_create_reported_zone
@@ -153,25 +153,42 @@ def reported_zone(name: str, known: Reference) -> Zone:
     return existing
 
 
-def suggested_input(document: Document, original_filename: str = "") -> ArticleInput:
-    """The article as the document and the extraction engine describe it, for an editor to check:
-    what the file states about itself first, what the engine reads in the text after."""
+@dataclass(frozen=True)
+class SuggestedUpload:
+    """What the file and the engine say about a report before it is stored, for an editor to check:
+    its details, and the document frame the engine read (kind, zones, years; None when the engine
+    did not read it: a long report is read by its job)."""
+
+    details: ArticleInput
+    frame: DocumentFrame | None
+
+
+def suggested_upload(document: Document, original_filename: str = "") -> SuggestedUpload:
+    """The file's statements about itself first, what the engine reads in the text after. The zones
+    are those the frame says the report is about, else every zone it names. A long report is not
+    read while the editor waits: its job fills in the rest (title, source, date, zones, frame)."""
+    stated = document_input(document, original_filename)
+    if extracts_in_background(document.text):
+        return SuggestedUpload(stated, None)
+    known = reference()
     found = extract(
-        document.text,
-        gazetteer=current_gazetteer(),
-        catalogue=current_catalogue(),
-        check_deadline=time_budget(),
+        document.text, gazetteer=known.gazetteer, catalogue=known.catalogue, check_deadline=time_budget()
     )
-    names = [zone.name for zone in found.zones]
-    return document_input(document, original_filename).completed_by(
+    names = list(found.frame.zones) or [zone.name for zone in found.zones]
+    zones = sorted(
+        Zone.objects.filter(Q(name__in=names) | Q(short_name__in=names)),
+        key=lambda zone: min(names.index(n) for n in (zone.name, zone.short_name) if n in names),
+    )
+    details = stated.completed_by(
         ArticleInput(
             text=document.text,
             title=found.metadata.title or "",
             source_name=found.metadata.source or "",
             published_on=found.metadata.published,
-            zones=list(Zone.objects.filter(Q(name__in=names) | Q(short_name__in=names))),
+            zones=zones,
         )
     )
+    return SuggestedUpload(details, found.frame)
 
 
 def extracts_in_background(text: str) -> bool:
@@ -250,8 +267,10 @@ def extract_article(
         published=article.published_on,
         default_zone=default_zone,
         check_deadline=time_budget(),
+        frame=article.frame_corrections or None,
     )
     fill_missing_metadata(article, result.metadata)
+    article.frame = result.frame.to_json()
     article.text = result.text
     article.status = Article.Status.EXTRACTED
     article.status_message = ""

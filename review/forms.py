@@ -9,18 +9,15 @@ from django.utils.translation import gettext_lazy as _
 
 from articles.decoding import UnreadableDocument
 from articles.documents import SUPPORTED_SUFFIXES
-from articles.services import (
-    ArticleInput,
-    DuplicateArticle,
-    EmptyArticle,
-    document_input,
-    read_report,
-    read_uploaded_file,
-)
-from ingestion.services import extracts_in_background, suggested_input
+from articles.models import Article
+from articles.services import ArticleInput, DuplicateArticle, EmptyArticle, read_report, read_uploaded_file
+from ingestion.services import suggested_upload
 from metrics.models import Indicator, Metric
 from review.services import CORRECTABLE_FIELDS, StaleIndicator
 from zones.models import Zone
+
+# Frame fields of the forms -> the engine's names for them (extraction.frame.DocumentFrame).
+FRAME_FIELDS = {"report_kind": "kind", "reported_year": "reported_year", "zone": "zones"}
 
 # Editors list zones the way Chinese text does: 、，, ; or spaces between names.
 _NAME_SEPARATORS = re.compile(r"[、，,;；\s]+")
@@ -88,6 +85,22 @@ class UploadForm(forms.Form):
         widget=forms.TextInput(attrs={"list": "zone-names"}),
         help_text=_("Zones the report is about, separated by 、"),
     )
+    # The document frame as the engine read it, for the editor to correct; the hidden initial value
+    # tells a correction from an accepted reading, and only corrections are kept (FRAME_FIELDS).
+    report_kind = forms.ChoiceField(
+        label=_("Kind of report"),
+        required=False,
+        choices=[("", "—"), *Article.ReportKind.choices],
+        show_hidden_initial=True,
+    )
+    reported_year = forms.IntegerField(
+        label=_("Year reported on"),
+        required=False,
+        min_value=1980,
+        max_value=2100,
+        show_hidden_initial=True,
+        help_text=_("The year its results are of (a 2023 bulletin published in 2024 reports 2023)."),
+    )
     confirmed = forms.BooleanField(required=False, widget=forms.HiddenInput)
     original_filename = forms.CharField(required=False, max_length=255, widget=forms.HiddenInput)
 
@@ -137,21 +150,24 @@ class UploadForm(forms.Form):
             published_on=data["published_on"],
             original_filename=data["original_filename"],
             zones=data["zones"],
+            frame_corrections=self.frame_corrections(),
         )
+
+    def frame_corrections(self) -> dict:
+        """The frame fields the editor changed from the engine's reading, as the engine names them."""
+        return {
+            key: self.cleaned_data[name]
+            for name, key in FRAME_FIELDS.items()
+            if name in self.changed_data and self.cleaned_data[name] not in (None, "")
+        }
 
     def confirmation_form(self) -> "UploadForm":
         """The form again, with the text as read and every detail the editor left empty filled in from
         the document, for the editor to check and save."""
         upload = self.cleaned_data["file"]
         filename = upload.name if upload else self.cleaned_data["original_filename"]
-        # A long report is not read by the engine while the editor waits: what the document states
-        # about itself is shown now, and its job fills in the rest (title, source, date, zones).
-        found = (
-            document_input(self.document, filename)
-            if extracts_in_background(self.document.text)
-            else suggested_input(self.document, filename)
-        )
-        suggested = self.article_input().completed_by(found)
+        suggestion = suggested_upload(self.document, filename)
+        suggested = self.article_input().completed_by(suggestion.details)
         return UploadForm(
             initial={
                 "text": suggested.text,
@@ -161,6 +177,8 @@ class UploadForm(forms.Form):
                 "published_on": suggested.published_on,
                 "zones": suggested.zones,
                 "original_filename": suggested.original_filename,
+                "report_kind": suggestion.frame.kind if suggestion.frame else "",
+                "reported_year": suggestion.frame.reported_year if suggestion.frame else None,
                 "confirmed": True,
             }
         )
@@ -292,3 +310,25 @@ class MetricWordsForm(forms.Form):
 
     words = forms.CharField(max_length=200, widget=forms.HiddenInput)
     metric = forms.ModelChoiceField(label=_("Metric"), queryset=Metric.objects.all())
+
+
+class FrameCorrectionForm(forms.Form):
+    """An editor's correction of an article's document frame; an empty field gives it back to the
+    engine's reading."""
+
+    report_kind = forms.ChoiceField(
+        label=_("Kind of report"), required=False, choices=[("", _("as read")), *Article.ReportKind.choices]
+    )
+    zone = ZoneNameField(label=_("Zone reported on"), required=False)
+    reported_year = forms.IntegerField(
+        label=_("Year reported on"), required=False, min_value=1980, max_value=2100
+    )
+
+    def corrections(self) -> dict:
+        """The corrections as the engine names them ({} gives the whole frame back to the engine)."""
+        values = {
+            "report_kind": self.cleaned_data["report_kind"],
+            "zone": [self.cleaned_data["zone"].short_name] if self.cleaned_data["zone"] else None,
+            "reported_year": self.cleaned_data["reported_year"],
+        }
+        return {FRAME_FIELDS[name]: value for name, value in values.items() if value not in (None, "")}

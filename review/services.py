@@ -4,6 +4,7 @@ catalogue; each is one transaction and records what it changed (IndicatorChange)
 An editor's save names the indicator version it started from; when someone else saved in between,
 StaleIndicator is raised with the current indicator and nothing is written."""
 
+import logging
 from decimal import Decimal, localcontext
 
 from django.core.exceptions import ValidationError
@@ -12,8 +13,11 @@ from django.utils.translation import gettext as _
 
 from articles.models import Article
 from extraction.units import to_base
+from ingestion.services import reextract_article
 from metrics.models import Indicator, Metric
 from review.models import IndicatorChange
+
+logger = logging.getLogger(__name__)
 
 # What an editor may set on a figure; the quote and its place in the text stay the engine's.
 CORRECTABLE_FIELDS = (
@@ -251,3 +255,15 @@ def map_metric_words(words: str, metric: Metric, *, user) -> int:
         indicator.base_value = base_value(indicator)
         save_change(indicator, IndicatorChange.Action.MAP_METRIC, user, before)
     return len(indicators)
+
+
+@transaction.atomic
+def correct_frame(article: Article, corrections: dict, *, user) -> list[Indicator]:
+    """Set what an editor corrected of an article's document frame (kind, zones, reported year; an
+    empty dict gives it back to the engine) and extract the article again under it: reviewed figures
+    stay as they are. Raises ExtractionFailed, and then nothing is saved, the correction included."""
+    article = Article.objects.select_for_update().get(pk=article.pk)
+    article.frame_corrections = corrections
+    article.save(update_fields=["frame_corrections"])
+    logger.info("Frame of article %s corrected by %s: %s", article.pk, user, corrections)
+    return reextract_article(article)

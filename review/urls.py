@@ -12,6 +12,7 @@ urlpatterns = [
     path("review/articles/<int:pk>/suggestion/", views.suggest_figure, name="suggest"),
     path("review/articles/<int:pk>/metric-words/", views.map_words, name="map_words"),
     path("review/articles/<int:pk>/reextract/", views.reextract, name="reextract"),
+    path("review/articles/<int:pk>/frame/", views.correct_frame, name="frame"),
     path("articles/upload/", views.upload_article, name="upload"),
     path("articles/upload/jobs/<int:pk>/", views.upload_job, name="job"),
     path("articles/<int:pk>/review/", views.review_article, name="article"),

@@ -23,8 +23,10 @@ from ingestion.services import ExtractionFailed, extracts_in_background, ingest_
 from ingestion.tasks import queue_reextraction, queue_report
 from metrics.models import Indicator
 from metrics.quotes import text_segments
+from review import services as review_services
 from review.forms import (
     AddIndicatorForm,
+    FrameCorrectionForm,
     IndicatorCorrectionForm,
     MetricWordsForm,
     UploadForm,
@@ -75,6 +77,7 @@ def render_review(
     *,
     correction: IndicatorCorrectionForm | None = None,
     add_form: AddIndicatorForm | None = None,
+    frame_form: FrameCorrectionForm | None = None,
     status: int = 200,
 ):
     """The review page; `correction` is a submitted form to show again (with its errors) in place of
@@ -95,10 +98,24 @@ def render_review(
             "items": [(indicator, forms[indicator.pk]) for indicator in indicators],
             "conflict_id": correction.instance.pk if status == CONFLICT else None,
             "add_form": add_form,
+            "frame_form": frame_form or frame_correction_form(article),
             "unmapped_words": words_forms,
             "zone_names": Zone.objects.values_list("name", flat=True),
         },
         status=status,
+    )
+
+
+def frame_correction_form(article: Article) -> FrameCorrectionForm:
+    """The frame form showing the editors' corrections so far (empty fields: the engine's reading)."""
+    corrected = article.frame_corrections
+    zones = corrected.get("zones") or []
+    return FrameCorrectionForm(
+        initial={
+            "report_kind": corrected.get("kind", ""),
+            "zone": zones[0] if zones else "",
+            "reported_year": corrected.get("reported_year"),
+        }
     )
 
 
@@ -205,6 +222,29 @@ def map_words(request, pk):
             )
     else:
         messages.error(request, _("Choose a metric for the words."))
+    return redirect(review_url(article.pk))
+
+
+@editor_only
+@require_POST
+def correct_frame(request, pk):
+    article = get_object_or_404(Article, pk=pk)
+    form = FrameCorrectionForm(request.POST)
+    if not form.is_valid():
+        return render_review(request, article, frame_form=form, status=400)
+    try:
+        created = review_services.correct_frame(article, form.corrections(), user=request.user)
+    except ExtractionFailed as failure:
+        messages.error(request, str(failure))
+    else:
+        messages.success(
+            request,
+            _(
+                "The frame is corrected and the report extracted again: %(count)d automatic figures; "
+                "reviewed figures were kept."
+            )
+            % {"count": len(created)},
+        )
     return redirect(review_url(article.pk))
 
 

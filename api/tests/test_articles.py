@@ -301,3 +301,17 @@ def test_a_request_far_over_the_size_limit_is_refused_413_in_the_error_shape(edi
     error = response.json()["error"]
     assert error["code"] == "too_large" and "MB" in error["message"]
     assert not Article.objects.exists()
+
+
+def test_an_article_shows_its_frame_and_an_upload_may_correct_it(editor, registry):
+    summary = "洛阳高新区工作总结\n\n全区实现营业收入120亿元,同比增长8%。\n"
+    response = editor.post("/api/v1/articles/", {"text": summary, "reported_year": 2021}, format="json")
+    assert response.status_code == 201, response.json()
+    frame = response.json()["frame"]
+    assert (frame["kind"], frame["zones"], frame["reported_year"], frame["corrected"]) == (
+        "summary",
+        ["洛阳高新区"],
+        2021,
+        ["reported_year"],
+    )
+    assert {row["period_label"] for row in response.json()["indicators"]} == {"2021"}

@@ -106,3 +106,14 @@ def test_a_figure_an_editor_added_is_not_added_again_by_the_engine(registry):
     extract_article(article)
     assert article.indicators.filter(value=300).count() == 1
     assert article.indicators.get(value=300).review_state == Indicator.ReviewState.CORRECTED
+
+
+def test_the_frame_the_engine_read_is_stored_and_corrections_are_given_to_it(registry):
+    summary = "洛阳高新区工作总结\n\n全区实现营业收入120亿元,同比增长8%。\n"
+    read = ingest_report(ArticleInput(text=summary))
+    assert (read.frame["kind"], read.frame["zones"]) == ("summary", ["洛阳高新区"])
+    Article.objects.all().delete()
+
+    corrected = ingest_report(ArticleInput(text=summary, frame_corrections={"reported_year": 2019}))
+    assert corrected.frame["reported_year"] == 2019
+    assert set(corrected.indicators.values_list("period_label", flat=True)) == {"2019"}
