@@ -25,15 +25,14 @@ def admin_client_en(django_user_model):
 def test_a_long_report_is_saved_at_once_and_its_page_follows_the_job(
     admin_client_en, settings, job_worker, monkeypatch
 ):
-    from review import forms
-
     settings.BACKGROUND_EXTRACTION_BYTES = 10
 
     def engine_must_wait(*args, **kwargs):
         raise AssertionError("the engine ran while the editor waited")
 
-    monkeypatch.setattr(forms, "suggested_input", engine_must_wait)
-    read = admin_client_en.post(UPLOAD, {"text": REPORT, "title": "威海年报"})
+    with monkeypatch.context() as patched:
+        patched.setattr("ingestion.services.extract", engine_must_wait)
+        read = admin_client_en.post(UPLOAD, {"text": REPORT, "title": "威海年报"})
     assert read.context["form"].initial["text"] == REPORT
 
     saved = admin_client_en.post(UPLOAD, {"text": REPORT, "title": "威海年报", "confirmed": "on"})
