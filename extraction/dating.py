@@ -10,6 +10,7 @@ from .figures import STATIC_FAMILIES, Figure, respective_runs
 from .numbers import NumberMention
 from .periods import TimeExpression, part_label, period_bounds, undated_target_year
 from .units import unit_family
+from .vocabulary import CUMULATIVE, Kind, Stance
 
 # Attributes of one project or place are not figures of a period: capacities
 # and sizes (年产80万套, 占地300亩, but not 占地区生产总值比重), areas, and
@@ -93,7 +94,7 @@ class Dating:
         after = [t for t in nearby if mention.end <= t.start]
         if after:
             return after[0]
-        return "cumulative" if ALREADY.search(self.body[clause_start:mention.start]) else None
+        return CUMULATIVE if ALREADY.search(self.body[clause_start:mention.start]) else None
 
     def year_ahead(self, period: str | None) -> bool:
         """A whole calendar year most of which is still to come at publication."""
@@ -124,7 +125,7 @@ class Dating:
         for time in self.times:
             if time.start >= lead_end:
                 break
-            if time.label and time.label != "cumulative":
+            if time.label and time.label != CUMULATIVE:
                 start, end = period_bounds(time.label)
                 is_frame = (REPORTING_PERIOD.match(time.label) and time.label[:4] == str(self.reference_year)
                             and (start.month, end.month) != (1, 12))  # 1-12月 is the whole year
@@ -150,25 +151,25 @@ class Dating:
         if self.zone_rows and mention in self.zone_rows:
             return (str(self.reference_year) if self.reference_year else None), None  # the table's year
         word = self._time_word(mention)
-        if stance == "target" and (word == "cumulative" or word is not None and word.label == "cumulative"):
+        if stance == Stance.TARGET and (word == CUMULATIVE or word is not None and word.label == CUMULATIVE):
             word = None  # 目前/眼下 date the sentence's present, not when a goal is due
-        if word == "cumulative":
-            return "cumulative", None
+        if word == CUMULATIVE:
+            return CUMULATIVE, None
         if word is not None and word.as_of and unit_family(mention.unit) == "count":
-            return "cumulative", word  # 截至11月底,共有企业680家: a stock at that date
-        if word is not None and word.local and word.label and figure.kind == "rank":
+            return CUMULATIVE, word  # 截至11月底,共有企业680家: a stock at that date
+        if word is not None and word.local and word.label and figure.kind == Kind.RANK:
             return word.label[-4:], word  # 连续八年位列第一: this year's position, held for eight years
         if word is not None:
             carried = self._carried_mark(word.start)
-            if word.relative and stance == "achievement" and carried:
+            if word.relative and stance == Stance.ACHIEVEMENT and carried:
                 return part_label(carried.year, word.part), word
-            if word.relative and stance == "target" and (year := self._planned_year(mention.start)):
+            if word.relative and stance == Stance.TARGET and (year := self._planned_year(mention.start)):
                 return part_label(year, word.part), word  # 全年 under 二、2022年工作思路
             return word.label, word
         clause_start, _ = self.clauses.around(mention.start)
         if self._is_static(mention, self.body[clause_start:mention.start]):
             return None, None
-        if stance == "target":
+        if stance == Stance.TARGET:
             year = self._planned_year(mention.start) or undated_target_year(self.published)
             return (str(year) if year else None), None
         carried = self._carried_mark(mention.start)
@@ -186,7 +187,7 @@ class Dating:
 
     def is_yearly_rank(self, figure: Figure) -> bool:
         clause_start, _ = self.clauses.around(figure.mention.start)
-        return figure.kind == "rank" and bool(EVALUATION.search(self.body, clause_start, figure.mention.start))
+        return figure.kind == Kind.RANK and bool(EVALUATION.search(self.body, clause_start, figure.mention.start))
 
     def _is_static(self, mention: NumberMention, before: str) -> bool:
         attributive_money = mention.unit.endswith("元") and bool(

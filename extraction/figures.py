@@ -12,6 +12,7 @@ from .kinds import classify_kind
 from .metric import MetricReader, clean, is_subjectless
 from .numbers import NumberMention
 from .units import unit_family
+from .vocabulary import CUMULATIVE, Kind
 
 # A noun right after the number is what is counted (发放3轮消费券, 40幢产业大楼,
 # 300亿元级产业集群); 以上/左右 close the figure instead.
@@ -93,7 +94,7 @@ class FigureReader:
         self.sentences, self.clauses, self.items = article.sentences, article.clauses, article.items
         self.mentions, self.skipped = article.mentions, article.skipped
         self.table_cells = {table.mention: table for table in article.table_figures}
-        self.time_ends = sorted(t.end for t in article.times if t.label != "cumulative")
+        self.time_ends = sorted(t.end for t in article.times if t.label != CUMULATIVE)
 
     def _after_time_words(self, start: int, end: int) -> int:
         """该公司今年一季度实现营业收入: the metric starts after the last time word
@@ -216,10 +217,10 @@ class FigureReader:
         elif counted and (verb := VERB_BEFORE_COUNT.search(phrase)):
             noun, quote_end = self._counted_noun(mention, next_start)
             phrase, phrase_start = verb.group() + noun, phrase_start + verb.start()
-        elif not phrase or (kind != "level" and is_subjectless(phrase)) or TOTAL_WORDS.fullmatch(phrase):
+        elif not phrase or (kind != Kind.LEVEL and is_subjectless(phrase)) or TOTAL_WORDS.fullmatch(phrase):
             phrase, phrase_start = self._phrase_from_context(mention, kind, phrase, phrase_start, window_start,
                                                              sentence_start, figures)
-        elif kind == "level" and AMOUNT_OF_SET.fullmatch(phrase):
+        elif kind == Kind.LEVEL and AMOUNT_OF_SET.fullmatch(phrase):
             phrase, phrase_start = self._amount_of_set(mention, phrase, phrase_start, sentence_start, figures)
         if not phrase:
             phrase, phrase_start = self._field_label(window_start)
@@ -229,7 +230,7 @@ class FigureReader:
                        figures: list[Figure]) -> tuple[str, int]:
         """签约项目128个,总投资1056亿元: the total belongs to the counted set before it."""
         counted = next(takewhile(lambda f: f.sentence_start == sentence_start, reversed(figures)), None)
-        if counted is None or counted.kind != "level" or unit_family(counted.mention.unit) != "count" \
+        if counted is None or counted.kind != Kind.LEVEL or unit_family(counted.mention.unit) != "count" \
                 or unit_family(mention.unit) == "count":
             return phrase, phrase_start
         return counted.metric + phrase, min(counted.metric_start, phrase_start)
@@ -241,23 +242,23 @@ class FigureReader:
         previous = figures[-1] if figures and figures[-1].sentence_start == sentence_start else None
         # 高出省市2个、1.7个百分点: a list item names what the item before it named.
         # (but 比全国低1.5个百分点 after 比全省高3个百分点 makes a comparison of its own).
-        if previous and previous.kind == kind not in ("level", "rank") and previous.mention.unit == mention.unit \
+        if previous and previous.kind == kind not in (Kind.LEVEL, Kind.RANK) and previous.mention.unit == mention.unit \
                 and not OWN_COMPARISON.search(phrase):
             return previous.metric, min(previous.metric_start, phrase_start)
         in_sentence = takewhile(lambda f: f.sentence_start == sentence_start, reversed(figures))
-        earlier = next((f for f in in_sentence if f.kind in ("level", "growth", "share")), None)
-        if earlier is not None and kind != "level":
+        earlier = next((f for f in in_sentence if f.kind in (Kind.LEVEL, Kind.GROWTH, Kind.SHARE)), None)
+        if earlier is not None and kind != Kind.LEVEL:
             # 完成年计划的82% after 工业总产值95.6亿元: 工业总产值完成率
-            suffix = "完成率" if kind == "completion" else clean(phrase)
+            suffix = "完成率" if kind == Kind.COMPLETION else clean(phrase)
             return earlier.metric + suffix, min(earlier.metric_start, phrase_start)
-        if earlier is not None and (earlier.kind == "growth"
+        if earlier is not None and (earlier.kind == Kind.GROWTH
                                     or unit_family(earlier.mention.unit) == unit_family(mention.unit)):
             # 新增上市公司8家,累计达到65家 / 净增高企28家,总数170家: the running total;
             # 营业收入增长9.5%,力争全年突破1300亿元: the amount of what grew.
             total = TOTAL_WORDS.search(self.body, window_start, mention.start)
             phrase = ADDITION.sub("", earlier.metric) + total.group() if total else earlier.metric
             return phrase, min(earlier.metric_start, phrase_start)
-        if kind == "rank":
+        if kind == Kind.RANK:
             return self._ranking_noun(sentence_start, mention.start, clean(phrase)), phrase_start
         return phrase, phrase_start
 
@@ -272,7 +273,7 @@ class FigureReader:
         """前25位的国家高新区如下 / 综合评价结果(前10名): the size of a list of ranked zones, not a
         position."""
         mention = figure.mention
-        return figure.kind == "rank" and self.body[mention.num_start - 1:mention.num_start] == "前" \
+        return figure.kind == Kind.RANK and self.body[mention.num_start - 1:mention.num_start] == "前" \
             and bool(RANK_CUTOFF_AFTER.match(self.body, mention.end))
 
     def _is_rank_movement(self, index: int, figures: list[Figure]) -> bool:
@@ -280,8 +281,8 @@ class FigureReader:
         move; a move with no position next to it is the only figure and stays."""
         figure = figures[index]
         num_start = figure.mention.num_start
-        if figure.kind != "rank" or not RANK_MOVEMENT.search(self.body, max(0, num_start - RANK_MOVEMENT_REACH),
+        if figure.kind != Kind.RANK or not RANK_MOVEMENT.search(self.body, max(0, num_start - RANK_MOVEMENT_REACH),
                                                              num_start):
             return False
         neighbours = figures[max(0, index - 1):index] + figures[index + 1:index + 2]
-        return any(f.kind == "rank" and f.sentence_start == figure.sentence_start for f in neighbours)
+        return any(f.kind == Kind.RANK and f.sentence_start == figure.sentence_start for f in neighbours)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from .numbers import NumberMention
+from .vocabulary import Kind
 
 RISE = "增长|成长|提高|提升|上升|增加|扩大|加快"
 FALL = "下降|减少|降低|回落|收窄|放缓"
@@ -38,24 +39,24 @@ def classify_kind(mention: NumberMention, before: str) -> tuple[str, float]:
     tail = before[-CHANGE_WINDOW:]
     sign = -1.0 if SHRINK.search(tail) else 1.0
     if mention.is_rank:
-        return "rank", 1.0
+        return Kind.RANK, 1.0
     if mention.is_doubling:
-        return "growth", 1.0
+        return Kind.GROWTH, 1.0
     if RISE_TO.search(tail):
         # 占比提高至35% is the share reached; 增速回落至5% is the growth rate reached.
         if mention.unit == "%":
-            return ("growth", 1.0) if GROWTH_RATE.search(tail) else ("share", 1.0)
-        return "level", 1.0
+            return (Kind.GROWTH, 1.0) if GROWTH_RATE.search(tail) else (Kind.SHARE, 1.0)
+        return Kind.LEVEL, 1.0
     if mention.unit == "个百分点":
         if GROWTH.search(tail):
-            return "growth", sign
-        return "delta", -1.0 if BELOW.search(tail) else 1.0
+            return Kind.GROWTH, sign
+        return Kind.DELTA, -1.0 if BELOW.search(tail) else 1.0
     if mention.unit == "%":
         if COMPLETION.search(tail):
-            return "completion", 1.0
+            return Kind.COMPLETION, 1.0
         if GROWTH.search(tail):
-            return "growth", sign
-        return "share", 1.0
+            return Kind.GROWTH, sign
+        return Kind.SHARE, 1.0
     if ABSOLUTE_CHANGE.search(tail) or GROWTH.search(tail):
-        return "delta", sign  # 比上年增加122.66亿元 / 营收增长12亿元: an absolute change
-    return "level", 1.0
+        return Kind.DELTA, sign  # 比上年增加122.66亿元 / 营收增长12亿元: an absolute change
+    return Kind.LEVEL, 1.0

@@ -19,6 +19,7 @@ from .clauses import PHRASE_BREAK
 from .reference import read_metric_rows
 from .segmenter import RouteSegmenter
 from .units import unit_family
+from .vocabulary import Kind
 
 # Domain words jieba must keep whole so stripping works on real word edges.
 DOMAIN_WORDS = ("在库", "完成率", "开工率", "增长率", "占比", "比重", "总投资", "高企", "规上", "新签约", "营收",
@@ -146,9 +147,9 @@ class MetricCatalogue:
 
 def _measures(entry: MetricEntry, family: str | None, kind: str) -> bool:
     """Whether a figure of this unit family and kind can be of the entry's metric."""
-    if kind in ("level", "delta", "share", "rank") and unit_family(entry.unit) == family:
+    if kind in (Kind.LEVEL, Kind.DELTA, Kind.SHARE, Kind.RANK) and unit_family(entry.unit) == family:
         return True
-    return kind == "growth" and family == "percent" and entry.family != "share"
+    return kind == Kind.GROWTH and family == "percent" and entry.family != "share"
 
 
 @lru_cache(maxsize=8)

@@ -12,6 +12,8 @@ from collections import Counter
 from functools import lru_cache
 from typing import NamedTuple
 
+from .vocabulary import CUMULATIVE
+
 YEAR = r"(?:19|20)\d{2}"
 DASH = r"\s*[-—–~至到]\s*"
 SMALL_NUMBERS = {"一": 1, "两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
@@ -23,7 +25,7 @@ THIS_YEAR = "今年以来|今年|本年度|本年"
 # 全年目标 / 年度计划 name the year's goal, not the period of a figure.
 REFERENCE_YEAR = "全年(?!的?(?:目标|任务|计划))|年内|当年|年底|年末|(?<!完成)年度(?!的?(?:目标|任务|计划))"
 LAST_YEAR = r"(?<![比较])(?:去年|上年|上一年)(?!同期)"
-CUMULATIVE = r"截至目前|截止目前|截至当前|截至|截止|目前|至今|迄今|眼下|现有|近年来|多年来|近[两二三四五\d]年来?|[两二三\d]年多来|累计"
+RUNNING_TOTAL_WORDS = r"截至目前|截止目前|截至当前|截至|截止|目前|至今|迄今|眼下|现有|近年来|多年来|近[两二三四五\d]年来?|[两二三\d]年多来|累计"
 FIVE_YEAR_PLAN_END = r"十([一二三四五六七八九])五[’”\"']?\s*(?:规划)?\s*(?:末|期末)"
 FIVE_YEAR_PLAN_SPAN = r"十([一二三四五六七八九])五[’”\"']?\s*(?:规划)?\s*(?:期间|时期)"
 # 2021年以来 / 十四五以来: from that year (or the plan's first) to the year reported on.
@@ -58,7 +60,7 @@ TIME = re.compile(
     rf"|(?P<asof>(?:截至|截止)(?:(?P<as_y>{YEAR})年)?(?P<as_m>\d{{1,2}})月(?:底|末|份)?)"
     rf"|(?P<ref>(?:{REFERENCE_YEAR})(?P<rpart>{PART_OF_YEAR})?)"
     rf"|(?P<part>{PART_OF_YEAR})"
-    rf"|(?P<cumulative>{CUMULATIVE}))"
+    rf"|(?P<cumulative>{RUNNING_TOTAL_WORDS}))"
 )
 # A full date (2024年3月1日) is a dateline or an event, not the year reported on.
 EVENT_NAME = re.compile(r"[^,，。;；\n]{0,10}?(大会|会议|工作会|论坛|博览会|展览会|交易会|峰会|年会|大赛|比赛|表彰会|活动)")
@@ -191,7 +193,7 @@ def _label(m: re.Match, published: dt.date | None, ref_year: int | None) -> tupl
     if m.group("part"):
         return (part_label(ref_year, m.group("part")) if ref_year else None), False
     weak = m.group("cumulative") == "累计"
-    return "cumulative", weak
+    return CUMULATIVE, weak
 
 
 def _plan_ordinal(phrase: str) -> str:

@@ -24,6 +24,7 @@ from .stance import classify_stance, is_estimate, reports_progress
 from .targets import implied_targets
 from .units import to_base
 from .zones import ZoneGazetteer
+from .vocabulary import Kind, Stance
 
 
 STANCE_REACH = 300
@@ -41,30 +42,30 @@ def _indicator(article: Article, dating: Dating, attribution: Attribution, catal
     look_back = max(sentence_start, mention.start - STANCE_REACH)
     stance = classify_stance(body[look_back:mention.start], body[clause_start:mention.start],
                              body[mention.end:clause_end])
-    if stance == "achievement" and article.sections.states_goals(mention.start) \
+    if stance == Stance.ACHIEVEMENT and article.sections.states_goals(mention.start) \
             and not reports_progress(body[clause_start:mention.start]):
-        stance = "target"  # under 二、2024年主要目标
+        stance = Stance.TARGET  # under 二、2024年主要目标
     period, word = dating.period(figure, stance)
-    if stance == "achievement" and word is not None and word.whole_year and dating.year_ahead(period) \
+    if stance == Stance.ACHIEVEMENT and word is not None and word.whole_year and dating.year_ahead(period) \
             and not is_estimate(body[look_back:mention.start]) \
             and not reports_progress(body[look_back:min(sentence_end, mention.end + STANCE_REACH)]):
-        stance = "target"  # 2024年营收增长7%, said in February 2024: a goal (unless measured against it)
+        stance = Stance.TARGET  # 2024年营收增长7%, said in February 2024: a goal (unless measured against it)
     if (figure.introduces_next or dating.is_yearly_rank(figure)) and period and SUB_YEAR.match(period):
         # The set a count introduces is the year's (the year's list of key projects),
         # even when the figure after it covers months of that year; so is an evaluation.
         period = SUB_YEAR.match(period).group(1)
     period_start, period_end = period_bounds(period)
     if article.published and period_start and period_start > article.published:
-        stance = "target"
+        stance = Stance.TARGET
     if article.zone_rows and mention in article.zone_rows:
-        stance = "achievement"  # a row of a ranking table: a result, whatever the sentence before it says
+        stance = Stance.ACHIEVEMENT  # a row of a ranking table: a result, whatever the sentence before it says
     zone, registered, scope = attribution.place(figure)
     metric = figure.metric
-    if figure.kind == "rank" and article.frame.kind == "ranking" and BARE_RANK.fullmatch(metric):
+    if figure.kind == Kind.RANK and article.frame.kind == "ranking" and BARE_RANK.fullmatch(metric):
         metric = rank_metric(article.frame.title or "", "")  # 居第31位, in an evaluation's report
     entry = catalogue.match(metric, mention.unit, figure.kind)
     value = mention.value * figure.sign
-    base_value = to_base(value, mention.unit, entry.unit) if entry and figure.kind == "level" else None
+    base_value = to_base(value, mention.unit, entry.unit) if entry and figure.kind == Kind.LEVEL else None
     quote, start, end = article.normalised.quote(min(figure.metric_start, mention.start),
                                                  max(figure.quote_end, mention.end))
     return ExtractedIndicator(

@@ -9,6 +9,7 @@ from .frame import zone_names
 from .numbers import NumberMention
 from .tables import TableFigure, blank_markup
 from .zones import ZoneGazetteer
+from .vocabulary import Kind
 
 # A cell: a run of text between blanks (page markup blanked first, offsets kept).
 CELL = re.compile(r"\S+")
@@ -113,12 +114,12 @@ def _row_figures(text: str, cells: list[re.Match], rows: list[int], gazetteer: Z
         registered = gazetteer.record(zone) is not None
         rank = NumberMention(rank_cell.start(), rank_cell.end(), rank_cell.start(), float(rank_cell.group()),
                              "位", None, is_rank=True)
-        found.append(TableFigure(rank, "rank", metric, rank_cell.start(), zone, registered, zone_cell.end()))
+        found.append(TableFigure(rank, Kind.RANK, metric, rank_cell.start(), zone, registered, zone_cell.end()))
         score_index = row + 2 + offset if offset is not None else len(cells)
         # Rows run on into a list without scores (第11至21名) have a rank cell there, not a decimal.
         if score_index < len(cells) and SCORE.fullmatch(cells[score_index].group()):
             cell = cells[score_index]
             score = NumberMention(cell.start(), cell.end(), cell.start(), float(cell.group()), "分", None)
-            found.append(TableFigure(score, "level", score_header.group(), zone_cell.start(), zone,
+            found.append(TableFigure(score, Kind.LEVEL, score_header.group(), zone_cell.start(), zone,
                                      registered, cell.end()))
     return found

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from .vocabulary import Stance
 
 # Every alternative opens with a literal character (look-behinds come after
 # it), so re skips to the few characters that can start a match; these run
@@ -40,12 +41,12 @@ def classify_stance(before_in_sentence: str, before_in_clause: str, after_in_cla
     it in its clause with no sign of completion before it, or the figure is a
     scale to reach (打造千亿级产业集群); else 'achievement'."""
     if _target_marker(before_in_sentence):
-        return "target"
+        return Stance.TARGET
     if after_in_clause.startswith("级") and not ACHIEVED.search(before_in_clause):
-        return "target"
+        return Stance.TARGET
     if _target_marker(after_in_clause) and not ACHIEVED.search(before_in_clause):
-        return "target"
-    return "achievement"
+        return Stance.TARGET
+    return Stance.ACHIEVEMENT
 
 
 def reports_progress(before_in_clause: str) -> bool:

@@ -17,6 +17,7 @@ from typing import NamedTuple
 
 from .numbers import NumberMention
 from .units import unit_family
+from .vocabulary import Kind
 
 # The unit column's header as a cell of its own: where a table can start.
 # Each form opens with its literal first character and then looks back for
@@ -38,7 +39,7 @@ MARKUP = re.compile(r"&nbsp;|<[^<>\n]{0,100}>")
 
 class TableFigure(NamedTuple):
     mention: NumberMention
-    kind: str          # "level", "share" (an amount in %), "growth" or "rank"
+    kind: str          # Kind.LEVEL, Kind.SHARE (an amount in %), Kind.GROWTH or Kind.RANK
     metric: str
     metric_start: int
     zone: str | None = None   # a row per zone (ranking tables): the row's zone
@@ -98,8 +99,8 @@ def _row_figures(cells: list[re.Match], layout: _Layout) -> list[TableFigure]:
     if not METRIC_NAME.fullmatch(metric) or unit_family(unit) is None:
         return []
     metric += layout.amount_name
-    columns = [(layout.amount, "share" if unit == "%" else "level", unit)]
-    columns += [(index, "growth", "%") for index in layout.growths]
+    columns = [(layout.amount, Kind.SHARE if unit == "%" else Kind.LEVEL, unit)]
+    columns += [(index, Kind.GROWTH, "%") for index in layout.growths]
     found = []
     for index, kind, cell_unit in columns:
         cell = cells[index] if index < len(cells) else None

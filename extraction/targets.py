@@ -6,6 +6,7 @@ from .figures import Figure
 from .indicator import ExtractedIndicator
 from .periods import period_bounds
 from .units import unit_family
+from .vocabulary import Kind, Stance
 
 
 def _decimals(value: float) -> int:
@@ -17,7 +18,7 @@ def implied_target(achieved: ExtractedIndicator, ratio: ExtractedIndicator,
                    original: str) -> ExtractedIndicator | None:
     """The plan behind `ratio` (a completion %) given the `achieved` amount,
     rounded to the amount's precision (at least one decimal)."""
-    if ratio.value <= 0 or achieved.kind != "level" or unit_family(achieved.unit) in (None, "percent"):
+    if ratio.value <= 0 or achieved.kind != Kind.LEVEL or unit_family(achieved.unit) in (None, "percent"):
         return None
     value = round(achieved.value * 100 / ratio.value, max(1, _decimals(achieved.value)))
     yearly = "年度" in ratio.quote or "全年" in ratio.quote
@@ -29,7 +30,7 @@ def implied_target(achieved: ExtractedIndicator, ratio: ExtractedIndicator,
         zone=achieved.zone, zone_registered=achieved.zone_registered, scope=achieved.scope,
         metric=achieved.metric, metric_code=achieved.metric_code, value=value, unit=achieved.unit,
         base_value=achieved.base_value * scale if achieved.base_value is not None and scale else None,
-        base_unit=achieved.base_unit, kind="level", stance="target", period=period,
+        base_unit=achieved.base_unit, kind=Kind.LEVEL, stance=Stance.TARGET, period=period,
         period_start=period_start, period_end=period_end, qualifier=None,
         quote=original[start:end], start=start, end=end, derived=True)
 
@@ -40,10 +41,10 @@ def implied_targets(figures: list[Figure], indicators: list[ExtractedIndicator],
     achieved amount in the same sentence."""
     found = []
     for i, (figure, indicator) in enumerate(zip(figures, indicators)):
-        if indicator.kind != "completion" or indicator.stance != "achievement":
+        if indicator.kind != Kind.COMPLETION or indicator.stance != Stance.ACHIEVEMENT:
             continue
         achieved = next((a for f, a in zip(reversed(figures[:i]), reversed(indicators[:i]))
-                         if a.kind == "level" and f.sentence_start == figure.sentence_start), None)
+                         if a.kind == Kind.LEVEL and f.sentence_start == figure.sentence_start), None)
         target = implied_target(achieved, indicator, original) if achieved else None
         if target:
             found.append(target)
