@@ -1,5 +1,6 @@
 """An article prepared for reading figures: normalised text with boilerplate
 masked, its boundaries, numbers, places and time words, found once."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -17,13 +18,17 @@ from .sections import Sections
 from .tables import TableFigure, table_figures
 from .zones import ZoneGazetteer
 
-
 PLACE_GLOSS = re.compile(r"\([\u4e00-\u9fff]{1,6}\)")
 
 
 class Article:
-    def __init__(self, text: str, gazetteer: ZoneGazetteer, published: dt.date | None,
-                 frame: DocumentFrame | dict | None = None):
+    def __init__(
+        self,
+        text: str,
+        gazetteer: ZoneGazetteer,
+        published: dt.date | None,
+        frame: DocumentFrame | dict | None = None,
+    ):
         self.normalised: NormalisedText = normalise(text)
         self.body = strip_boilerplate(self.normalised.text)
         self.metadata = extract_metadata(self.normalised.text, self.body)
@@ -41,19 +46,23 @@ class Article:
         written.update({zone: zone for zone in self.frame.zones if zone not in written.values()})
         self.places = gazetteer.find_places(self.body, self.clauses.positions, written)
         rankings = ranking_rows(self.body, gazetteer, self.frame.title or "")
-        self.table_figures = sorted(table_figures(self.body) + rankings,
-                                    key=lambda table: table.mention.start)
+        self.table_figures = sorted(
+            table_figures(self.body) + rankings, key=lambda table: table.mention.start
+        )
         # Rows that are a zone's own (ranking tables): their zone, year and stance are the row's.
         self.zone_rows = {table.mention: table for table in self.table_figures if table.zone}
         self.mentions = _with_table_numbers(find_numbers(self.body), self.table_figures)
-        self.reference_year = self.frame.reported_year or \
-            reference_year(self._dated_figure_text(), self.published, self.normalised.text)
+        self.reference_year = self.frame.reported_year or reference_year(
+            self._dated_figure_text(), self.published, self.normalised.text
+        )
         self.times = find_time_expressions(self.body, self.published, self.reference_year)
         # Places and time words open clauses but are not part of a metric, nor
         # is a place's gloss in brackets (杭州高新区(滨江)).
         skipped = bytearray(len(self.body))
-        glossed = [(place.start, gloss.end() if (gloss := PLACE_GLOSS.match(self.body, place.end)) else place.end)
-                   for place in self.places]
+        glossed = [
+            (place.start, gloss.end() if (gloss := PLACE_GLOSS.match(self.body, place.end)) else place.end)
+            for place in self.places
+        ]
         for start, end in [*glossed, *((time.start, time.end) for time in self.times)]:
             skipped[start:end] = b"\x01" * (end - start)
         self.skipped = bytes(skipped)

@@ -1,4 +1,5 @@
 """Which zone, city, province or group each figure belongs to."""
+
 from __future__ import annotations
 
 import bisect
@@ -12,7 +13,9 @@ from .units import unit_family
 from .zones import WHOLE_PLACE_SCOPE, PlaceMention
 
 # A count of zones (全省21家国家开发区, 230个国家级经济技术开发区) describes a group.
-ZONE_GROUP_NOUN = re.compile(r"^(国家级|省级以上|省级|国家|省)?(经济技术开发区|高新技术产业开发区|高新区|开发区|经开区|新区|园区)")
+ZONE_GROUP_NOUN = re.compile(
+    r"^(国家级|省级以上|省级|国家|省)?(经济技术开发区|高新技术产业开发区|高新区|开发区|经开区|新区|园区)"
+)
 COUNTY_SCOPE = re.compile(r"县域|全县")
 UNKNOWN_ZONE = "*"
 
@@ -29,15 +32,19 @@ class Attribution:
         self.gazetteer = article.gazetteer
         # A place's gloss in brackets (全市10家开发区(园区)) is no subject of its own.
         places = self.places
-        self.subjects = [p for i, p in enumerate(places)
-                         if p.subject and not (i and self.body[places[i - 1].end:p.start] == "(")]
+        self.subjects = [
+            p
+            for i, p in enumerate(places)
+            if p.subject and not (i and self.body[places[i - 1].end : p.start] == "(")
+        ]
         self.subject_starts = [p.start for p in self.subjects]
         self.zone_subjects = [p for p in self.subjects if p.scope == "zone"]
         self.zone_subject_starts = [p.start for p in self.zone_subjects]
-        self.respective_zones = {self.mentions[i]: zone
-                                 for i, zone in self._respective_zones(self.mentions).items()}
+        self.respective_zones = {
+            self.mentions[i]: zone for i, zone in self._respective_zones(self.mentions).items()
+        }
         zones = [p for p in self.places if p.scope == "zone"]
-        self.main_zone = (next((p for p in zones if p.registered), None) or (zones[0] if zones else None))
+        self.main_zone = next((p for p in zones if p.registered), None) or (zones[0] if zones else None)
 
     def zones_found(self) -> list[ZoneFound]:
         seen = {}
@@ -77,15 +84,22 @@ class Attribution:
         if self.zone_rows and mention in self.zone_rows:  # a ranking table's row
             row = self.zone_rows[mention]
             return row.zone, row.registered, "zone"
-        if self.respective_zones and mention in self.respective_zones:  # hashing a mention costs; most articles have none
+        if (
+            self.respective_zones and mention in self.respective_zones
+        ):  # hashing a mention costs; most articles have none
             zone = self.respective_zones[mention]
             return zone.name, zone.registered, "zone"
-        after = self.body[mention.end:mention.end + 12]
+        after = self.body[mention.end : mention.end + 12]
         if unit_family(mention.unit) == "count" and ZONE_GROUP_NOUN.match(after):
-            before = self.body[max(0, mention.start - 4):mention.start]
+            before = self.body[max(0, mention.start - 4) : mention.start]
             noun = ZONE_GROUP_NOUN.match(after).group()
-            scope = "province" if "全省" in before else "national" if "全国" in before or noun.startswith("国家") \
+            scope = (
+                "province"
+                if "全省" in before
+                else "national"
+                if "全国" in before or noun.startswith("国家")
                 else "group"
+            )
             return noun, False, scope
         if COUNTY_SCOPE.search(figure.metric):
             return figure.metric, False, "city"
@@ -93,7 +107,9 @@ class Attribution:
         sentence_start, _ = self.sentences.around(mention.start)
         # A named place stays the subject for its paragraph; 全市/全省 only for its sentence.
         subject = None
-        for index in range(bisect.bisect_left(self.subject_starts, mention.start) - 1, -1, -1):  # no copy of the list
+        for index in range(
+            bisect.bisect_left(self.subject_starts, mention.start) - 1, -1, -1
+        ):  # no copy of the list
             place = self.subjects[index]
             if place.start < paragraph_start:
                 break
@@ -123,7 +139,9 @@ class Attribution:
         found = {}
         for marker, run in respective_runs(self.body, mentions):
             sentence_start, _ = self.sentences.around(marker.start())
-            zones = [p for p in self.places if p.scope == "zone" and sentence_start <= p.start < marker.start()]
+            zones = [
+                p for p in self.places if p.scope == "zone" and sentence_start <= p.start < marker.start()
+            ]
             if len(zones) == len(run):
-                found.update(zip(run, zones))
+                found.update(zip(run, zones, strict=False))
         return found

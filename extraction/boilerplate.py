@@ -4,6 +4,7 @@ contact lines, view counts) in normalised text.
 Masking blanks characters (newlines stay) instead of deleting them, so the body
 text keeps the normalised text's offsets, lines, and the offset map stays valid.
 """
+
 from __future__ import annotations
 
 import re
@@ -40,8 +41,11 @@ def _is_furniture(line: str) -> bool:
     stripped = MARKUP.sub(" ", line).strip() if "<" in line or "&" in line else line.strip()
     if not stripped:
         return False
-    if len(stripped) <= FURNITURE_MAX_LEN and not SENTENCE_END.search(stripped) \
-            and FURNITURE.search(stripped):
+    if (
+        len(stripped) <= FURNITURE_MAX_LEN
+        and not SENTENCE_END.search(stripped)
+        and FURNITURE.search(stripped)
+    ):
         return True
     return len(stripped) <= FURNITURE_MAX_LEN and bool(PHONE.search(stripped))
 
@@ -50,7 +54,8 @@ def _masked(text: str, spans: list[tuple[int, int]]) -> str:
     parts, cursor = [], 0
     for start, end in spans:
         parts.append(text[cursor:start])
-        # Blank each line of the span, keeping its newlines (a page tail is long; a regex sub works char by char).
+        # Blank each line of the span, keeping its newlines (a page tail is long; a regex sub works
+        # character by character).
         parts.append("\n".join(" " * len(line) for line in text[start:end].split("\n")))
         cursor = end
     parts.append(text[cursor:])

@@ -1,4 +1,5 @@
 """Sentence, clause and list-item boundaries shared by every stage."""
+
 from __future__ import annotations
 
 import bisect
@@ -25,8 +26,10 @@ class Boundaries:
         span = self._spans.get(pos)
         if span is None:
             i = bisect.bisect_left(self.positions, pos)
-            span = (self.positions[i - 1] + 1 if i > 0 else 0,
-                    self.positions[i] if i < len(self.positions) else self.length)
+            span = (
+                self.positions[i - 1] + 1 if i > 0 else 0,
+                self.positions[i] if i < len(self.positions) else self.length,
+            )
             self._spans[pos] = span
         return span
 
@@ -42,5 +45,9 @@ def boundaries(text: str) -> tuple[Boundaries, Boundaries, Boundaries, Boundarie
     sentences = [pos for pos in clauses if text[pos] in SENTENCE_CHARS]
     paragraphs = [pos for pos in sentences if text[pos] == "\n"]
     length = len(text)
-    return (Boundaries(sentences, length), Boundaries(clauses, length), Boundaries(items, length),
-            Boundaries(paragraphs, length))
+    return (
+        Boundaries(sentences, length),
+        Boundaries(clauses, length),
+        Boundaries(items, length),
+        Boundaries(paragraphs, length),
+    )

@@ -5,6 +5,7 @@ Prints one JSON line per indicator (GUIDE.md fields; doc = file basename).
 Implied targets (derived from completion ratios) are left out unless
 --with-derived is given, since they are not statements of the article.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -42,30 +43,41 @@ def read_text(path: Path) -> str:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
         from charset_normalizer import from_bytes  # only needed for non-UTF-8 files
+
         best = from_bytes(data).best()
         return str(best) if best is not None else data.decode("utf-8", errors="replace")
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m extraction", description=__doc__,
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        prog="python -m extraction", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("files", nargs="+", type=Path)
-    parser.add_argument("--zones", action="append", required=True, type=Path, metavar="CSV",
-                        help="zone registry CSV (repeat for several files)")
+    parser.add_argument(
+        "--zones",
+        action="append",
+        required=True,
+        type=Path,
+        metavar="CSV",
+        help="zone registry CSV (repeat for several files)",
+    )
     parser.add_argument("--metrics", required=True, type=Path, metavar="CSV", help="metric catalogue CSV")
     parser.add_argument("--zone", help="zone of articles that never name theirs")
     parser.add_argument("--published", type=_date, help="publication date when the page states none")
-    parser.add_argument("--date-line", action="store_true",
-                        help="publication date of each file from its 'DATE: YYYY-MM-DD' line "
-                             "(else --published)")
+    parser.add_argument(
+        "--date-line",
+        action="store_true",
+        help="publication date of each file from its 'DATE: YYYY-MM-DD' line (else --published)",
+    )
     parser.add_argument("--with-derived", action="store_true", help="also print implied targets")
     args = parser.parse_args(argv)
     gazetteer, catalogue = ZoneGazetteer.from_csv(args.zones), MetricCatalogue.from_csv(args.metrics)
     for path in args.files:
         text = read_text(path)
         published = (args.date_line and date_line(text)) or args.published
-        result = extract(text, gazetteer=gazetteer, catalogue=catalogue, published=published,
-                         default_zone=args.zone)
+        result = extract(
+            text, gazetteer=gazetteer, catalogue=catalogue, published=published, default_zone=args.zone
+        )
         for line in jsonl_lines(result, path.name, with_derived=args.with_derived):
             print(line)
     return 0

@@ -1,5 +1,6 @@
 """Figures a company states about itself (its sales, output, investment): they are the firm's, not
 the zone's, and are left out (the gold has none)."""
+
 from __future__ import annotations
 
 import bisect
@@ -18,12 +19,16 @@ NAME_CHARS = re.compile(r"[\u4e00-\u9fff()]{2,30}$")
 REFERENCE_WORD = re.compile(r"家|某|该")  # cheap test before REFERENCE, tried at every position
 REFERENCE = re.compile(r"(?:一家|某|该|这家)[\u4e00-\u9fff]{0,12}$")
 # Classes of firms, counted or described, are not a firm: 上市公司5家, 规上企业, 龙头企业.
-FIRM_CLASS = re.compile(r"上市|新增|规上|规模以上|国有|民营|外资|各类|重点|龙头|一批|高新技术|科技型|"
-                        r"专精特新|"
-                        r"独角兽|瞪羚|全区|全市")
+FIRM_CLASS = re.compile(
+    r"上市|新增|规上|规模以上|国有|民营|外资|各类|重点|龙头|一批|高新技术|科技型|"
+    r"专精特新|"
+    r"独角兽|瞪羚|全区|全市"
+)
 # What may open a clause before its firm subject: 其中, 从重点企业看, 区内, 同样位于高新区的.
-FIRM_OPENER = re.compile(r"^\s*(?:其中|另外|此外|同时|如|例如|比如|据|区内|园区内|从[^,;]{0,8}看|"
-                         r"[^,;]{0,16}的)?$")
+FIRM_OPENER = re.compile(
+    r"^\s*(?:其中|另外|此外|同时|如|例如|比如|据|区内|园区内|从[^,;]{0,8}看|"
+    r"[^,;]{0,16}的)?$"
+)
 COUNT_AFTER = re.compile(r"\s*[\d一二三四五六七八九十两]+[家个户]")
 QUOTE_OPEN, QUOTE_CLOSE = "“", "”"
 
@@ -37,7 +42,7 @@ class Firm(NamedTuple):
 def find_firms(text: str) -> list[Firm]:
     firms = []
     for end in FIRM_END.finditer(text):
-        before = text[max(0, end.start() - 30):end.start()]
+        before = text[max(0, end.start() - 30) : end.start()]
         if end.group() == "公司" and REGISTERED_FORM.search(before):
             name = NAME_CHARS.search(before)
             if name:
@@ -60,12 +65,13 @@ class CompanyFigures:
         self.subject_starts = [p.start for p in article.places if p.subject]
 
     def _is_firm(self, firm: Firm) -> bool:
-        return not FIRM_CLASS.search(self.body, firm.start, firm.end) \
-            and not COUNT_AFTER.match(self.body, firm.end)
+        return not FIRM_CLASS.search(self.body, firm.start, firm.end) and not COUNT_AFTER.match(
+            self.body, firm.end
+        )
 
     def _firms_between(self, start: int, end: int) -> list[Firm]:
         starts = self.firm_starts
-        return self.firms[bisect.bisect_left(starts, start):bisect.bisect_left(starts, end)]
+        return self.firms[bisect.bisect_left(starts, start) : bisect.bisect_left(starts, end)]
 
     def _subject_between(self, start: int, end: int) -> bool:
         return bisect.bisect_left(self.subject_starts, start) < bisect.bisect_left(self.subject_starts, end)
@@ -80,9 +86,9 @@ class CompanyFigures:
             if self._subject_between(firm.end, mention.start):
                 return False  # a zone or place took over as the subject
             if firm.start >= clause_start and firm.named:
-                return True   # 鼎华精密有限公司去年营收480亿元
-            if FIRM_OPENER.match(self.body[self.clauses.around(firm.start)[0]:firm.start]):
-                return True   # 公司前三季度实现营业收入41.3亿元,同比增长19.6%
+                return True  # 鼎华精密有限公司去年营收480亿元
+            if FIRM_OPENER.match(self.body[self.clauses.around(firm.start)[0] : firm.start]):
+                return True  # 公司前三季度实现营业收入41.3亿元,同比增长19.6%
         return self._quoted_after_firm(mention)
 
     def _quoted_after_firm(self, mention: NumberMention) -> bool:
@@ -90,7 +96,7 @@ class CompanyFigures:
         paragraph_start, _ = self.paragraphs.around(mention.start)
         if not self._firms_between(paragraph_start, mention.start):
             return False
-        before = self.body[paragraph_start:mention.start]
+        before = self.body[paragraph_start : mention.start]
         quoted = before.count(QUOTE_OPEN) > before.count(QUOTE_CLOSE)
         quote_start = paragraph_start + before.rfind(QUOTE_OPEN)
         return quoted and bool(self._firms_between(paragraph_start, quote_start))

@@ -1,5 +1,6 @@
 """When each figure applies: the time word that dates it, the year carried
 from its paragraph or section heading, or the article's reference year."""
+
 from __future__ import annotations
 
 import bisect
@@ -49,8 +50,11 @@ class Dating:
         self.document, self.zone_rows = article.frame, article.zone_rows
         self.time_starts = [t.start for t in self.times]
         pub_year = self.published.year if self.published else None
-        self.year_marks = [t for t in self.times if t.year and not t.weak
-                           and (pub_year is None or pub_year - 1 <= t.year <= pub_year)]
+        self.year_marks = [
+            t
+            for t in self.times
+            if t.year and not t.weak and (pub_year is None or pub_year - 1 <= t.year <= pub_year)
+        ]
         self.year_mark_ends = [t.end for t in self.year_marks]
         self.heading_years = [t for t in self.year_marks if self._is_heading(t.start)]
         self.heading_year_ends = [t.end for t in self.heading_years]
@@ -63,29 +67,39 @@ class Dating:
         found = {}
         for marker, run in respective_runs(self.body, mentions):
             clause_start, _ = self.clauses.around(marker.start())
-            listed = [t for t in self.times if clause_start <= t.start and t.end <= marker.start()] or \
-                [t for t in self.times if marker.end() <= t.start and t.end <= mentions[run[0]].start]
+            listed = [t for t in self.times if clause_start <= t.start and t.end <= marker.start()] or [
+                t for t in self.times if marker.end() <= t.start and t.end <= mentions[run[0]].start
+            ]
             if len(listed) == len(run):
-                found.update((mentions[index], time) for index, time in zip(run, listed))
+                found.update((mentions[index], time) for index, time in zip(run, listed, strict=False))
         return found
 
-    def _time_word(self, mention: NumberMention) -> TimeExpression | None | str:
+    def _time_word(self, mention: NumberMention) -> TimeExpression | str | None:
         """The time expression a figure is dated by, or "cumulative" for a
         bare 已/累计, or None when its sentence has none."""
-        if self.respective_times and mention in self.respective_times:  # hashing a mention costs; most articles have none
+        if (
+            self.respective_times and mention in self.respective_times
+        ):  # hashing a mention costs; most articles have none
             return self.respective_times[mention]
         sentence_start, _ = self.sentences.around(mention.start)
         clause_start, clause_end = self.clauses.around(mention.start)
-        nearby = self.times[bisect.bisect_left(self.time_starts, sentence_start):
-                            bisect.bisect_left(self.time_starts, clause_end)]
+        nearby = self.times[
+            bisect.bisect_left(self.time_starts, sentence_start) : bisect.bisect_left(
+                self.time_starts, clause_end
+            )
+        ]
         before = [t for t in nearby if t.end <= mention.start and (not t.local or t.start >= clause_start)]
         strong = [t for t in before if not t.weak]
         in_clause = [t for t in before if t.start >= clause_start]
         # 累计 only speaks for its own clause; there it makes a count a running
         # total (累计达到65家) even after 全年, but money stays a flow of the
         # period (1-10月份,累计完成投资122亿元).
-        if in_clause and all(t.weak for t in in_clause) and unit_family(mention.unit) == "count" \
-                and not (strong and SPAN.match(strong[-1].label or "")):  # 十四五以来,累计…: the span's total
+        if (
+            in_clause
+            and all(t.weak for t in in_clause)
+            and unit_family(mention.unit) == "count"
+            and not (strong and SPAN.match(strong[-1].label or ""))
+        ):  # 十四五以来,累计…: the span's total
             return in_clause[-1]
         if strong:
             return strong[-1]
@@ -94,13 +108,17 @@ class Dating:
         after = [t for t in nearby if mention.end <= t.start]
         if after:
             return after[0]
-        return CUMULATIVE if ALREADY.search(self.body[clause_start:mention.start]) else None
+        return CUMULATIVE if ALREADY.search(self.body[clause_start : mention.start]) else None
 
     def year_ahead(self, period: str | None) -> bool:
         """A whole calendar year most of which is still to come at publication."""
         start, _ = period_bounds(period)
-        return bool(self.published and start and start.year == self.published.year
-                    and self.published.month <= YEAR_MOSTLY_AHEAD_UNTIL_MONTH)
+        return bool(
+            self.published
+            and start
+            and start.year == self.published.year
+            and self.published.month <= YEAR_MOSTLY_AHEAD_UNTIL_MONTH
+        )
 
     def _carried_mark(self, pos: int) -> TimeExpression | None:
         """The last time word of a calendar year (within a year of
@@ -127,8 +145,11 @@ class Dating:
                 break
             if time.label and time.label != CUMULATIVE:
                 start, end = period_bounds(time.label)
-                is_frame = (REPORTING_PERIOD.match(time.label) and time.label[:4] == str(self.reference_year)
-                            and (start.month, end.month) != (1, 12))  # 1-12月 is the whole year
+                is_frame = (
+                    REPORTING_PERIOD.match(time.label)
+                    and time.label[:4] == str(self.reference_year)
+                    and (start.month, end.month) != (1, 12)
+                )  # 1-12月 is the whole year
                 return time if is_frame else None
         return None
 
@@ -151,7 +172,8 @@ class Dating:
         if self.zone_rows and mention in self.zone_rows:
             return (str(self.reference_year) if self.reference_year else None), None  # the table's year
         word = self._time_word(mention)
-        if stance == Stance.TARGET and (word == CUMULATIVE or word is not None and word.label == CUMULATIVE):
+        cumulative = word == CUMULATIVE or (word is not None and word.label == CUMULATIVE)
+        if stance == Stance.TARGET and cumulative:
             word = None  # 目前/眼下 date the sentence's present, not when a goal is due
         if word == CUMULATIVE:
             return CUMULATIVE, None
@@ -167,7 +189,7 @@ class Dating:
                 return part_label(year, word.part), word  # 全年 under 二、2022年工作思路
             return word.label, word
         clause_start, _ = self.clauses.around(mention.start)
-        if self._is_static(mention, self.body[clause_start:mention.start]):
+        if self._is_static(mention, self.body[clause_start : mention.start]):
             return None, None
         if stance == Stance.TARGET:
             year = self._planned_year(mention.start) or undated_target_year(self.published)
@@ -187,10 +209,17 @@ class Dating:
 
     def is_yearly_rank(self, figure: Figure) -> bool:
         clause_start, _ = self.clauses.around(figure.mention.start)
-        return figure.kind == Kind.RANK and bool(EVALUATION.search(self.body, clause_start, figure.mention.start))
+        return figure.kind == Kind.RANK and bool(
+            EVALUATION.search(self.body, clause_start, figure.mention.start)
+        )
 
     def _is_static(self, mention: NumberMention, before: str) -> bool:
         attributive_money = mention.unit.endswith("元") and bool(
-            ATTRIBUTIVE_TOTAL.match(self.body, mention.end, mention.end + 30))
-        return (mention.unit in STATIC_UNITS or unit_family(mention.unit) in STATIC_FAMILIES
-                or bool(ATTRIBUTE_WORDS.search(before)) or attributive_money)
+            ATTRIBUTIVE_TOTAL.match(self.body, mention.end, mention.end + 30)
+        )
+        return (
+            mention.unit in STATIC_UNITS
+            or unit_family(mention.unit) in STATIC_FAMILIES
+            or bool(ATTRIBUTE_WORDS.search(before))
+            or attributive_money
+        )

@@ -1,5 +1,6 @@
 """The engine's results: indicators (GUIDE.md records with offsets) and what
 was found about the article."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -34,13 +35,30 @@ class ExtractedIndicator:
     def to_json(self, doc: str) -> dict:
         """The GUIDE.md record, plus metric_code, base value, period bounds,
         zone_registered, quote offsets and derived (JSON-ready)."""
-        record = {"doc": doc, "zone": self.zone, "scope": self.scope, "metric": self.metric,
-                  "value": self.value, "unit": self.unit, "kind": self.kind, "stance": self.stance,
-                  "period": self.period, "qualifier": self.qualifier, "quote": self.quote}
-        record.update(metric_code=self.metric_code, base_value=self.base_value, base_unit=self.base_unit,
-                      period_start=self.period_start.isoformat() if self.period_start else None,
-                      period_end=self.period_end.isoformat() if self.period_end else None,
-                      zone_registered=self.zone_registered, start=self.start, end=self.end, derived=self.derived)
+        record = {
+            "doc": doc,
+            "zone": self.zone,
+            "scope": self.scope,
+            "metric": self.metric,
+            "value": self.value,
+            "unit": self.unit,
+            "kind": self.kind,
+            "stance": self.stance,
+            "period": self.period,
+            "qualifier": self.qualifier,
+            "quote": self.quote,
+        }
+        record.update(
+            metric_code=self.metric_code,
+            base_value=self.base_value,
+            base_unit=self.base_unit,
+            period_start=self.period_start.isoformat() if self.period_start else None,
+            period_end=self.period_end.isoformat() if self.period_end else None,
+            zone_registered=self.zone_registered,
+            start=self.start,
+            end=self.end,
+            derived=self.derived,
+        )
         return record
 
 

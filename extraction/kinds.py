@@ -1,5 +1,6 @@
 """What sort of statement a number makes: level, growth, completion, share,
 rank or delta (GUIDE.md), read from the words just before it."""
+
 from __future__ import annotations
 
 import re

@@ -1,4 +1,5 @@
 """Title, source and publication date stated in an article's page header."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -43,7 +44,7 @@ def find_published(text: str) -> dt.date | None:
     dates = [(m, d) for m, d in dates if d]
     for match, date in dates:
         line_start = header.rfind("\n", 0, match.start()) + 1
-        before = header[line_start:match.start()]
+        before = header[line_start : match.start()]
         if DATE_LABEL.search(before) or SOURCE.search(before) or not before.strip():
             return date
     return dates[0][1] if dates else None
@@ -57,15 +58,20 @@ def find_source(text: str) -> str | None:
 def find_title(text: str, body: str) -> str | None:
     """First header line that survived boilerplate masking or carries a
     '正在阅读:' prefix, looks like a headline, and is not a sentence."""
-    for raw, kept in zip(text[:HEADER_CHARS].split("\n"), body[:HEADER_CHARS].split("\n")):
+    for raw, kept in zip(text[:HEADER_CHARS].split("\n"), body[:HEADER_CHARS].split("\n"), strict=False):
         line = raw.strip()
         prefixed = TITLE_PREFIX.match(line)
         if not kept.strip() and not prefixed:
             continue
         line = TITLE_PREFIX.sub("", line)
         line = TITLE_SITE_SUFFIX.sub("", line) if len(line) > 20 else line
-        if TITLE_MIN <= len(line) <= TITLE_MAX and "。" not in line and not line.endswith((":", "：")) \
-                and not DATE.search(line) and "来源" not in line:
+        if (
+            TITLE_MIN <= len(line) <= TITLE_MAX
+            and "。" not in line
+            and not line.endswith((":", "："))
+            and not DATE.search(line)
+            and "来源" not in line
+        ):
             return line
     return None
 

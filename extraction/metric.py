@@ -5,13 +5,14 @@ Only short windows around numbers are segmented (jieba on a whole article is
 the slow part of naive pipelines); the tokenizer is built once, lazily, with
 the catalogue's names and synonyms as a domain dictionary.
 """
+
 from __future__ import annotations
 
 import re
 import threading
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Iterable
 
 import jieba
 
@@ -22,26 +23,57 @@ from .units import unit_family
 from .vocabulary import Kind
 
 # Domain words jieba must keep whole so stripping works on real word edges.
-DOMAIN_WORDS = ("在库", "完成率", "开工率", "增长率", "占比", "比重", "总投资", "高企", "规上", "新签约", "营收",
-                "同比增长", "同比下降", "增加值", "产值", "总数", "累计", "力争", "确保", "全区", "全年")
+DOMAIN_WORDS = (
+    "在库",
+    "完成率",
+    "开工率",
+    "增长率",
+    "占比",
+    "比重",
+    "总投资",
+    "高企",
+    "规上",
+    "新签约",
+    "营收",
+    "同比增长",
+    "同比下降",
+    "增加值",
+    "产值",
+    "总数",
+    "累计",
+    "力争",
+    "确保",
+    "全区",
+    "全年",
+)
 # Tokens that open a clause without belonging to the metric.
 LEADING_FILLER = frozenset(
-    "( 其中 区内 同期 全年 全区 今年 去年 当年 年内 年底 同比 实现 完成 共 共计 力争 确保 争取 预计 计划 将 要 已 已有 目前 截至 "
-    "截至目前 该区 我区 全力 推动 着力 积极 加快 持续 深入 大力 动态 实施 统筹 开发 落实 主动 推进 "
-    "和 及 与 或 的 也 并 还 此外 同时 达 达到 其 以 在 为 上半年 下半年 前三季度 一季度 "
-    "而 且 有 是 中 等 又 到 分别 此次 本次 该 继续 共有 拥有 现有 一是 二是 三是 四是 五是 六是 首先 其次 最后 一 二 三 四 五 六 七 八 九 十".split())
+    (
+        "( 其中 区内 同期 全年 全区 今年 去年 当年 年内 年底 同比 实现 完成 共 共计 力争 确保 争取 预计 "
+        "计划 将 要 已 已有 目前 截至 截至目前 该区 我区 全力 推动 着力 积极 加快 持续 深入 大力 动态 "
+        "实施 统筹 开发 落实 主动 推进 和 及 与 或 的 也 并 还 此外 同时 达 达到 其 以 在 为 上半年 "
+        "下半年 前三季度 一季度 而 且 有 是 中 等 又 到 分别 此次 本次 该 继续 共有 拥有 现有 一是 二是 "
+        "三是 四是 五是 六是 首先 其次 最后 一 二 三 四 五 六 七 八 九 十"
+    ).split()
+)
 # Tokens that link the metric to its number.
 TRAILING_FILLER = frozenset(
-    "可 多 少 增长 成长 同比增长 同比下降 下降 同比 达到 达 突破 超过 超 为 实现 共 约 近 是 有 已有 已 保持 分别 完成 了 "
-    "合计 共计 总计 累计 至 到 提高 提升 上升 增加 减少 力争 确保 争取 逾 不少于 不低于 至少 新增 净增 新台币 台币 港币 港元 欧元 日元 英镑".split())
+    (
+        "可 多 少 增长 成长 同比增长 同比下降 下降 同比 达到 达 突破 超过 超 为 实现 共 约 近 是 有 已有 "
+        "已 保持 分别 完成 了 合计 共计 总计 累计 至 到 提高 提升 上升 增加 减少 力争 确保 争取 逾 不少于 "
+        "不低于 至少 新增 净增 新台币 台币 港币 港元 欧元 日元 英镑"
+    ).split()
+)
 LEADING_EDGES = tuple(LEADING_FILLER) + tuple(" \t“”\"'‘’《》【「")
-TRAILING_EDGES = tuple(TRAILING_FILLER) + (" ", "\t")
+TRAILING_EDGES = (*TRAILING_FILLER, " ", "\t")
 # Single-character links that also end names (欣旺达, 华为超...): kept when a
 # noun follows the number, since then the number is inside a name phrase.
 NAME_ENDINGS = frozenset("达超近约逾")
 # Ranking words carry no subject of their own: 增速居全市第一 needs the figure before it.
-SUBJECTLESS = re.compile(r"^(年均|按年|超(时间|序时|时序)进度|增速|增幅|增长|总数|占比|比重|完成率|总额|同比|也|分别|位居|稳居|居|排名?|列|位列|"
-                         r"高出|高于|低于|超出|(全省|全市|全国|省市)(高新区|开发区)?|平均水平|平均|[比较](全省|全市|全国|全区|省|市)[\u4e00-\u9fff]{0,8}?(高出?|低|快|慢)|当月|当季|单月|占(全市|全省|全国|全区)的?|按可比价格?计算|[比较](去年|上年|上月|\d{4}年|\d{1,2}(-\d{1,2})?月份?|[一二三四]季度|上半年|前三季度)(同期|底|末)?|加快|放缓|[占为]?(年度?|全年)?[\u4e00-\u9fff]{0,2}?(目标任务|目标|计划)的?|年度|[,，、;；])*$")
+SUBJECTLESS = re.compile(
+    r"^(年均|按年|超(时间|序时|时序)进度|增速|增幅|增长|总数|占比|比重|完成率|总额|同比|也|分别|位居|稳居|居|排名?|列|位列|"
+    r"高出|高于|低于|超出|(全省|全市|全国|省市)(高新区|开发区)?|平均水平|平均|[比较](全省|全市|全国|全区|省|市)[\u4e00-\u9fff]{0,8}?(高出?|低|快|慢)|当月|当季|单月|占(全市|全省|全国|全区)的?|按可比价格?计算|[比较](去年|上年|上月|\d{4}年|\d{1,2}(-\d{1,2})?月份?|[一二三四]季度|上半年|前三季度)(同期|底|末)?|加快|放缓|[占为]?(年度?|全年)?[\u4e00-\u9fff]{0,2}?(目标任务|目标|计划)的?|年度|[,，、;；])*$"
+)
 NOISE = re.compile(r"[\s“”\"'‘’《》【】「」]")
 HAN = re.compile(r"[\u4e00-\u9fff]")
 ABBREVIATION = re.compile(r"^[A-Za-z&]+$")
@@ -83,24 +115,31 @@ class MetricCatalogue:
         self.match = lru_cache(maxsize=4096)(self._match)
 
     @classmethod
-    def from_records(cls, rows: Iterable) -> "MetricCatalogue":
+    def from_records(cls, rows: Iterable) -> MetricCatalogue:
         entries = []
         for row in rows:
             synonyms = _field(row, "synonyms", ())
             if isinstance(synonyms, str):
                 synonyms = [s for s in synonyms.split("|") if s]
-            entries.append(MetricEntry(_field(row, "code"), _field(row, "name_zh"), _field(row, "unit"),
-                                       _field(row, "family"), tuple(synonyms)))
+            entries.append(
+                MetricEntry(
+                    _field(row, "code"),
+                    _field(row, "name_zh"),
+                    _field(row, "unit"),
+                    _field(row, "family"),
+                    tuple(synonyms),
+                )
+            )
         return cls(entries)
 
     @classmethod
-    def from_csv(cls, path) -> "MetricCatalogue":
+    def from_csv(cls, path) -> MetricCatalogue:
         return cls.from_records(read_metric_rows(path))
 
     def words(self) -> list[str]:
         return list(self._words)
 
-    def reader(self) -> "MetricReader":
+    def reader(self) -> MetricReader:
         """The phrase reader for this catalogue's vocabulary, made once."""
         if self._reader is None:
             self._reader = MetricReader(self)
@@ -141,7 +180,7 @@ class MetricCatalogue:
         for word in self._abbreviations:
             if word in lowered:
                 start = lowered.index(word)
-                return phrase[:start] + self._by_word[word][0].name_zh + phrase[start + len(word):]
+                return phrase[:start] + self._by_word[word][0].name_zh + phrase[start + len(word) :]
         return phrase
 
 
@@ -188,8 +227,9 @@ class MetricReader:
             self._segmenter = RouteSegmenter(_tokenizer(self._domain))
         return tuple(self._segmenter.lcut(window))
 
-    def before(self, text: str, start: int, end: int, skipped: bytes = b"",
-               names_follow: bool = False) -> tuple[str, int]:
+    def before(
+        self, text: str, start: int, end: int, skipped: bytes = b"", names_follow: bool = False
+    ) -> tuple[str, int]:
         """Metric words in text[start:end] (the clause before a number): fillers,
         and places or time words (nonzero bytes in `skipped`, one per char of
         text), stripped at the front; linking words stripped at the back, but
@@ -200,13 +240,21 @@ class MetricReader:
             return window, start
         tokens = self.tokens(window)
         lead, trail, offset = 0, len(tokens), start
-        while lead < trail and (tokens[lead] in LEADING_FILLER or not tokens[lead].strip()
-                                or NOISE.fullmatch(tokens[lead])
-                                or (skipped and skipped.find(0, offset, offset + len(tokens[lead])) == -1)):
+        while lead < trail and (
+            tokens[lead] in LEADING_FILLER
+            or not tokens[lead].strip()
+            or NOISE.fullmatch(tokens[lead])
+            or (skipped and skipped.find(0, offset, offset + len(tokens[lead])) == -1)
+        ):
             offset += len(tokens[lead])
             lead += 1
-        while trail > lead and (not tokens[trail - 1].strip() or tokens[trail - 1] in TRAILING_FILLER
-                                and not (names_follow and tokens[trail - 1] in NAME_ENDINGS)):
+        while trail > lead and (
+            not tokens[trail - 1].strip()
+            or (
+                tokens[trail - 1] in TRAILING_FILLER
+                and not (names_follow and tokens[trail - 1] in NAME_ENDINGS)
+            )
+        ):
             trail -= 1
         return "".join(tokens[lead:trail]), offset
 
@@ -215,8 +263,12 @@ class MetricReader:
         """Only a window whose edges could be filler, blank, or a place/time
         word needs word boundaries; a filler token at an edge implies the
         window starts or ends with that filler's characters."""
-        return (not window or window.startswith(LEADING_EDGES) or window.endswith(TRAILING_EDGES)
-                or bool(skipped and skipped[start]))
+        return (
+            not window
+            or window.startswith(LEADING_EDGES)
+            or window.endswith(TRAILING_EDGES)
+            or bool(skipped and skipped[start])
+        )
 
     def after(self, text: str, start: int, limit: int) -> str:
         """Noun after a counted number (发放3轮消费券, 40幢产业大楼)."""

@@ -5,6 +5,7 @@ The normalised text is built from runs of characters copied one-to-one from the
 original (after length-preserving conversions); an `OffsetMap` stores one entry
 per run, so mapping back is a bisect instead of a per-character table.
 """
+
 from __future__ import annotations
 
 import bisect

@@ -2,6 +2,7 @@
 qualifier words around them, ranks (第二, 前30名, 10强), shares in 成, 翻番,
 and the filters that drop numbers which are not measurements.
 """
+
 from __future__ import annotations
 
 import re
@@ -17,22 +18,85 @@ from .units import COUNT_CLASSIFIERS, canonical_unit
 ARABIC = r"(?<![\d.])(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\d)|\d+(?:\.\d+)?)"
 # No 万/亿 inside a Chinese numeral: 百亿元 is 100 亿元, not 1e10 元.
 CHINESE = r"(?<![零〇一二两三四五六七八九十百千])[零〇一二两三四五六七八九十百千]+"
-UNITS = sorted([
-    "万亿元", "亿美元", "万美元", "亿元", "万元", "千元", "美元", "元",
-    "个百分点", "百分点", "%", "万平方米", "平方米", "平方公里", "万亩", "亩", "公顷",
-    "家次", "万家", "家", "万户", "户", "项", "件", "名", "万人次", "人次", "万人", "人", "万套", "台套", "套",
-    "万辆", "辆", "台", "幢", "栋", "座", "轮", "所", "万吨", "吨",
-    "万千瓦时", "亿千瓦时", "千瓦时", "万千瓦", "千瓦", "gwh", "mwh", "kwh", "gw", "mw",
-], key=len, reverse=True)
+UNITS = sorted(
+    [
+        "万亿元",
+        "亿美元",
+        "万美元",
+        "亿元",
+        "万元",
+        "千元",
+        "美元",
+        "元",
+        "个百分点",
+        "百分点",
+        "%",
+        "万平方米",
+        "平方米",
+        "平方公里",
+        "万亩",
+        "亩",
+        "公顷",
+        "家次",
+        "万家",
+        "家",
+        "万户",
+        "户",
+        "项",
+        "件",
+        "名",
+        "万人次",
+        "人次",
+        "万人",
+        "人",
+        "万套",
+        "台套",
+        "套",
+        "万辆",
+        "辆",
+        "台",
+        "幢",
+        "栋",
+        "座",
+        "轮",
+        "所",
+        "万吨",
+        "吨",
+        "万千瓦时",
+        "亿千瓦时",
+        "千瓦时",
+        "万千瓦",
+        "千瓦",
+        "gwh",
+        "mwh",
+        "kwh",
+        "gw",
+        "mw",
+    ],
+    key=len,
+    reverse=True,
+)
 # 个 is not a unit in 三个季度 / 6个月 / 个百分点 (handled as its own unit).
 COUNTER_GE = r"个(?!月|季度|工作日|小时|年头|百分点)"
 # 千亿级规模 / 百亿级税收, 营收1.2亿,: a bare 亿/万 before 级 or a break is money.
 SCALE_ONLY = r"[亿万](?=级|[,，。;；、)]|$)"
 UNIT = "|".join(re.escape(u) for u in UNITS) + "|" + COUNTER_GE + "|" + SCALE_ONLY
 
-BEFORE_QUALIFIERS = {"突破": "突破", "超过": "超过", "超": "超过", "逾": "超过", "近": "近", "将近": "近",
-                     "约": "约", "大约": "约", "达到": "达到", "达": "达到", "不少于": "不少于",
-                     "不低于": "不少于", "至少": "不少于"}
+BEFORE_QUALIFIERS = {
+    "突破": "突破",
+    "超过": "超过",
+    "超": "超过",
+    "逾": "超过",
+    "近": "近",
+    "将近": "近",
+    "约": "约",
+    "大约": "约",
+    "达到": "达到",
+    "达": "达到",
+    "不少于": "不少于",
+    "不低于": "不少于",
+    "至少": "不少于",
+}
 BEFORE_QUALIFIER = "|".join(sorted(BEFORE_QUALIFIERS, key=len, reverse=True))
 AFTER_QUALIFIERS = {"以上": "以上", "左右": "左右", "以下": "以下", "以内": "以下"}
 
@@ -52,10 +116,14 @@ RANK = re.compile(
     rf"(?:(?P<prefix>第|前)(?P<num1>{ARABIC}|{CHINESE})(?P<suffix1>位|名|强)?"
     rf"|(?P<num2>{ARABIC}|{CHINESE})(?P<suffix2>强(?![\u4e00-\u9fff])|位(?!数)|名(?=[,，。;；、]|$)))"
 )
-RANK_CONTEXT = re.compile(r"(位列|位居|名列|排名|排在|排|居|列|进入|保持在|保持|入围|跻身|前进|进位|上升|提升|跃居|稳居|全省|全市|全国|全区)\S{0,6}$")
+RANK_CONTEXT = re.compile(
+    r"(位列|位居|名列|排名|排在|排|居|列|进入|保持在|保持|入围|跻身|前进|进位|上升|提升|跃居|稳居|全省|全市|全国|全区)\S{0,6}$"
+)
 # A money amount that names a class of projects (10亿元以上项目2个, 过10亿元项目,
 # 50亿元8个, 500万元以上技改项目) is part of the metric, not a figure.
-CLASS_OF_THINGS = re.compile(r"^(?:以上|及以上)?[\u4e00-\u9fff“”\"]{0,8}?(?:项目|企业|工程)|^(?:以上)?\d|^级别")
+CLASS_OF_THINGS = re.compile(
+    r"^(?:以上|及以上)?[\u4e00-\u9fff“”\"]{0,8}?(?:项目|企业|工程)|^(?:以上)?\d|^级别"
+)
 LIST_JOINER = re.compile(r"^[、和及与或至到~-]$")
 # A count of actions or of categories is not an indicator (10项攻坚行动, 21个大类).
 ACTION_NOUNS = re.compile(
@@ -65,7 +133,9 @@ ACTION_NOUNS = re.compile(
 # People at an event (200余名代表参加会议) are not a measure of the zone.
 EVENT_PEOPLE = re.compile(r"[\u4e00-\u9fff]{0,4}?(代表|嘉宾|来宾|观众|选手|学员|与会|参会|参赛|记者)")
 # Those taking part in it (5家企业代表作了交流发言, 300个项目参赛, 80家企业参展).
-EVENT_PART = re.compile(r"[\u4e00-\u9fff“”\"]{0,8}?(参加(会议|活动|大会|论坛)|出席|参会|参赛|参展|交流发言|作了?[\u4e00-\u9fff]{0,4}发言)")
+EVENT_PART = re.compile(
+    r"[\u4e00-\u9fff“”\"]{0,8}?(参加(会议|活动|大会|论坛)|出席|参会|参赛|参展|交流发言|作了?[\u4e00-\u9fff]{0,4}发言)"
+)
 # 10-15亿元: the second number of a range.
 RANGE_START = re.compile(r"\d\s*[-~～—至到]\s*$")
 # 增长-3.2%: a sign, not a dash.
@@ -74,8 +144,8 @@ NAME_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz+#_"
 
 
 class NumberMention(NamedTuple):  # a tuple: many are made per article, cheaply
-    start: int            # first char of the qualifier or number
-    end: int              # end of unit / trailing qualifier
+    start: int  # first char of the qualifier or number
+    end: int  # end of unit / trailing qualifier
     num_start: int
     value: float
     unit: str
@@ -157,15 +227,16 @@ def _numbers(text: str) -> list[NumberMention]:
             qualifier = "超过"
         if after:
             qualifier = AFTER_QUALIFIERS[after]
-        if unit in ("个", "项", "件") and ACTION_NOUNS.match(text[end:end + 8]):
+        if unit in ("个", "项", "件") and ACTION_NOUNS.match(text[end : end + 8]):
             continue
         if unit in ("名", "人", "位", "人次") and EVENT_PEOPLE.match(text, end):
             continue
         if unit in COUNT_CLASSIFIERS and EVENT_PART.match(text, end):
             continue
-        is_rank = unit == "名" and text[num_start - 1:num_start] == "前"
-        found.append(NumberMention(start, end, num_start, value, "位" if is_rank else unit,
-                                   qualifier, is_rank=is_rank))
+        is_rank = unit == "名" and text[num_start - 1 : num_start] == "前"
+        found.append(
+            NumberMention(start, end, num_start, value, "位" if is_rank else unit, qualifier, is_rank=is_rank)
+        )
     return found
 
 
@@ -175,36 +246,57 @@ def _ranks(text: str, taken: set[int]) -> list[NumberMention]:
         if not taken.isdisjoint(range(m.start(), m.end())):
             continue
         numeral = m.group("num1") or m.group("num2")
-        after = text[m.end():m.end() + 1]
+        after = text[m.end() : m.end() + 1]
         if m.group("prefix") == "第" and not m.group("suffix1") and re.match(r"[\u4e00-\u9fff]", after):
             continue  # 第二届, 第一季度, 第一方阵
         if m.group("prefix") == "前" and not m.group("suffix1"):
             continue  # 前三季度
-        if m.group("num2") and m.group("suffix2") == "位" and not RANK_CONTEXT.search(text[max(0, m.start() - 12):m.start()]):
+        if (
+            m.group("num2")
+            and m.group("suffix2") == "位"
+            and not RANK_CONTEXT.search(text[max(0, m.start() - 12) : m.start()])
+        ):
             continue
-        if not RANK_CONTEXT.search(text[max(0, m.start() - 12):m.start()]) and m.group("prefix") == "第":
+        if not RANK_CONTEXT.search(text[max(0, m.start() - 12) : m.start()]) and m.group("prefix") == "第":
             continue
-        if _is_name_part(text, m.start(), m.end()) or text[m.start() - 1:m.start()] == "“" \
-                or text.startswith("榜", m.end()) or (m.group("suffix2") == "强" and after in "”\"’'"):
+        if (
+            _is_name_part(text, m.start(), m.end())
+            or text[m.start() - 1 : m.start()] == "“"
+            or text.startswith("榜", m.end())
+            or (m.group("suffix2") == "强" and after in "”\"’'")
+        ):
             continue  # 5G, “十强”产业, 百强榜, “三类500强”项目: names, not ranks
         value = parse_numeral(numeral)
         if value is None or value <= 0 or value > 1000:
             continue
-        found.append(NumberMention(m.start(), m.end(), m.start("num1") if m.group("num1") else m.start("num2"),
-                                   value, "位", None, is_rank=True))
+        found.append(
+            NumberMention(
+                m.start(),
+                m.end(),
+                m.start("num1") if m.group("num1") else m.start("num2"),
+                value,
+                "位",
+                None,
+                is_rank=True,
+            )
+        )
     return found
 
 
 # 近3成: tenths as a share (30%), 七成 after a comparison word or 占全市的 only
 # (一成不变 is an idiom).
-SHARE_TENTHS = re.compile(rf"(?P<qual>近|约|超|逾|超过|达|占|的)(?P<num>\d|[一二两三四五六七八九])成(?![本功立为果])"
-                          r"(?P<after>以上|左右)?")
+SHARE_TENTHS = re.compile(
+    r"(?P<qual>近|约|超|逾|超过|达|占|的)(?P<num>\d|[一二两三四五六七八九])成(?![本功立为果])"
+    r"(?P<after>以上|左右)?"
+)
 # 百分之十二点五: a percentage in words.
 PERCENT_WORDS = re.compile(r"百分之(?P<num>\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百点]+)")
 # 三分之一 / 4分之3: a fraction as a percentage (33.33). The literal 分之 opens the pattern (the
 # denominator is looked behind for), so re skips to it; 百分之 is PERCENT_WORDS'.
-FRACTION = re.compile(r"(?<=[二三四五六七八九十\d])分之(?P<num>[一二三四五六七八九]|\d)"
-                      r"(?![\d一二三四五六七八九十])")
+FRACTION = re.compile(
+    r"(?<=[二三四五六七八九十\d])分之(?P<num>[一二三四五六七八九]|\d)"
+    r"(?![\d一二三四五六七八九十])"
+)
 # 翻番 / 翻两番: doublings as growth rates.
 DOUBLING = re.compile(r"翻(?P<times>一|两|二|三)?番")
 DOUBLING_GROWTH = {None: 100.0, "一": 100.0, "两": 300.0, "二": 300.0, "三": 700.0}
@@ -228,7 +320,7 @@ def _percent_forms(text: str) -> list[NumberMention]:
             found.append(NumberMention(start, m.end(), m.start(), value, "%", qualifier))
     for m in FRACTION.finditer(text):
         denominator, numerator = parse_numeral(text[m.start() - 1]), parse_numeral(m.group("num"))
-        if text[m.start() - 2:m.start() - 1].isdigit() or not denominator or numerator >= denominator:
+        if text[m.start() - 2 : m.start() - 1].isdigit() or not denominator or numerator >= denominator:
             continue  # 12分之 or 3分之5: no fraction of a whole
         start, qualifier = _qualifier_before(text, m.start() - 1, m.end())
         percent = round(100 * numerator / denominator, 2)
@@ -236,11 +328,17 @@ def _percent_forms(text: str) -> list[NumberMention]:
     for m in TIMES_GROWTH.finditer(text):
         value = parse_numeral(m.group("num"))
         if value is not None:
-            found.append(NumberMention(m.start("times"), m.end(), m.start("times"), value * 100, "%", None,
-                                       is_doubling=True))
+            found.append(
+                NumberMention(
+                    m.start("times"), m.end(), m.start("times"), value * 100, "%", None, is_doubling=True
+                )
+            )
     for m in DOUBLING.finditer(text):
-        found.append(NumberMention(m.start(), m.end(), m.start(), DOUBLING_GROWTH[m.group("times")], "%",
-                                   None, is_doubling=True))
+        found.append(
+            NumberMention(
+                m.start(), m.end(), m.start(), DOUBLING_GROWTH[m.group("times")], "%", None, is_doubling=True
+            )
+        )
     return found
 
 
@@ -249,8 +347,14 @@ def _spread_list_units(text: str, mentions: list[NumberMention]) -> list[NumberM
     spread = list(mentions)
     for i in range(len(spread) - 1):
         this, nxt = spread[i], spread[i + 1]
-        if nxt.unit != this.unit and nxt.unit.startswith(this.unit) and LIST_JOINER.match(text[this.end:nxt.num_start]):
-            spread[i] = NumberMention(this.start, this.end, this.num_start, this.value, nxt.unit, this.qualifier)
+        if (
+            nxt.unit != this.unit
+            and nxt.unit.startswith(this.unit)
+            and LIST_JOINER.match(text[this.end : nxt.num_start])
+        ):
+            spread[i] = NumberMention(
+                this.start, this.end, this.num_start, this.value, nxt.unit, this.qualifier
+            )
     return spread
 
 
@@ -268,8 +372,13 @@ def find_numbers(text: str) -> list[NumberMention]:
         mention = mentions[i]
         nxt = mentions[i + 1] if i + 1 < len(mentions) else None
         is_class = mention.unit.endswith("元") and (
-            bool(CLASS_OF_THINGS.match(text[mention.end:mention.end + 12]))
-            or (descriptor_next and nxt is not None and LIST_JOINER.match(text[mention.end:nxt.start]) is not None))
+            bool(CLASS_OF_THINGS.match(text[mention.end : mention.end + 12]))
+            or (
+                descriptor_next
+                and nxt is not None
+                and LIST_JOINER.match(text[mention.end : nxt.start]) is not None
+            )
+        )
         descriptor_next = is_class
         if not is_class:
             kept.append(mention)

@@ -3,6 +3,7 @@
 Labels: "2023", "2024..2026", "2022-01..2022-10", "2022-03", "2022-Q1..Q3",
 "2024-Q1", "2021-H1", "cumulative", or None.
 """
+
 from __future__ import annotations
 
 import calendar
@@ -25,7 +26,10 @@ THIS_YEAR = "今年以来|今年|本年度|本年"
 # 全年目标 / 年度计划 name the year's goal, not the period of a figure.
 REFERENCE_YEAR = "全年(?!的?(?:目标|任务|计划))|年内|当年|年底|年末|(?<!完成)年度(?!的?(?:目标|任务|计划))"
 LAST_YEAR = r"(?<![比较])(?:去年|上年|上一年)(?!同期)"
-RUNNING_TOTAL_WORDS = r"截至目前|截止目前|截至当前|截至|截止|目前|至今|迄今|眼下|现有|近年来|多年来|近[两二三四五\d]年来?|[两二三\d]年多来|累计"
+RUNNING_TOTAL_WORDS = (
+    r"截至目前|截止目前|截至当前|截至|截止|目前|至今|迄今|眼下|现有|近年来|多年来|"
+    r"近[两二三四五\d]年来?|[两二三\d]年多来|累计"
+)
 FIVE_YEAR_PLAN_END = r"十([一二三四五六七八九])五[’”\"']?\s*(?:规划)?\s*(?:末|期末)"
 FIVE_YEAR_PLAN_SPAN = r"十([一二三四五六七八九])五[’”\"']?\s*(?:规划)?\s*(?:期间|时期)"
 # 2021年以来 / 十四五以来: from that year (or the plan's first) to the year reported on.
@@ -43,8 +47,7 @@ TIME_FIRST_PAIR = (
     r"|近[年两二三四五\d]|多年|[两二三]年|累计)"
 )
 TIME = re.compile(
-    TIME_FIRST_CHAR + TIME_FIRST_PAIR +
-    rf"(?:(?P<since>{SINCE})"
+    TIME_FIRST_CHAR + TIME_FIRST_PAIR + rf"(?:(?P<since>{SINCE})"
     rf"|(?P<yrange>(?P<y1>{YEAR}){DASH}(?P<y2>{YEAR})年?)"
     rf"|(?P<ymonths>(?P<ym_y>{YEAR})年(?P<ym_m1>\d{{1,2}}){DASH}(?P<ym_m2>\d{{1,2}})月份?)"
     rf"|(?P<months>(?<![\d.])(?P<m1>\d{{1,2}}){DASH}(?P<m2>\d{{1,2}})月份?)"
@@ -63,7 +66,9 @@ TIME = re.compile(
     rf"|(?P<cumulative>{RUNNING_TOTAL_WORDS}))"
 )
 # A full date (2024年3月1日) is a dateline or an event, not the year reported on.
-EVENT_NAME = re.compile(r"[^,，。;；\n]{0,10}?(大会|会议|工作会|论坛|博览会|展览会|交易会|峰会|年会|大赛|比赛|表彰会|活动)")
+EVENT_NAME = re.compile(
+    r"[^,，。;；\n]{0,10}?(大会|会议|工作会|论坛|博览会|展览会|交易会|峰会|年会|大赛|比赛|表彰会|活动)"
+)
 EXPLICIT_YEAR = re.compile(rf"({YEAR})年(?!\d{{1,2}}月\d{{1,2}}日)")
 COMPARISON_WORDS = "比较"
 # Annual reviews and the year's plans are published in the first months of a year.
@@ -82,12 +87,12 @@ class TimeExpression(NamedTuple):  # a tuple: many are made per article, cheaply
     start: int
     end: int
     label: str | None
-    weak: bool = False        # 累计: only used when the sentence has no other time word
-    relative: bool = False    # 全年, 上半年: a part of the year the article reports on
-    part: str | None = None   # that part (上半年, 前三季度...; None for the whole year)
+    weak: bool = False  # 累计: only used when the sentence has no other time word
+    relative: bool = False  # 全年, 上半年: a part of the year the article reports on
+    part: str | None = None  # that part (上半年, 前三季度...; None for the whole year)
     whole_year: bool = False  # a full calendar year named as such (2024年, 全年, 年内)
-    local: bool = False       # 连续5年: dates only its own clause
-    as_of: bool = False       # 截至11月底: the months so far for a flow, a stock's date for a count
+    local: bool = False  # 连续5年: dates only its own clause
+    as_of: bool = False  # 截至11月底: the months so far for a flow, a stock's date for a count
 
     @property
     def year(self) -> int | None:
@@ -102,8 +107,9 @@ def reference_year(text: str, published: dt.date | None, fallback_text: str = ""
     before for a review published in the first months that names that year
     more often than the publication year. Years are counted in `text`, or in
     `fallback_text` when `text` names none."""
-    years = Counter(int(y) for y in EXPLICIT_YEAR.findall(text)) or \
-        Counter(int(y) for y in EXPLICIT_YEAR.findall(fallback_text))
+    years = Counter(int(y) for y in EXPLICIT_YEAR.findall(text)) or Counter(
+        int(y) for y in EXPLICIT_YEAR.findall(fallback_text)
+    )
     if published is None:
         return years.most_common(1)[0][0] if years else None
     year = published.year
@@ -148,7 +154,9 @@ def _five_year_plan_end(ordinal: str) -> int:
 def _label(m: re.Match, published: dt.date | None, ref_year: int | None) -> tuple[str | None, bool]:
     pub_year = published.year if published else None
     if m.group("since"):
-        start = int(m.group("since_y")) if m.group("since_y") else _five_year_plan_end(m.group("since_plan")) - 4
+        start = (
+            int(m.group("since_y")) if m.group("since_y") else _five_year_plan_end(m.group("since_plan")) - 4
+        )
         if ref_year is None or ref_year < start:
             return None, False
         return (f"{start}..{ref_year}" if start < ref_year else str(start)), False
@@ -162,7 +170,9 @@ def _label(m: re.Match, published: dt.date | None, ref_year: int | None) -> tupl
         year = int(m.group("as_y")) if m.group("as_y") else _year_of_month(month, published)
         return (_month_range(year, 1, month) if year else None), False
     if m.group("months") or m.group("month"):
-        first, last = (int(m.group("m1")), int(m.group("m2"))) if m.group("months") else (int(m.group("mo")),) * 2
+        first, last = (
+            (int(m.group("m1")), int(m.group("m2"))) if m.group("months") else (int(m.group("mo")),) * 2
+        )
         year = _year_of_month(last, published)
         if year is None:
             return None, False
@@ -209,8 +219,9 @@ def _small_number(numeral: str) -> int:
     return SMALL_NUMBERS[numeral]
 
 
-def find_time_expressions(text: str, published: dt.date | None,
-                          reference: int | None = None) -> list[TimeExpression]:
+def find_time_expressions(
+    text: str, published: dt.date | None, reference: int | None = None
+) -> list[TimeExpression]:
     """Time expressions in text order; 全年, 上半年... resolve against
     `reference` (default: reference_year of the text)."""
     ref_year = reference if reference is not None else reference_year(text, published)
@@ -219,14 +230,27 @@ def find_time_expressions(text: str, published: dt.date | None,
         label, weak = _label(m, published, ref_year)
         relative = bool(m.group("ref") or m.group("part"))
         part = m.group("rpart") or m.group("part") if relative else None
-        whole_year = bool((m.group("year") and m.group("ypart") in (None, "全年", "年底", "年末"))
-                          or (m.group("ref") and not m.group("rpart") and not m.group("ref").endswith("年度")))
+        whole_year = bool(
+            (m.group("year") and m.group("ypart") in (None, "全年", "年底", "年末"))
+            or (m.group("ref") and not m.group("rpart") and not m.group("ref").endswith("年度"))
+        )
         if m.group("year") and EVENT_NAME.match(text, m.end()):
             continue  # 2023年科技创新大会 names a meeting, it does not date a figure
         if m.start() and text[m.start() - 1] in COMPARISON_WORDS:
             continue  # 较1-2月提高2.1个百分点 / 比2020年翻一番: the base compared with
-        found.append(TimeExpression(m.start(), m.end(), label, weak, relative, part, whole_year,
-                                    local=bool(m.group("consecutive")), as_of=bool(m.group("asof"))))
+        found.append(
+            TimeExpression(
+                m.start(),
+                m.end(),
+                label,
+                weak,
+                relative,
+                part,
+                whole_year,
+                local=bool(m.group("consecutive")),
+                as_of=bool(m.group("asof")),
+            )
+        )
     return found
 
 

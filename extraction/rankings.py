@@ -1,6 +1,7 @@
 """Ranking tables pasted as text: rows of rank, zone and perhaps a region, a score and a grade,
 one cell per line or run together on one line (1 中关村科技园区 北京 2 深圳市高新技术产业园区 …).
 Each row is the zone's position, and its score when the header names a score column."""
+
 from __future__ import annotations
 
 import re
@@ -8,8 +9,8 @@ import re
 from .frame import zone_names
 from .numbers import NumberMention
 from .tables import TableFigure, blank_markup
-from .zones import ZoneGazetteer
 from .vocabulary import Kind
+from .zones import ZoneGazetteer
 
 # A cell: a run of text between blanks (page markup blanked first, offsets kept).
 CELL = re.compile(r"\S+")
@@ -55,7 +56,7 @@ def _run(cells: list[re.Match], first: int, gazetteer: ZoneGazetteer) -> list[in
 
 def _score_offset(cells: list[re.Match], rows: list[int]) -> int | None:
     """Where after the zone cell the first row has its score (a decimal), if it has one."""
-    first_extras = cells[rows[0] + 2:rows[1]]
+    first_extras = cells[rows[0] + 2 : rows[1]]
     return next((offset for offset, cell in enumerate(first_extras) if SCORE.fullmatch(cell.group())), None)
 
 
@@ -101,9 +102,10 @@ def _window_rows(text: str, cells: list[re.Match], gazetteer: ZoneGazetteer, tit
     return found
 
 
-def _row_figures(text: str, cells: list[re.Match], rows: list[int], gazetteer: ZoneGazetteer,
-                 title: str) -> list[TableFigure]:
-    header = text[max(0, cells[rows[0]].start() - HEADER_REACH):cells[rows[0]].start()]
+def _row_figures(
+    text: str, cells: list[re.Match], rows: list[int], gazetteer: ZoneGazetteer, title: str
+) -> list[TableFigure]:
+    header = text[max(0, cells[rows[0]].start() - HEADER_REACH) : cells[rows[0]].start()]
     metric = rank_metric(title, header)
     score_header = SCORE_HEADER.search(header)
     offset = _score_offset(cells, rows) if score_header else None
@@ -112,14 +114,26 @@ def _row_figures(text: str, cells: list[re.Match], rows: list[int], gazetteer: Z
         rank_cell, zone_cell = cells[row], cells[row + 1]
         zone = _zone(zone_cell.group(), gazetteer)
         registered = gazetteer.record(zone) is not None
-        rank = NumberMention(rank_cell.start(), rank_cell.end(), rank_cell.start(), float(rank_cell.group()),
-                             "位", None, is_rank=True)
-        found.append(TableFigure(rank, Kind.RANK, metric, rank_cell.start(), zone, registered, zone_cell.end()))
+        rank = NumberMention(
+            rank_cell.start(),
+            rank_cell.end(),
+            rank_cell.start(),
+            float(rank_cell.group()),
+            "位",
+            None,
+            is_rank=True,
+        )
+        found.append(
+            TableFigure(rank, Kind.RANK, metric, rank_cell.start(), zone, registered, zone_cell.end())
+        )
         score_index = row + 2 + offset if offset is not None else len(cells)
         # Rows run on into a list without scores (第11至21名) have a rank cell there, not a decimal.
         if score_index < len(cells) and SCORE.fullmatch(cells[score_index].group()):
             cell = cells[score_index]
             score = NumberMention(cell.start(), cell.end(), cell.start(), float(cell.group()), "分", None)
-            found.append(TableFigure(score, Kind.LEVEL, score_header.group(), zone_cell.start(), zone,
-                                     registered, cell.end()))
+            found.append(
+                TableFigure(
+                    score, Kind.LEVEL, score_header.group(), zone_cell.start(), zone, registered, cell.end()
+                )
+            )
     return found

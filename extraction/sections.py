@@ -1,6 +1,7 @@
 """Sections of a report under enumerated headings (二、2024年主要目标 /
 (一)发展目标), and which of them state goals: the figures there are targets
 even where their own sentence has no goal word."""
+
 from __future__ import annotations
 
 import bisect
@@ -11,7 +12,9 @@ from .clauses import Boundaries
 # A heading opens its paragraph with an enumerator: 一、 at the top level,
 # (一) / 1. below it; it ends at the line or at its first full stop.
 TOP_HEADING = re.compile(r"\s*[一二三四五六七八九十]{1,3}、([^。\n]{1,30})(?:[。\n]|$)")
-SUB_HEADING = re.compile(r"\s*(?:\([一二三四五六七八九十]{1,3}\)|\d{1,2}[.、](?!\d))([^。\n]{1,30})(?:[。\n]|$)")
+SUB_HEADING = re.compile(
+    r"\s*(?:\([一二三四五六七八九十]{1,3}\)|\d{1,2}[.、](?!\d))([^。\n]{1,30})(?:[。\n]|$)"
+)
 # Where a paragraph's text begins. A heading pattern's leading \s* would run
 # on, from every paragraph start, through a masked (blanked) page tail; the
 # match is the same from the first non-blank character.

@@ -9,6 +9,7 @@ look-ups. Here the same look-ups and the same floating-point sums run in one
 right-to-left loop over lists. jieba's own block and whitespace patterns are
 used, so text is split into blocks exactly as jieba splits it.
 """
+
 from __future__ import annotations
 
 from math import log
@@ -52,10 +53,12 @@ class RouteSegmenter:
             i = k
             # Every prefix of a word is in FREQ (0 if not a word itself); one
             # get() per fragment where jieba looks twice.
-            while i < n and (count := freq.get(block[k:i + 1])) is not None:
+            while i < n and (count := freq.get(block[k : i + 1])) is not None:
                 if count:
                     candidate = log(count) - log_total + best_score[i + 1]
-                    if score is None or candidate >= score:  # ties go to the longer word, as max() over (score, end)
+                    if (
+                        score is None or candidate >= score
+                    ):  # ties go to the longer word, as max() over (score, end)
                         score, end = candidate, i
                 i += 1
             if score is None:  # no word starts here: the character alone, scored as jieba does (log 1 = 0)

@@ -1,7 +1,9 @@
 """Is a figure a goal (target) or something reported as done (achievement)?"""
+
 from __future__ import annotations
 
 import re
+
 from .vocabulary import Stance
 
 # Every alternative opens with a literal character (look-behinds come after
@@ -18,8 +20,10 @@ TARGET = re.compile(
 ESTIMATE = re.compile(r"预计|预估|估计")
 # 完成年度投资计划的149.6% / 超额完成目标任务 / 占年度目标的72% / 基本达成年初确定的目标: plans
 # measured against.
-COMPLETED_PLAN = re.compile(r"(?:超额完成|完成|占)[^，,。；;]{0,8}?(?:目标|计划)(?:任务)?|"
-                            r"(?:达成|达到|实现)[^，,。；;]{0,14}?(?:目标|计划)(?:任务)?|为[^，,。；;]{0,6}?(?:目标|计划)的|(?:目标|计划)(?:任务)?完成率")
+COMPLETED_PLAN = re.compile(
+    r"(?:超额完成|完成|占)[^，,。；;]{0,8}?(?:目标|计划)(?:任务)?|"
+    r"(?:达成|达到|实现)[^，,。；;]{0,14}?(?:目标|计划)(?:任务)?|为[^，,。；;]{0,6}?(?:目标|计划)的|(?:目标|计划)(?:任务)?完成率"
+)
 # 截至2023年底 / 截止年底: the date a stock is reported at, not a deadline.
 AS_OF = re.compile(r"截[至止][^，,。；;]{0,10}")
 ACHIEVED = re.compile(r"完成|实现|累计|已")

@@ -10,6 +10,7 @@ row with fewer cells than its header lost its last cells (empty cells at the
 end of a pasted row vanish; one in the middle is kept as — ). The unit may
 stand in the caption instead of a column (表2 分行业营业收入(单位:亿元、%)):
 the amount column's header then names the metric of each row."""
+
 from __future__ import annotations
 
 import re
@@ -39,20 +40,20 @@ MARKUP = re.compile(r"&nbsp;|<[^<>\n]{0,100}>")
 
 class TableFigure(NamedTuple):
     mention: NumberMention
-    kind: str          # Kind.LEVEL, Kind.SHARE (an amount in %), Kind.GROWTH or Kind.RANK
+    kind: str  # Kind.LEVEL, Kind.SHARE (an amount in %), Kind.GROWTH or Kind.RANK
     metric: str
     metric_start: int
-    zone: str | None = None   # a row per zone (ranking tables): the row's zone
+    zone: str | None = None  # a row per zone (ranking tables): the row's zone
     registered: bool = False
-    row_end: int = 0          # where the row's quote ends, if after the cell
+    row_end: int = 0  # where the row's quote ends, if after the cell
 
 
 class _Layout(NamedTuple):
     columns: int
-    unit: int | str          # the unit column, or the caption's unit
+    unit: int | str  # the unit column, or the caption's unit
     amount: int
     growths: tuple[int, ...]
-    amount_name: str = ""    # with a caption's unit: the amount column's header, the rows' metric
+    amount_name: str = ""  # with a caption's unit: the amount column's header, the rows' metric
 
 
 def _layout(cells: list[str]) -> _Layout | None:
@@ -63,8 +64,11 @@ def _layout(cells: list[str]) -> _Layout | None:
     if len(units) != 1 or units[0] == 0:
         return None
     growths = tuple(i for i, cell in enumerate(cells) if i and GROWTH_HEADER.search(cell))
-    amounts = [i for i, cell in enumerate(cells)
-               if i and i != units[0] and i not in growths and not OTHER_HEADER.search(cell)]
+    amounts = [
+        i
+        for i, cell in enumerate(cells)
+        if i and i != units[0] and i not in growths and not OTHER_HEADER.search(cell)
+    ]
     if len(amounts) != 1:
         return None
     return _Layout(len(cells), units[0], amounts[0], growths)
@@ -93,7 +97,7 @@ def _line_end(text: str, pos: int) -> int:
 
 def _row_figures(cells: list[re.Match], layout: _Layout) -> list[TableFigure]:
     part_of = PART_OF.match(cells[0].group())
-    metric = cells[0].group()[part_of.end():] if part_of else cells[0].group()
+    metric = cells[0].group()[part_of.end() :] if part_of else cells[0].group()
     metric_start = cells[0].start() + (part_of.end() if part_of else 0)
     unit = layout.unit if isinstance(layout.unit, str) else cells[layout.unit].group()
     if not METRIC_NAME.fullmatch(metric) or unit_family(unit) is None:

@@ -1,5 +1,6 @@
 """Targets implied by completion ratios: 完成投资122.2亿元,完成年度投资计划的149.6%
 means the plan was 122.2 / 1.496 = 81.7亿元."""
+
 from __future__ import annotations
 
 from .figures import Figure
@@ -14,8 +15,9 @@ def _decimals(value: float) -> int:
     return len(text.split(".")[1].rstrip("0")) if "." in text else 0
 
 
-def implied_target(achieved: ExtractedIndicator, ratio: ExtractedIndicator,
-                   original: str) -> ExtractedIndicator | None:
+def implied_target(
+    achieved: ExtractedIndicator, ratio: ExtractedIndicator, original: str
+) -> ExtractedIndicator | None:
     """The plan behind `ratio` (a completion %) given the `achieved` amount,
     rounded to the amount's precision (at least one decimal)."""
     if ratio.value <= 0 or achieved.kind != Kind.LEVEL or unit_family(achieved.unit) in (None, "percent"):
@@ -27,24 +29,45 @@ def implied_target(achieved: ExtractedIndicator, ratio: ExtractedIndicator,
     start, end = min(achieved.start, ratio.start), max(achieved.end, ratio.end)
     scale = value / achieved.value if achieved.value else None
     return ExtractedIndicator(
-        zone=achieved.zone, zone_registered=achieved.zone_registered, scope=achieved.scope,
-        metric=achieved.metric, metric_code=achieved.metric_code, value=value, unit=achieved.unit,
+        zone=achieved.zone,
+        zone_registered=achieved.zone_registered,
+        scope=achieved.scope,
+        metric=achieved.metric,
+        metric_code=achieved.metric_code,
+        value=value,
+        unit=achieved.unit,
         base_value=achieved.base_value * scale if achieved.base_value is not None and scale else None,
-        base_unit=achieved.base_unit, kind=Kind.LEVEL, stance=Stance.TARGET, period=period,
-        period_start=period_start, period_end=period_end, qualifier=None,
-        quote=original[start:end], start=start, end=end, derived=True)
+        base_unit=achieved.base_unit,
+        kind=Kind.LEVEL,
+        stance=Stance.TARGET,
+        period=period,
+        period_start=period_start,
+        period_end=period_end,
+        qualifier=None,
+        quote=original[start:end],
+        start=start,
+        end=end,
+        derived=True,
+    )
 
 
-def implied_targets(figures: list[Figure], indicators: list[ExtractedIndicator],
-                    original: str) -> list[ExtractedIndicator]:
+def implied_targets(
+    figures: list[Figure], indicators: list[ExtractedIndicator], original: str
+) -> list[ExtractedIndicator]:
     """One derived target per achieved completion ratio that follows an
     achieved amount in the same sentence."""
     found = []
-    for i, (figure, indicator) in enumerate(zip(figures, indicators)):
+    for i, (figure, indicator) in enumerate(zip(figures, indicators, strict=False)):
         if indicator.kind != Kind.COMPLETION or indicator.stance != Stance.ACHIEVEMENT:
             continue
-        achieved = next((a for f, a in zip(reversed(figures[:i]), reversed(indicators[:i]))
-                         if a.kind == Kind.LEVEL and f.sentence_start == figure.sentence_start), None)
+        achieved = next(
+            (
+                a
+                for f, a in zip(reversed(figures[:i]), reversed(indicators[:i]), strict=False)
+                if a.kind == Kind.LEVEL and f.sentence_start == figure.sentence_start
+            ),
+            None,
+        )
         target = implied_target(achieved, indicator, original) if achieved else None
         if target:
             found.append(target)

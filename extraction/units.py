@@ -3,6 +3,7 @@
 A unit is a multiplier prefix (万, 亿, 万亿) on a base unit of a family; values
 only convert within a family (money in yuan never becomes a count).
 """
+
 from __future__ import annotations
 
 from functools import lru_cache
@@ -29,15 +30,45 @@ BASE_UNITS = {
 }
 # Classifiers of counted things; all convert into one another (个 ↔ 家) because
 # the catalogue's unit for a count is just its customary classifier.
-COUNT_CLASSIFIERS = ("个", "家", "家次", "项", "件", "名", "人", "人次", "套", "辆", "台", "台套",
-                     "幢", "栋", "座", "轮", "所", "户", "株", "批")
+COUNT_CLASSIFIERS = (
+    "个",
+    "家",
+    "家次",
+    "项",
+    "件",
+    "名",
+    "人",
+    "人次",
+    "套",
+    "辆",
+    "台",
+    "台套",
+    "幢",
+    "栋",
+    "座",
+    "轮",
+    "所",
+    "户",
+    "株",
+    "批",
+)
 for _classifier in COUNT_CLASSIFIERS:
     BASE_UNITS[_classifier] = ("count", 1.0)
 
 MULTIPLIERS = (("万亿", 1e12), ("亿", 1e8), ("万", 1e4), ("千", 1e3))
 # Spellings folded onto the canonical unit.
-UNIT_SPELLINGS = {"百分点": "个百分点", "gwh": "GWh", "mwh": "MWh", "kwh": "kWh", "gw": "GW",
-                  "mw": "MW", "亿": "亿元", "万": "万元", "万亿": "万亿元", "‰": "‰"}
+UNIT_SPELLINGS = {
+    "百分点": "个百分点",
+    "gwh": "GWh",
+    "mwh": "MWh",
+    "kwh": "kWh",
+    "gw": "GW",
+    "mw": "MW",
+    "亿": "亿元",
+    "万": "万元",
+    "万亿": "万亿元",
+    "‰": "‰",
+}
 
 
 @lru_cache(maxsize=512)
@@ -54,7 +85,7 @@ def parse_unit(unit: str) -> tuple[str, float] | None:
     if unit in BASE_UNITS:
         return BASE_UNITS[unit]
     for prefix, multiplier in MULTIPLIERS:
-        rest = unit[len(prefix):]
+        rest = unit[len(prefix) :]
         if unit.startswith(prefix) and rest in BASE_UNITS:
             family, factor = BASE_UNITS[rest]
             return family, factor * multiplier

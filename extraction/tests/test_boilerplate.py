@@ -41,7 +41,8 @@ def test_previous_and_next_article_links_end_the_article():
 
 
 def test_markup_in_a_table_row_or_headline_is_not_a_breadcrumb():
-    text = ("<h1>某某高新区上半年经济运行</h1>\n营业收入&nbsp;&nbsp;亿元&nbsp;&nbsp;88.1<br/>\n"
-            "首页 > 新闻中心\n")
+    text = (
+        "<h1>某某高新区上半年经济运行</h1>\n营业收入&nbsp;&nbsp;亿元&nbsp;&nbsp;88.1<br/>\n首页 > 新闻中心\n"
+    )
     kept = [line.strip() for line in strip_boilerplate(text).split("\n")]
     assert kept[0] and kept[1] and not kept[2]

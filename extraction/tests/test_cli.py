@@ -29,7 +29,9 @@ def test_prints_one_json_line_per_indicator(tmp_path, capsys, reference):
     assert main([str(article), *reference, "--zone", "某高新区", "--published", "2023-06-01"]) == 0
     records = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
     assert {(r["doc"], r["zone"], r["value"], r["period"]) for r in records} == {
-        ("report.txt", "某高新区", 300.0, "2023"), ("report.txt", "某高新区", 120.0, "2023")}
+        ("report.txt", "某高新区", 300.0, "2023"),
+        ("report.txt", "某高新区", 120.0, "2023"),
+    }
 
 
 def test_implied_targets_on_request(tmp_path, capsys, reference):

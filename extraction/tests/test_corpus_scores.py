@@ -2,6 +2,7 @@
 repository's root, as in CI): seeds, and the challenge corpus of issue 11. The thresholds are a
 little below the scores measured when they were set (see extraction/README.md); a change that
 loses more fails here. No test reads an article's text: only the scorer's figures are asserted."""
+
 import importlib.util
 from pathlib import Path
 
@@ -16,8 +17,9 @@ SCORER = ROOT.parent / "shared" / "tools" / "score_extraction.py"
 DEV_LIST = ROOT / "scripts" / "challenge_dev.txt"
 HOLDOUT_LIST = ROOT / "scripts" / "challenge_holdout.txt"
 
-pytestmark = pytest.mark.skipif(not SCORER.exists(),
-                                reason="the shared corpus is not checked out beside the repo")
+pytestmark = pytest.mark.skipif(
+    not SCORER.exists(), reason="the shared corpus is not checked out beside the repo"
+)
 
 
 @pytest.fixture(scope="module")
@@ -30,8 +32,9 @@ def scorer():
 
 @pytest.fixture(scope="module")
 def engine():
-    gazetteer = ZoneGazetteer.from_csv([ROOT / "zones/data/national_hitech_zones.csv",
-                                        ROOT / "zones/data/other_zones.csv"])
+    gazetteer = ZoneGazetteer.from_csv(
+        [ROOT / "zones/data/national_hitech_zones.csv", ROOT / "zones/data/other_zones.csv"]
+    )
     catalogue = MetricCatalogue.from_csv(ROOT / "metrics/data/metrics.csv")
 
     def predict(paths, out: Path):
@@ -42,6 +45,7 @@ def engine():
                 result = extract(text, gazetteer=gazetteer, catalogue=catalogue, published=date_line(text))
                 handle.writelines(line + "\n" for line in jsonl_lines(result, path.name, with_derived=False))
         return out
+
     return predict
 
 

@@ -44,14 +44,18 @@ def test_noun_after_a_counted_number(catalogue):
 def test_catalogue_from_objects_and_csv(tmp_path):
     class Row:
         code, name_zh, unit, family, synonyms = "x", "净利润", "亿元", "money", ["利润"]
+
     assert MetricCatalogue.from_records([Row()]).match("企业利润", "亿元", "level").code == "x"
     path = tmp_path / "metrics.csv"
-    path.write_text("code,name_zh,name_en,unit,family,synonyms\ny,税收,Tax,亿元,money,税收|税收收入\n", encoding="utf-8")
+    path.write_text(
+        "code,name_zh,name_en,unit,family,synonyms\ny,税收,Tax,亿元,money,税收|税收收入\n", encoding="utf-8"
+    )
     assert MetricCatalogue.from_csv(path).match("税收收入", "万元", "level").code == "y"
 
 
 def test_a_synonym_inside_another_word_does_not_match():
-    catalogue = MetricCatalogue.from_records([
-        {"code": "exports", "name_zh": "出口总额", "unit": "亿元", "family": "money", "synonyms": ["出口"]}])
+    catalogue = MetricCatalogue.from_records(
+        [{"code": "exports", "name_zh": "出口总额", "unit": "亿元", "family": "money", "synonyms": ["出口"]}]
+    )
     assert catalogue.match("出口", "亿元", "level").code == "exports"
     assert catalogue.match("进出口额", "亿元", "level") is None

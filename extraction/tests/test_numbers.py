@@ -7,20 +7,28 @@ def _figures(text):
     return [(m.value, m.unit, m.qualifier) for m in find_numbers(text)]
 
 
-@pytest.mark.parametrize("numeral, value", [("三十", 30), ("百", 100), ("两", 2), ("一百零五", 105),
-                                            ("1,250.5", 1250.5), ("12.33", 12.33)])
+@pytest.mark.parametrize(
+    "numeral, value",
+    [("三十", 30), ("百", 100), ("两", 2), ("一百零五", 105), ("1,250.5", 1250.5), ("12.33", 12.33)],
+)
 def test_numerals(numeral, value):
     assert parse_numeral(numeral) == value
 
 
 def test_arabic_numbers_with_units():
     assert _figures("盘活土地560.25亩,引进人才80名,实现产值12.33万亿元。") == [
-        (560.25, "亩", None), (80, "名", None), (12.33, "万亿元", None)]
+        (560.25, "亩", None),
+        (80, "名", None),
+        (12.33, "万亿元", None),
+    ]
 
 
 def test_chinese_numerals_with_units():
     assert _figures("培育企业二十余家,争取资金千万元以上,其中两家上市。") == [
-        (20, "家", "超过"), (1000, "万元", "以上"), (2, "家", None)]
+        (20, "家", "超过"),
+        (1000, "万元", "以上"),
+        (2, "家", None),
+    ]
 
 
 def test_chinese_multiplier_before_money_unit_is_the_value():
@@ -28,18 +36,30 @@ def test_chinese_multiplier_before_money_unit_is_the_value():
     assert _figures("建设千亿级产业集群。") == [(1000, "亿元", None)]
 
 
-@pytest.mark.parametrize("text, qualifier", [
-    ("营收突破50亿元。", "突破"), ("营收超过50亿元。", "超过"), ("营收近50亿元。", "近"),
-    ("营收约50亿元。", "约"), ("营收达50亿元。", "达到"), ("营收不少于50亿元。", "不少于"),
-    ("营收50亿元以上。", "以上"), ("营收50亿元左右。", "左右"), ("企业50余家。", "超过"),
-])
+@pytest.mark.parametrize(
+    "text, qualifier",
+    [
+        ("营收突破50亿元。", "突破"),
+        ("营收超过50亿元。", "超过"),
+        ("营收近50亿元。", "近"),
+        ("营收约50亿元。", "约"),
+        ("营收达50亿元。", "达到"),
+        ("营收不少于50亿元。", "不少于"),
+        ("营收50亿元以上。", "以上"),
+        ("营收50亿元左右。", "左右"),
+        ("企业50余家。", "超过"),
+    ],
+)
 def test_qualifiers(text, qualifier):
     assert _figures(text)[0][2] == qualifier
 
 
 def test_ranks():
-    ranks = [(m.value, m.unit) for m in find_numbers("排名位列全省第三,进入全国前20名,入围行业百强榜并位列前十位,获评行业5强。")
-             if m.is_rank]
+    ranks = [
+        (m.value, m.unit)
+        for m in find_numbers("排名位列全省第三,进入全国前20名,入围行业百强榜并位列前十位,获评行业5强。")
+        if m.is_rank
+    ]
     assert ranks == [(3, "位"), (20, "位"), (10, "位"), (5, "位")]
 
 
@@ -57,17 +77,20 @@ def test_tenths_of_a_whole_named_before_them():
     assert [(m.value, m.unit, m.qualifier) for m in mentions] == [(60, "%", "以上")]
 
 
-@pytest.mark.parametrize("text", [
-    "坚持“十四五”规划,推进5G建设和“3+1”体系。",
-    "PM2.5浓度明显下降。",
-    "一是强化招商,二是优化服务。",
-    "实施10项攻坚行动,开展三个专项整治。",
-    "落实21个大类政策和6个主要指标。",
-    "2023年3月15日召开会议,1-10月份运行平稳。",
-    "联系电话13912345678,许可证号3712006。",
-    "新增企业一家。",
-    "6家企业负责人作交流发言,40余家单位参展,200个项目参赛。",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "坚持“十四五”规划,推进5G建设和“3+1”体系。",
+        "PM2.5浓度明显下降。",
+        "一是强化招商,二是优化服务。",
+        "实施10项攻坚行动,开展三个专项整治。",
+        "落实21个大类政策和6个主要指标。",
+        "2023年3月15日召开会议,1-10月份运行平稳。",
+        "联系电话13912345678,许可证号3712006。",
+        "新增企业一家。",
+        "6家企业负责人作交流发言,40余家单位参展,200个项目参赛。",
+    ],
+)
 def test_non_indicators_are_skipped(text):
     assert find_numbers(text) == []
 
@@ -79,7 +102,10 @@ def test_a_number_cut_off_at_the_end_of_the_text_is_skipped():
 
 def test_money_naming_a_class_of_projects_is_part_of_the_metric():
     assert _figures("签约5亿元以上项目8个,其中20亿元项目2个、10亿元3个。") == [
-        (8, "个", None), (2, "个", None), (3, "个", None)]
+        (8, "个", None),
+        (2, "个", None),
+        (3, "个", None),
+    ]
     assert _figures("引进1亿元、5亿元和10亿元3个级别项目12个。") == [(12, "个", None)]
 
 
@@ -88,7 +114,10 @@ def test_scale_of_a_cluster_is_a_figure():
 
 
 def test_a_list_shares_its_last_unit():
-    assert _figures("分别高出全省和全市1.5个、2个百分点。") == [(1.5, "个百分点", None), (2, "个百分点", None)]
+    assert _figures("分别高出全省和全市1.5个、2个百分点。") == [
+        (1.5, "个百分点", None),
+        (2, "个百分点", None),
+    ]
 
 
 def test_thousands_separator_is_part_of_the_number():

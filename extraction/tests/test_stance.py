@@ -3,8 +3,9 @@ import pytest
 from extraction.stance import classify_stance, is_estimate
 
 
-@pytest.mark.parametrize("before", ["力争", "确保全年", "目标是:", "计划", "预计到2025年", "将", "到2026年,",
-                                    "争取"])
+@pytest.mark.parametrize(
+    "before", ["力争", "确保全年", "目标是:", "计划", "预计到2025年", "将", "到2026年,", "争取"]
+)
 def test_goal_words_before_the_figure(before):
     assert classify_stance(before + "营收", "营收", "") == "target"
 
@@ -20,7 +21,11 @@ def test_the_date_a_stock_is_reported_at_is_no_deadline(before):
 
 
 def test_a_coming_year_end_is_a_deadline():
-    assert classify_stance("到2025年底,企业", "企业", "") == classify_stance("年底企业", "年底企业", "") == "target"
+    assert (
+        classify_stance("到2025年底,企业", "企业", "")
+        == classify_stance("年底企业", "年底企业", "")
+        == "target"
+    )
 
 
 def test_completed_plans_are_achievements():

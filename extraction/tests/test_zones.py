@@ -27,7 +27,9 @@ def test_a_zone_after_a_verb_is_not_the_subject(gazetteer):
 
 
 def test_city_and_province_subjects(gazetteer):
-    places = [(p.name, p.scope, p.subject) for p in gazetteer.find_places("洛阳市生产总值增长5%,全省排名第二。")]
+    places = [
+        (p.name, p.scope, p.subject) for p in gazetteer.find_places("洛阳市生产总值增长5%,全省排名第二。")
+    ]
     assert places[0] == ("洛阳市", "city", True)
     assert not any(scope == "province" and subject for _, scope, subject in places)  # 全省排名: a frame
 
@@ -43,16 +45,33 @@ def test_group_of_zones(gazetteer):
 
 
 def test_alias_that_is_a_substring_of_a_longer_name():
-    gazetteer = ZoneGazetteer.from_records([
-        {"name": "甲高新区", "short_name": "甲高新区", "aliases": ["甲高新区"], "city": "甲市", "province": "乙省"},
-        {"name": "乙甲高新区", "short_name": "乙甲高新区", "aliases": ["乙甲高新区"], "city": "乙市", "province": "乙省"},
-    ])
-    assert [p.name for p in gazetteer.find_places("乙甲高新区营收增长") if p.scope == "zone"] == ["乙甲高新区"]
+    gazetteer = ZoneGazetteer.from_records(
+        [
+            {
+                "name": "甲高新区",
+                "short_name": "甲高新区",
+                "aliases": ["甲高新区"],
+                "city": "甲市",
+                "province": "乙省",
+            },
+            {
+                "name": "乙甲高新区",
+                "short_name": "乙甲高新区",
+                "aliases": ["乙甲高新区"],
+                "city": "乙市",
+                "province": "乙省",
+            },
+        ]
+    )
+    assert [p.name for p in gazetteer.find_places("乙甲高新区营收增长") if p.scope == "zone"] == [
+        "乙甲高新区"
+    ]
 
 
 def test_records_may_be_objects_with_missing_fields():
     class Zone:
         name, short_name, aliases, city, province, level = "丙高新区", "", None, "丙市", "丁省", None
+
     gazetteer = ZoneGazetteer.from_records([Zone()])
     assert gazetteer.record("丙高新区").short_name == "丙高新区"
 
@@ -62,7 +81,9 @@ def test_read_zone_rows(tmp_path):
     with open(path, "w", encoding="utf-8", newline="") as handle:
         writer = csv.writer(handle)
         writer.writerow(["name", "short_name", "province", "city", "approved_year", "aliases", "source"])
-        writer.writerow(["戊高新技术产业开发区", "戊高新区", "己省", "戊市", "2010", "戊高新区|戊国家高新区", "x"])
+        writer.writerow(
+            ["戊高新技术产业开发区", "戊高新区", "己省", "戊市", "2010", "戊高新区|戊国家高新区", "x"]
+        )
     rows = read_zone_rows(path)
     assert rows[0]["aliases"] == ["戊高新区", "戊国家高新区"]
     gazetteer = ZoneGazetteer.from_csv([path])
@@ -76,7 +97,9 @@ def test_city_prefixed_names_map_to_the_registry(gazetteer):
 def test_zone_with_an_unknown_place_named_in_the_headline(gazetteer):
     text = "射洪经开区:一季度开门红\n今年一季度,射洪经开区实现营收56亿元。推进射洪新区建设。"
     assert [(p.name, p.registered) for p in gazetteer.find_places(text) if p.scope == "zone"] == [
-        ("射洪经开区", False), ("射洪经开区", False)]
+        ("射洪经开区", False),
+        ("射洪经开区", False),
+    ]
 
 
 def test_headline_descriptions_are_not_zones(gazetteer):
@@ -86,4 +109,6 @@ def test_headline_descriptions_are_not_zones(gazetteer):
 
 def test_zone_after_a_year_opener_is_the_subject(gazetteer):
     assert _zones(gazetteer, "2023年以来,洛阳高新区营收增长。截至2023年底,郑州高新区企业达到500家。") == [
-        ("洛阳高新区", True, True), ("郑州高新区", True, True)]
+        ("洛阳高新区", True, True),
+        ("郑州高新区", True, True),
+    ]
