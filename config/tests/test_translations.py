@@ -33,3 +33,13 @@ def test_every_english_string_has_its_chinese_translation():
 def test_catalogues_are_compiled():
     for po_file in LOCALE.glob("*/LC_MESSAGES/django.po"):
         assert po_file.with_suffix(".mo").exists(), f"{po_file} is not compiled"
+
+
+def test_no_translation_is_left_fuzzy():
+    """makemessages marks a guessed translation fuzzy, and compilemessages leaves those out: the page
+    would show the English."""
+    for po_file in LOCALE.glob("*/LC_MESSAGES/django.po"):
+        fuzzy = [
+            line for line in po_file.read_text(encoding="utf-8").splitlines() if line.startswith("#, fuzzy")
+        ]
+        assert not fuzzy, f"{po_file}: {len(fuzzy)} fuzzy entries"
