@@ -5,6 +5,7 @@ Ctrl-C again stops it at once), and when either ends on its own the other is sto
 worker is ever left behind in the background. Usage: run_web_and_worker.py HOST:PORT
 """
 
+import os
 import signal
 import subprocess
 import sys
@@ -13,6 +14,8 @@ import time
 # How long a stopping process may take (a worker finishing its job) before it is made to stop.
 GRACE_SECONDS = 30
 POLL_SECONDS = 0.5
+# The worker yields the processor to the web server: a long extraction must not slow the pages.
+WORKER_NICENESS = 15
 
 
 class Terminated(Exception):
@@ -21,7 +24,9 @@ class Terminated(Exception):
 
 def main(address: str) -> int:
     manage = [sys.executable, "manage.py"]
-    worker = subprocess.Popen([*manage, "procrastinate", "worker"])
+    worker = subprocess.Popen(
+        [*manage, "procrastinate", "worker"], preexec_fn=lambda: os.nice(WORKER_NICENESS)
+    )
     web = subprocess.Popen([*manage, "runserver", address])
     signal.signal(signal.SIGTERM, terminated)
     try:
