@@ -1,18 +1,20 @@
 """Which zones (and which cities, provinces, groups of zones) a text talks about.
 
-`ZoneGazetteer` recognises registered zones by name, short name and aliases,
+`ZoneGazetteer` recognises registered zones by name, short name, aliases,
+former names and the districts run together with them (滨江区 is 杭州高新区),
 and zones missing from the registry by their shape (XX高新区, XX经济技术开发区,
-XX新区...) when XX starts with a known place name.
+XX新区...) when XX starts with a known place name: a city or province of the
+registry, or any unit of the place table (GB/T 2260, former names included).
 """
 from __future__ import annotations
 
 import bisect
 import re
 from dataclasses import dataclass, field
-from typing import Iterable, NamedTuple
+from typing import Iterable, Iterator, NamedTuple
 
 from .clauses import CLAUSE_BREAK
-from .reference import read_zone_rows
+from .reference import PlaceTable, read_reference
 
 ZONE_SUFFIXES = ("高新技术产业开发区", "高新技术产业园区", "高技术产业开发区", "经济技术开发区",
                  "经济开发区", "高新区", "经开区", "工业园区", "开发区", "新区")
@@ -30,6 +32,9 @@ HOME_PLACE = re.compile(r"[\u4e00-\u9fff]{2}(?=[\u4e00-\u9fff]*(?:" + "|".join(Z
 # Words that make such a prefix a description, not a place (园区, 全区, 推进, 建设...).
 GENERIC_WORDS = re.compile(r"园区|全区|本区|该区|我区|各|新|推进|建设|打造|加快|位于|国家|省级|市级|区级|综合|特色|产业|重点|"
                            r"示范|城区|社区|多地|全省|全市|全国|省内|我国|我省|我市|部分|多家|多个|首批|一批|一些|这些|上述|[\d一二三四五六七八九十百]")
+# Place-table short names that are words too (市中区, 城区, 郊区...): no zone is named after them.
+GENERIC_PLACE_NAMES = frozenset({"市中", "城区", "郊区", "矿区", "新区", "城关", "新城", "中区", "东区", "西区", "南区",
+                                 "北区", "开发", "高新", "经济", "工业", "园区", "市区", "县城"})
 # Words that make a "zone name" generic: 国家高新区, 全省高新区, 该高新区.
 GENERIC_PREFIX = re.compile(r"(国家|省级|国家级|全省|全国|全市|各|该|本|我|两|多个|\d+家|\d+个|[一二三四五六七八九十百]+家)$")
 # The text's own zone referred to without a name.
@@ -64,6 +69,8 @@ class ZoneRecord:
     city: str = ""
     province: str = ""
     level: str = ""
+    former_names: tuple[str, ...] = ()
+    districts: tuple[str, ...] = ()     # run together with the zone: a report of one is the other's
 
 
 class PlaceMention(NamedTuple):  # a tuple: many are made per article, cheaply
@@ -94,14 +101,24 @@ def _stem(place: str) -> str:
     return place
 
 
-def _alternation(words: Iterable[str]) -> re.Pattern | None:
-    """One regex for many literal words, longest first; the leading character
-    class lets the engine skip positions no word can start at."""
-    words = sorted({w for w in words if w}, key=len, reverse=True)
-    if not words:
+class _PrefixIndex:
+    """Where the first of many literal words starts in a short window, the
+    longest word first at each position (as a regex alternation would, but a
+    few set look-ups per position however many thousand words there are)."""
+
+    def __init__(self, words: Iterable[str]):
+        self.words = {w for w in words if len(w) >= 2}
+        self.lengths = sorted({len(w) for w in self.words}, reverse=True)
+        self.first_chars = {w[0] for w in self.words}
+
+    def search(self, window: str) -> int | None:
+        words, lengths = self.words, self.lengths
+        for start, char in enumerate(window):
+            if char in self.first_chars:
+                for length in lengths:
+                    if window[start:start + length] in words:
+                        return start
         return None
-    first_chars = "".join(sorted({re.escape(w[0]) for w in words}))
-    return re.compile(f"(?=[{first_chars}])(?:" + "|".join(re.escape(w) for w in words) + ")")
 
 
 class _SuffixIndex:
@@ -134,36 +151,64 @@ class _SuffixIndex:
         return found
 
 
+def _district_names(record: ZoneRecord, places: PlaceTable | None) -> Iterator[str]:
+    """滨江区, 杭州滨江区, 杭州市滨江区: a district alone only where no other current unit has its name."""
+    for district in record.districts:
+        if record.city:
+            yield from (record.city + district, _stem(record.city) + district)
+        if places is None or places.named(district, record.province):
+            yield district
+
+
 @dataclass
 class ZoneGazetteer:
     records: tuple[ZoneRecord, ...]
+    places: PlaceTable | None = None
     _by_alias: dict[str, ZoneRecord] = field(default_factory=dict, repr=False)
 
     def __post_init__(self):
         for record in self.records:
             for alias in (record.name, record.short_name, *record.aliases):
                 self._by_alias.setdefault(alias, record)
+        # Former names and districts give way to any zone's current name.
+        for record in self.records:
+            for alias in (*record.former_names, *_district_names(record, self.places)):
+                self._by_alias.setdefault(alias, record)
         self._alias_index = _SuffixIndex(self._by_alias)
         self._cities = {c for r in self.records for c in (r.city,) if c.endswith("市")}
         self._provinces = {r.province for r in self.records if r.province}
         places = self._cities | self._provinces
         self._place_index = _SuffixIndex(places)
-        self._stems = _alternation(_stem(p) for p in places)
+        stems = {_stem(p) for p in places}
+        if self.places is not None:
+            stems |= {name for name in self.places.names() if name not in GENERIC_PLACE_NAMES}
+        self._stems = _PrefixIndex(stems)
         self._city_stems = {_stem(c) for c in self._cities}
+        self._province_stems = {_stem(p) for p in self._provinces}
 
     @classmethod
-    def from_records(cls, records: Iterable) -> "ZoneGazetteer":
+    def from_records(cls, records: Iterable, places: PlaceTable | None = None) -> "ZoneGazetteer":
         return cls(tuple(ZoneRecord(
             name=_field(r, "name"), short_name=_field(r, "short_name") or _field(r, "name"),
             aliases=_aliases(_field(r, "aliases", ())), city=_field(r, "city"),
-            province=_field(r, "province"), level=_field(r, "level")) for r in records))
+            province=_field(r, "province"), level=_field(r, "level"),
+            former_names=_aliases(_field(r, "former_names", ())),
+            districts=_aliases(_field(r, "districts", ()))) for r in records), places)
 
     @classmethod
     def from_csv(cls, paths: Iterable) -> "ZoneGazetteer":
-        return cls.from_records(read_zone_rows(paths))
+        """From reference files of any kind (reference.read_reference): zone lists, the place
+        table, districts and zone changes."""
+        reference = read_reference(paths)
+        return cls.from_records(reference.zones, reference.places)
 
     def record(self, name: str) -> ZoneRecord | None:
         return self._by_alias.get(name)
+
+    def home_of(self, zone_name: str):
+        """The place an unregistered zone is named after (浏阳 of 浏阳高新区: 浏阳市 in 长沙市), if the
+        place table knows it."""
+        return self.places.at_start(zone_name) if self.places is not None else None
 
     def _registered(self, text: str) -> list[PlaceMention]:
         return [PlaceMention(start, end, self._by_alias[alias].short_name, "zone", True)
@@ -177,7 +222,10 @@ class ZoneGazetteer:
             start = self._name_start(text, m.start())
             if start is None:
                 continue
-            name = text[start:m.start()] + SHORT_SUFFIX.get(m.group("suffix"), m.group("suffix"))
+            place = text[start:m.start()]
+            if place in self._provinces or place in self._province_stems:
+                continue  # 四川省高新区: the province's zones as a group, not one zone
+            name = place + SHORT_SUFFIX.get(m.group("suffix"), m.group("suffix"))
             record = self._registered_variant(name)
             if record:
                 found.append(PlaceMention(start, m.end(), record.short_name, "zone", True))
@@ -192,8 +240,8 @@ class ZoneGazetteer:
         window = text[window_start:suffix_start]
         if GENERIC_PREFIX.search(window):
             return None
-        stem = self._stems.search(window) if self._stems else None
-        return window_start + stem.start() if stem and HAN_ONLY.fullmatch(window[stem.start():]) else None
+        stem = self._stems.search(window)
+        return window_start + stem if stem is not None and HAN_ONLY.fullmatch(window[stem:]) else None
 
     def _headline_names(self, text: str) -> dict[str, str]:
         """Zones with no known place in their name, named where a name stands
