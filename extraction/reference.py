@@ -54,8 +54,16 @@ PROVINCIAL_DEVELOPMENT = "provincial-development"
 PROVINCIAL_OTHER = "provincial-other"
 UNKNOWN_LEVEL = "other"
 # Most important first: where two zones claim the same short name, the higher level keeps it.
-LEVEL_RANK = (NATIONAL_HITECH, NATIONAL_ETDZ, NATIONAL_NEW_AREA, NATIONAL_OTHER, PROVINCIAL_HITECH,
-              PROVINCIAL_DEVELOPMENT, PROVINCIAL_OTHER, UNKNOWN_LEVEL)
+LEVEL_RANK = (
+    NATIONAL_HITECH,
+    NATIONAL_ETDZ,
+    NATIONAL_NEW_AREA,
+    NATIONAL_OTHER,
+    PROVINCIAL_HITECH,
+    PROVINCIAL_DEVELOPMENT,
+    PROVINCIAL_OTHER,
+    UNKNOWN_LEVEL,
+)
 
 # GB/T 37028-2018 type codes. Left out, because they never publish economic reports of their own:
 # 104 customs special supervision zones (bonded zones, export processing zones: their figures are
@@ -63,16 +71,28 @@ LEVEL_RANK = (NATIONAL_HITECH, NATIONAL_ETDZ, NATIONAL_NEW_AREA, NATIONAL_OTHER,
 # reporting itself), 109 inland open-economy pilot zones (a whole province) and 111 sustainable
 # development agenda demonstration zones (a whole city).
 GBT_TYPE_LEVEL = {
-    "101": NATIONAL_ETDZ, "102": NATIONAL_NEW_AREA, "103": NATIONAL_HITECH,
-    "105": NATIONAL_OTHER, "106": NATIONAL_OTHER, "108": NATIONAL_OTHER, "110": NATIONAL_OTHER,
+    "101": NATIONAL_ETDZ,
+    "102": NATIONAL_NEW_AREA,
+    "103": NATIONAL_HITECH,
+    "105": NATIONAL_OTHER,
+    "106": NATIONAL_OTHER,
+    "108": NATIONAL_OTHER,
+    "110": NATIONAL_OTHER,
     "199": NATIONAL_OTHER,
-    "201": PROVINCIAL_DEVELOPMENT, "202": PROVINCIAL_HITECH, "299": PROVINCIAL_OTHER,
+    "201": PROVINCIAL_DEVELOPMENT,
+    "202": PROVINCIAL_HITECH,
+    "299": PROVINCIAL_OTHER,
 }
 GBT_TYPES_LEFT_OUT = ("104", "107", "109", "111")
 
 # The short forms reports use: 经济技术开发区 -> 经开区, 高新技术产业开发区/园区 -> 高新区.
-SHORT_SUFFIXES = (("高新技术产业开发区", "高新区"), ("高新技术产业园区", "高新区"), ("高新技术开发区", "高新区"),
-                  ("经济技术开发区", "经开区"), ("经济开发区", "经开区"))
+SHORT_SUFFIXES = (
+    ("高新技术产业开发区", "高新区"),
+    ("高新技术产业园区", "高新区"),
+    ("高新技术开发区", "高新区"),
+    ("经济技术开发区", "经开区"),
+    ("经济开发区", "经开区"),
+)
 MUNICIPALITIES = ("北京市", "天津市", "上海市", "重庆市")
 # Prefecture rows that are only containers (市辖区 of a municipality, 省直辖县级行政区划...).
 _CONTAINER_NAMES = ("市辖区", "县", "省辖县", "省直辖县级行政区划", "自治区直辖县级行政区划")
@@ -89,8 +109,16 @@ def province_stem(province: str) -> str:
 
 def distinctive_part(name: str) -> str:
     """What tells a zone apart from others of its kind: 张家界 in 张家界经济开发区."""
-    for long, short in (*SHORT_SUFFIXES, ("高新区", ""), ("经开区", ""), ("开发区", ""), ("新区", ""),
-                        ("工业园区", ""), ("产业园区", ""), ("园区", "")):
+    for long, short in (
+        *SHORT_SUFFIXES,
+        ("高新区", ""),
+        ("经开区", ""),
+        ("开发区", ""),
+        ("新区", ""),
+        ("工业园区", ""),
+        ("产业园区", ""),
+        ("园区", ""),
+    ):
         if name.endswith(long):
             return name[: -len(long)]
         if short and name.endswith(short):
@@ -102,7 +130,7 @@ def without_province(name: str, province: str) -> str:
     """湖南张家界经济开发区 -> 张家界经济开发区. The prefix stays where nothing distinctive would
     be left (天津经济技术开发区), and 吉林市 is a city, not the province."""
     for prefix in (province, province_stem(province)):
-        rest = name[len(prefix):] if prefix and name.startswith(prefix) else ""
+        rest = name[len(prefix) :] if prefix and name.startswith(prefix) else ""
         if rest.startswith("市"):
             continue
         if len(distinctive_part(rest)) >= 2:
@@ -119,14 +147,15 @@ def short_form(name: str) -> str:
 
 def zone_names(name: str, province: str, places: PlaceTable | None = None) -> tuple[str, list[str]]:
     """(short name, every name) of a zone: the official name, without its province prefix, without
-    the place before its own name (昆山花桥经济开发区 -> 花桥经济开发区), and the short forms of each.
-    湖南张家界经济开发区 -> 张家界经开区, [湖南张家界经济开发区, 湖南张家界经开区, 张家界经济开发区, 张家界经开区]."""
+    the place before its own name (昆山花桥经济开发区 -> 花桥经济开发区), and the short forms of each:
+    湖南张家界经济开发区 -> 张家界经开区, [湖南张家界经济开发区, 湖南张家界经开区, 张家界经济开发区,
+    张家界经开区]."""
     local = without_province(name, province)
     names = [name, short_form(name), local, short_form(local)]
     place = places.at_start(local, province) if places is not None else None
     if place:
         for prefix in (place.name, place.short_name):
-            rest = local[len(prefix):] if prefix and local.startswith(prefix) else ""
+            rest = local[len(prefix) :] if prefix and local.startswith(prefix) else ""
             if len(distinctive_part(rest)) >= 2 and places.at_start(rest, province) is None:
                 names += [rest, short_form(rest)]
                 break
@@ -135,10 +164,12 @@ def zone_names(name: str, province: str, places: PlaceTable | None = None) -> tu
 
 # ---- The place table (GB/T 2260) ----------------------------------------------------------------
 
+
 @dataclass(frozen=True)
 class Place:
     """A province, prefecture or county-level unit, current or former, with the prefecture-level
     city it is in today (itself for a prefecture; the municipality for its districts)."""
+
     name: str
     short_name: str
     level: int
@@ -174,9 +205,16 @@ def read_place_rows(path: str | Path) -> list[Place]:
         else:
             prefecture = current_name.get(code[:4], row["parent"] if level == 3 else row["name"])
             city = row["name"] if level == 3 and prefecture in _CONTAINER_NAMES else prefecture
-        places.append(Place(name=row["name"], short_name=row["short_name"] or _place_stem(row["name"]),
-                            level=level, city=city,
-                            province=province, current=not row["deprecated"]))
+        places.append(
+            Place(
+                name=row["name"],
+                short_name=row["short_name"] or _place_stem(row["name"]),
+                level=level,
+                city=city,
+                province=province,
+                current=not row["deprecated"],
+            )
+        )
     return sorted(places, key=lambda place: not place.current)
 
 
@@ -213,6 +251,7 @@ class PlaceTable:
 
 # ---- The economic zones of GB/T 37028 ------------------------------------------------------------
 
+
 def read_gbt_zone_rows(path: str | Path, places: PlaceTable | None = None) -> list[dict]:
     """Zones of GB/T 37028-2018 (economic_zones_gbt37028.csv) in the registry's row shape, with
     their level, short names and, where the name or the place table tells it, their city. Types
@@ -231,14 +270,21 @@ def read_gbt_zone_rows(path: str | Path, places: PlaceTable | None = None) -> li
             place = places.at_start(without_province(name, province), province)
             city = place.city if place else ""
         zones[name] = {
-            "name": name, "short_name": short_name, "province": province, "city": city,
-            "level": level, "aliases": names, "gbt_code": row["code"], "approved_year": "",
+            "name": name,
+            "short_name": short_name,
+            "province": province,
+            "city": city,
+            "level": level,
+            "aliases": names,
+            "gbt_code": row["code"],
+            "approved_year": "",
             "source": f"GB/T 37028-2018 code {row['code']} ({row['type']})",
         }
     return list(zones.values())
 
 
 # ---- Maintained tables: districts run together with a zone, changes of zones ----------------------
+
 
 def read_district_rows(path: str | Path) -> list[dict]:
     """Districts run together with a zone (区政合一): district, city, province, zone (its official
@@ -253,6 +299,7 @@ def read_zone_change_rows(path: str | Path) -> list[dict]:
 
 
 # ---- The registry: every file above merged into one row per zone ------------------------------------
+
 
 def _registry_level(row: dict) -> str:
     """Levels of the registry files: national_hitech_zones.csv states none (all national high-tech);
@@ -285,6 +332,7 @@ def _file_kind(path: str | Path) -> str:
 class Reference:
     """The zone registry (one row per zone, merged from every zone file), the place table and the
     districts run together with zones."""
+
     zones: list[dict] = field(default_factory=list)
     places: PlaceTable | None = None
     districts: list[dict] = field(default_factory=list)
@@ -310,12 +358,21 @@ def read_reference(paths: Iterable[str | Path] | str | Path) -> Reference:
 
 
 def _status(year, level: str, name: str, source: str, gbt_code: str = "") -> dict:
-    return {"year": int(year) if str(year or "").isdigit() else None, "level": level, "name": name,
-            "gbt_code": gbt_code, "source": source}
+    return {
+        "year": int(year) if str(year or "").isdigit() else None,
+        "level": level,
+        "name": name,
+        "gbt_code": gbt_code,
+        "source": source,
+    }
 
 
-def merge_zones(registry_rows: list[dict], gbt_rows: list[dict], change_rows: list[dict] = (),
-                district_rows: list[dict] = ()) -> list[dict]:
+def merge_zones(
+    registry_rows: list[dict],
+    gbt_rows: list[dict],
+    change_rows: list[dict] = (),
+    district_rows: list[dict] = (),
+) -> list[dict]:
     """One row per zone. The registry files are the authority for the zones they list; a GB/T row
     naming one of them (by name, or by its short forms: 安徽安庆高新技术产业开发区 is 安庆高新区) is
     that zone as the standard knew it, so a zone upgraded since (the 2022 batch) keeps one identity
@@ -333,19 +390,29 @@ def merge_zones(registry_rows: list[dict], gbt_rows: list[dict], change_rows: li
             continue
         source = row.get("source", "")
         zones[row["name"]] = {
-            "name": row["name"], "short_name": row.get("short_name") or row["name"],
-            "province": row.get("province", ""), "city": row.get("city", ""), "level": level,
-            "approved_year": row.get("approved_year", ""), "aliases": names, "former_names": [],
-            "districts": [], "gbt_code": "", "source": source,
+            "name": row["name"],
+            "short_name": row.get("short_name") or row["name"],
+            "province": row.get("province", ""),
+            "city": row.get("city", ""),
+            "level": level,
+            "approved_year": row.get("approved_year", ""),
+            "aliases": names,
+            "former_names": [],
+            "districts": [],
+            "gbt_code": "",
+            "source": source,
             "history": [_status(row.get("approved_year"), level, row["name"], source)],
         }
     by_name = {name: zone for zone in zones.values() for name in zone["aliases"]}
     for row in gbt_rows:
         zone = by_name.get(row["name"]) or next((by_name[n] for n in row["aliases"] if n in by_name), None)
         if zone is None:
-            zone = zones[row["name"]] = {**row, "former_names": [], "districts": [],
-                                         "history": [_status("", row["level"], row["name"], row["source"],
-                                                             row["gbt_code"])]}
+            zone = zones[row["name"]] = {
+                **row,
+                "former_names": [],
+                "districts": [],
+                "history": [_status("", row["level"], row["name"], row["source"], row["gbt_code"])],
+            }
             continue
         zone["gbt_code"] = zone["gbt_code"] or row["gbt_code"]
         zone["source"] += f"; {row['source']}"
@@ -359,14 +426,24 @@ def merge_zones(registry_rows: list[dict], gbt_rows: list[dict], change_rows: li
         if zone is None:
             raise ValueError(f"zone change names an unknown zone: {change['zone']}")
         # A zone listed apart under its former name (merged, or renamed past the rules) is folded in.
-        folded = zones.pop(change["former_name"]) if change["former_name"] in zones.keys() - {zone["name"]} else {}
+        folded = (
+            zones.pop(change["former_name"]) if change["former_name"] in zones.keys() - {zone["name"]} else {}
+        )
         former = [change["former_name"], *folded.get("aliases", [])]
         zone["former_names"] += [n for n in former if n not in zone["aliases"]]
         zone["gbt_code"] = zone["gbt_code"] or folded.get("gbt_code", "")
         known = {(status["name"], status["level"]) for status in zone["history"]}
         if (change["former_name"], change["former_level"]) not in known:
-            zone["history"].insert(0, _status("", change["former_level"], change["former_name"], change["source"],
-                                              folded.get("gbt_code", "")))
+            zone["history"].insert(
+                0,
+                _status(
+                    "",
+                    change["former_level"],
+                    change["former_name"],
+                    change["source"],
+                    folded.get("gbt_code", ""),
+                ),
+            )
         zone["history"][-1]["year"] = int(change["year"]) if change["year"].isdigit() else None
     for district in district_rows:
         zones[district["zone"]]["districts"].append(district["district"])
