@@ -19,7 +19,7 @@ def zones(db):
                 slug="wuhan-donghu",
                 province="湖北省",
                 city="武汉市",
-                level=Zone.Level.NATIONAL,
+                level=Zone.Level.NATIONAL_HITECH,
                 aliases=["光谷", "中国光谷"],
                 verified=True,
             ),
@@ -29,7 +29,7 @@ def zones(db):
                 slug="xiangyang",
                 province="湖北省",
                 city="襄阳市",
-                level=Zone.Level.NATIONAL,
+                level=Zone.Level.NATIONAL_HITECH,
                 verified=True,
             ),
             Zone.objects.create(
@@ -38,7 +38,7 @@ def zones(db):
                 slug="weihai",
                 province="山东省",
                 city="威海市",
-                level=Zone.Level.NATIONAL,
+                level=Zone.Level.NATIONAL_HITECH,
                 aliases=["威海火炬高新区"],
                 verified=True,
             ),
@@ -47,7 +47,7 @@ def zones(db):
                 short_name="某某高新区",
                 slug="moumou",
                 province="山东省",
-                level=Zone.Level.PROVINCIAL,
+                level=Zone.Level.PROVINCIAL_HITECH,
             ),
         ]
     }
@@ -82,12 +82,12 @@ def test_zones_are_paged_with_a_chosen_page_size(api_client, zones):
     "query, expected",
     [
         ({"province": "湖北省"}, {"wuhan-donghu", "xiangyang"}),
-        ({"level": "provincial"}, {"moumou"}),
+        ({"level": "provincial-hitech"}, {"moumou"}),
         ({"q": "光谷"}, {"wuhan-donghu"}),
         ({"q": "威海火炬高新区"}, {"weihai"}),
         ({"q": "襄阳"}, {"xiangyang"}),
         ({"verified": "false"}, {"moumou"}),
-        ({"province": "山东省", "level": "national"}, {"weihai"}),
+        ({"province": "山东省", "level": "national-hitech"}, {"weihai"}),
         ({"province": "西藏自治区"}, set()),
     ],
 )

@@ -15,7 +15,7 @@ def test_zone_list_shows_the_registry_zones_with_province_and_level(client, regi
     response = client.get(reverse("dashboard:zones"))
     assert response.status_code == 200
     html = response.content.decode()
-    assert Zone.objects.filter(level="national").count() >= 170
+    assert Zone.objects.filter(level=Zone.Level.NATIONAL_HITECH).count() >= 170
     for zone in Zone.objects.filter(short_name__in=["威海高新区", "昆明高新区", "慈湖高新区"]):
         assert zone.get_absolute_url() in html
     assert "山东省" in html and "国家级" in html
