@@ -26,6 +26,14 @@ class ZoneQuerySet(models.QuerySet):
         query = query.strip().lower()
         if not query:
             return self
+        return self.filter(search_text__contains=query).order_by(
+            self.named_exactly(query), Zone.level_order(), "province", "short_name", "pk"
+        )
+
+    @staticmethod
+    def named_exactly(query: str) -> models.Case:
+        """0 for zones going by `query` exactly (any name or district), 1 for the others: for ordering."""
+        query = query.strip()
         exact = (
             models.Q(name=query)
             | models.Q(short_name=query)
@@ -33,13 +41,7 @@ class ZoneQuerySet(models.QuerySet):
             | models.Q(districts__contains=[query])
             | models.Q(former_names__contains=[query])
         )
-        return self.filter(search_text__contains=query).order_by(
-            models.Case(models.When(exact, then=0), default=1),
-            Zone.level_order(),
-            "province",
-            "short_name",
-            "pk",
-        )
+        return models.Case(models.When(exact, then=0), default=1)
 
 
 class Zone(models.Model):

@@ -140,3 +140,37 @@ def test_listing_zones_takes_a_fixed_number_of_queries(
     with django_assert_max_num_queries(2):
         response = api_client.get("/api/v1/zones/", {"page_size": page_size})
     assert len(response.json()["results"]) == page_size
+
+
+@pytest.mark.parametrize(
+    "query, short_name",
+    [
+        ("天津经开区", "天津经开区"),
+        ("张家界经开区", "张家界经开区"),
+        ("桐乡经济开发区", "桐乡经开区"),
+        ("浏阳高新区", "浏阳高新区"),
+        ("滨江区", "杭州高新区"),  # districts run together with a national zone
+        ("新北区", "常州高新区"),
+        ("虎丘区", "苏州高新区"),
+    ],
+)
+@pytest.mark.parametrize("parameter", ["search", "q"])
+def test_search_finds_any_zone_of_the_registry_first(api_client, registry, parameter, query, short_name):
+    response = api_client.get("/api/v1/zones/", {parameter: query})
+    assert response.status_code == 200
+    assert response.json()["results"][0]["short_name"] == short_name
+
+
+def test_a_zone_shows_its_former_names_and_districts(api_client, registry):
+    hangzhou = api_client.get("/api/v1/zones/", {"search": "滨江区"}).json()["results"][0]
+    assert hangzhou["districts"] == ["滨江区"] and hangzhou["gbt_code"] == "33103001"
+    ningxiang = api_client.get("/api/v1/zones/", {"search": "宁乡高新区"}).json()["results"][0]
+    assert "宁乡高新技术产业园区" in ningxiang["former_names"]
+
+
+def test_listing_and_searching_the_whole_registry_takes_a_fixed_number_of_queries(
+    api_client, registry, django_assert_max_num_queries
+):
+    for params in ({}, {"search": "高新区"}, {"level": "provincial-development", "page": 3}):
+        with django_assert_max_num_queries(2):
+            assert api_client.get("/api/v1/zones/", params).status_code == 200
