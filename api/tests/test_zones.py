@@ -169,7 +169,7 @@ def test_a_zone_shows_its_former_names_and_districts(api_client, registry):
 
 
 def test_listing_and_searching_the_whole_registry_takes_a_fixed_number_of_queries(
-    api_client, registry, django_assert_max_num_queries
+    api_client, unthrottled, registry, django_assert_max_num_queries
 ):
     for params in ({}, {"search": "高新区"}, {"level": "provincial-development", "page": 3}):
         with django_assert_max_num_queries(2):
