@@ -23,7 +23,7 @@ def make_zone(
     name: str = "",
     slug: str = "",
     province="测试省",
-    level=Zone.Level.NATIONAL,
+    level=Zone.Level.NATIONAL_HITECH,
     **fields,
 ) -> Zone:
     number = next(_serial)

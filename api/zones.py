@@ -20,6 +20,9 @@ class ZoneSerializer(serializers.ModelSerializer):
             "level",
             "approved_year",
             "aliases",
+            "former_names",
+            "districts",
+            "gbt_code",
             "verified",
             "in_registry",
             "api_url",
@@ -29,7 +32,9 @@ class ZoneSerializer(serializers.ModelSerializer):
 
 @read_only_schema(ZoneSerializer)
 class ZoneViewSet(CSVListMixin, viewsets.ReadOnlyModelViewSet):
-    """High-tech zones of the registry and those found in reports."""
+    """Economic zones of the registry (national and provincial: high-tech zones, ETDZs, new areas...)
+    and those found in reports. `?search=` finds a zone by any of its names, a district run together
+    with it or its pinyin (`q` is the same)."""
 
     queryset = Zone.objects.order_by("province", "short_name", "slug")
     serializer_class = ZoneSerializer

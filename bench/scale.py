@@ -15,12 +15,13 @@ measures the pages under concurrent clients, the API list against plain rows, an
    the same rows: best of 30 each, same process.
 3. gunicorn as the Dockerfile runs it (3 workers, DEBUG=0, a generated SECRET_KEY), listening on
    127.0.0.1 only; C client threads, each R requests per page kind, on the zone, compare (3 zones),
-   metric ranking, API compare and API list pages of zones and metrics drawn at random.
+   metric ranking, API compare and API list pages of zones and metrics drawn at random, and the zone
+   list (default view, pages of every level, a filter, a search).
 4. M generated reports written to a temporary folder and imported with `import_articles --now`
    (extracted in this process, as the job worker would, not queued).
 
 Prints a table; with --json also a last line {"zone_p95_ms", "compare_p95_ms", "metric_p95_ms",
-"api_ratio", "import_per_s"}.
+"zone_list_p95_ms", "api_ratio", "import_per_s"}.
 """
 
 from __future__ import annotations
@@ -51,7 +52,15 @@ DATABASE_NAME = "zonescope_scale"
 YEARS = range(2015, 2027)
 EXTRA_ZONES_PER_LEVEL = 30
 IMPORTED_PREFIX = "scale-import-"
-PAGE_KINDS = ["zone", "compare", "metric", "api_compare", "api_list"]
+PAGE_KINDS = ["zone", "compare", "metric", "api_compare", "api_list", "zone_list"]
+# The zone list over the whole registry (~2,700 zones): default view, a late page of every level, a
+# level in a province, a search.
+ZONE_LIST_QUERIES = [
+    "/zones/",
+    "/zones/?level=&page={page}",
+    "/zones/?level=provincial-development&province=%E6%B1%9F%E8%8B%8F%E7%9C%81",
+    "/zones/?search=%E9%AB%98%E6%96%B0%E5%8C%BA",
+]
 
 
 def main() -> None:
@@ -408,6 +417,7 @@ def page_addresses(rng: random.Random, count: int) -> dict[str, list[str]]:
         "metric": [f"/metrics/{rng.choice(codes)}/?year={year()}" for _ in range(count)],
         "api_compare": [f"/api/v1/compare/?zones={','.join(zones(3))}&year={year()}" for _ in range(count)],
         "api_list": [f"/api/v1/indicators/?zone={zones(1)[0]}&page_size=100" for _ in range(count)],
+        "zone_list": [rng.choice(ZONE_LIST_QUERIES).format(page=rng.randint(1, 50)) for _ in range(count)],
     }
 
 
@@ -526,6 +536,7 @@ def report(options, measured: dict, latencies: dict[str, list[float]]) -> None:
                     "zone_p95_ms": round(percentile(latencies["zone"], 0.95), 1),
                     "compare_p95_ms": round(percentile(latencies["compare"], 0.95), 1),
                     "metric_p95_ms": round(percentile(latencies["metric"], 0.95), 1),
+                    "zone_list_p95_ms": round(percentile(latencies["zone_list"], 0.95), 1),
                     "api_ratio": round(measured["api_ratio"], 2),
                     "import_per_s": round(measured["import_per_s"], 1),
                 }

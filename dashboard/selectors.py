@@ -13,8 +13,10 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import partial
 
+from django.core.paginator import Page, Paginator
 from django.db.models import Case, Count, F, IntegerField, Max, OuterRef, Q, QuerySet, Subquery, Value, When
 from django.db.models.functions import Coalesce
+from django.http import QueryDict
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -415,14 +417,70 @@ def count_per(related: QuerySet, field: str) -> Coalesce:
 
 
 def zone_list_filter(params) -> ZoneFilter:
-    """The zone list's filters (name or alias, province, level), as the API filters zones; a value
-    that is not valid (a NUL byte, an unknown level) is left out. Its `qs`: the matching zones, each
-    with its number of articles and of figures that count."""
+    """The zone list's filters (any name, province, level), as the API filters zones; a value that
+    is not valid (a NUL byte, an unknown level) is left out. Its `qs`: the matching zones, each with
+    its number of articles and of figures that count."""
     zones = Zone.objects.annotate(
         article_count=count_per(Article.zones.through.objects.all(), "zone"),
         indicator_count=count_per(Indicator.objects.active(), "zone"),
     )
     return ZoneFilter(params, queryset=zones)
+
+
+ZONE_PAGE_SIZE = 50
+
+
+@dataclass
+class ZoneListing:
+    """A page of the zone list and what its filters need: the values chosen and how many zones
+    each level has under the other filters."""
+
+    page: Page
+    search: str
+    province: str
+    level: str
+    level_counts: list[tuple[str, str, int]]
+
+
+def zone_listing(params: QueryDict) -> ZoneListing:
+    """The zone list: national high-tech zones unless a level is chosen or a name searched (a name
+    is looked for at every level), zones with figures first, then by level, province and name; a
+    page of ZONE_PAGE_SIZE zones. Four queries: the page, its count, the counts per level and (by
+    the caller) the provinces."""
+    params = params.copy()
+    if "level" not in params and not (params.get("search") or params.get("q")):
+        params["level"] = Zone.Level.NATIONAL_HITECH
+    filters = zone_list_filter(params)
+    zones = filters.qs  # filter values that are not valid are left out
+    chosen = filters.form.cleaned_data
+    search = chosen.get("search") or chosen.get("q") or ""
+    ordering = [
+        Case(When(indicator_count__gt=0, then=0), default=1),
+        Zone.level_order(),
+        "province",
+        "short_name",
+        "pk",
+    ]
+    if search:
+        ordering.insert(0, Zone.objects.named_exactly(search))
+    page = Paginator(zones.order_by(*ordering), ZONE_PAGE_SIZE).get_page(params.get("page"))
+    other_filters = params.copy()
+    other_filters.pop("level", None)
+    counts = dict(
+        ZoneFilter(other_filters, queryset=Zone.objects.all())
+        .qs.order_by()
+        .values_list("level")
+        .annotate(n=Count("pk"))
+    )
+    return ZoneListing(
+        page=page,
+        search=search,
+        province=chosen.get("province") or "",
+        level=chosen.get("level") or "",
+        level_counts=[
+            (value, label, counts[value]) for value, label in Zone.Level.choices if value in counts
+        ],
+    )
 
 
 def provinces() -> list[str]:

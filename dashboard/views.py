@@ -34,17 +34,16 @@ def methodology(request):
 
 
 def zone_list(request):
-    filters = selectors.zone_list_filter(request.GET)
-    zones = filters.qs  # filter values that are not valid are left out
-    chosen = filters.form.cleaned_data
+    listing = selectors.zone_listing(request.GET)
+    others = request.GET.copy()  # the other filters, kept by the page links
+    others.pop("page", None)
     return render(
         request,
         "dashboard/zone_list.html",
         {
-            "zones": zones,
-            "query": chosen.get("q", ""),
-            "province": chosen.get("province", ""),
-            "level": chosen.get("level", ""),
+            "listing": listing,
+            "zones": listing.page.object_list,
+            "page_query": others.urlencode(),
             "provinces": selectors.provinces(),
             "levels": Zone.Level.choices,
         },

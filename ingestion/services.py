@@ -21,6 +21,7 @@ from articles.services import ArticleInput, document_input, store_article
 from extraction import DocumentFrame, ExtractedIndicator, MetricCatalogue, ZoneGazetteer, extract
 from metrics.models import Indicator, Metric
 from zones.models import Zone
+from zones.registry import place_table
 from zones.services import get_or_create_reported_zone
 
 logger = logging.getLogger(__name__)
@@ -120,18 +121,10 @@ def current_catalogue() -> MetricCatalogue:
 
 
 def build_gazetteer() -> ZoneGazetteer:
-    zones = Zone.objects.only("name", "short_name", "aliases", "city", "province", "level")
-    return ZoneGazetteer.from_records(
-        {
-            "name": z.name,
-            "short_name": z.short_name,
-            "aliases": z.aliases,
-            "city": z.city,
-            "province": z.province,
-            "level": z.level,
-        }
-        for z in zones
-    )
+    """The engine's gazetteer of the zones in the database (editors' aliases and zones found in
+    reports included), with the shipped place table."""
+    fields = ("name", "short_name", "aliases", "former_names", "districts", "city", "province", "level")
+    return ZoneGazetteer.from_records(Zone.objects.values(*fields), place_table())
 
 
 def build_catalogue(metrics) -> MetricCatalogue:

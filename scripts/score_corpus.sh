@@ -16,6 +16,9 @@ only=""
 if [[ "${1:-}" == --only ]]; then only="$2"; shift 2; fi
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
+# Every registry file: zone lists, place table, districts, zone changes (the reader tells them apart).
+zones=()
+for file in zones/data/*.csv; do zones+=(--zones "$file"); done
 
 articles_of() {  # the corpus' articles, those named by --only if given
   local corpus="$1" pattern
@@ -31,8 +34,8 @@ for corpus in "${corpora[@]}"; do
   echo "== $corpus (${#articles[@]} articles${only:+, --only $only})"
   [[ ${#articles[@]} -eq 0 ]] && continue
   for article in "${articles[@]}"; do cat "${article%.txt}.jsonl"; echo; done > "$work/gold.jsonl"
-  "$python" -m extraction "${articles[@]}" --date-line --zones zones/data/national_hitech_zones.csv \
-    --zones zones/data/other_zones.csv --metrics metrics/data/metrics.csv > "$work/pred.jsonl"
+  "$python" -m extraction "${articles[@]}" --date-line "${zones[@]}" --metrics metrics/data/metrics.csv \
+    > "$work/pred.jsonl"
   "$python" "$scorer" "$work/gold.jsonl" "$work/pred.jsonl" "$@"
   "$python" scripts/zone_attribution.py "$work/gold.jsonl" "$work/pred.jsonl" "$scorer"
 done

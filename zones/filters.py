@@ -18,16 +18,20 @@ class StrictBooleanFilter(django_filters.TypedChoiceFilter):
 
 
 class ZoneFilter(django_filters.FilterSet):
-    q = django_filters.CharFilter(method="search", label=_("Name, short name or alias contains"))
+    search = django_filters.CharFilter(
+        method="search_names",
+        label=_("Official name, short name, alias, former name, district or pinyin contains"),
+    )
+    q = django_filters.CharFilter(method="search_names", label=_("The same as search (kept for older links)"))
     province = django_filters.CharFilter(method="in_province", label=_("Province, e.g. 湖北省"))
     level = django_filters.ChoiceFilter(choices=Zone.Level.choices)
     verified = StrictBooleanFilter()
 
     class Meta:
         model = Zone
-        fields = ["q", "province", "level", "verified"]
+        fields = ["search", "q", "province", "level", "verified"]
 
-    def search(self, queryset, name, value):
+    def search_names(self, queryset, name, value):
         return queryset.search(value)
 
     def in_province(self, queryset, name, value):

@@ -19,7 +19,7 @@ def zones(db):
                 slug="wuhan-donghu",
                 province="湖北省",
                 city="武汉市",
-                level=Zone.Level.NATIONAL,
+                level=Zone.Level.NATIONAL_HITECH,
                 aliases=["光谷", "中国光谷"],
                 verified=True,
             ),
@@ -29,7 +29,7 @@ def zones(db):
                 slug="xiangyang",
                 province="湖北省",
                 city="襄阳市",
-                level=Zone.Level.NATIONAL,
+                level=Zone.Level.NATIONAL_HITECH,
                 verified=True,
             ),
             Zone.objects.create(
@@ -38,7 +38,7 @@ def zones(db):
                 slug="weihai",
                 province="山东省",
                 city="威海市",
-                level=Zone.Level.NATIONAL,
+                level=Zone.Level.NATIONAL_HITECH,
                 aliases=["威海火炬高新区"],
                 verified=True,
             ),
@@ -47,7 +47,7 @@ def zones(db):
                 short_name="某某高新区",
                 slug="moumou",
                 province="山东省",
-                level=Zone.Level.PROVINCIAL,
+                level=Zone.Level.PROVINCIAL_HITECH,
             ),
         ]
     }
@@ -82,12 +82,12 @@ def test_zones_are_paged_with_a_chosen_page_size(api_client, zones):
     "query, expected",
     [
         ({"province": "湖北省"}, {"wuhan-donghu", "xiangyang"}),
-        ({"level": "provincial"}, {"moumou"}),
+        ({"level": "provincial-hitech"}, {"moumou"}),
         ({"q": "光谷"}, {"wuhan-donghu"}),
         ({"q": "威海火炬高新区"}, {"weihai"}),
         ({"q": "襄阳"}, {"xiangyang"}),
         ({"verified": "false"}, {"moumou"}),
-        ({"province": "山东省", "level": "national"}, {"weihai"}),
+        ({"province": "山东省", "level": "national-hitech"}, {"weihai"}),
         ({"province": "西藏自治区"}, set()),
     ],
 )
@@ -140,3 +140,37 @@ def test_listing_zones_takes_a_fixed_number_of_queries(
     with django_assert_max_num_queries(2):
         response = api_client.get("/api/v1/zones/", {"page_size": page_size})
     assert len(response.json()["results"]) == page_size
+
+
+@pytest.mark.parametrize(
+    "query, short_name",
+    [
+        ("天津经开区", "天津经开区"),
+        ("张家界经开区", "张家界经开区"),
+        ("桐乡经济开发区", "桐乡经开区"),
+        ("浏阳高新区", "浏阳高新区"),
+        ("滨江区", "杭州高新区"),  # districts run together with a national zone
+        ("新北区", "常州高新区"),
+        ("虎丘区", "苏州高新区"),
+    ],
+)
+@pytest.mark.parametrize("parameter", ["search", "q"])
+def test_search_finds_any_zone_of_the_registry_first(api_client, registry, parameter, query, short_name):
+    response = api_client.get("/api/v1/zones/", {parameter: query})
+    assert response.status_code == 200
+    assert response.json()["results"][0]["short_name"] == short_name
+
+
+def test_a_zone_shows_its_former_names_and_districts(api_client, registry):
+    hangzhou = api_client.get("/api/v1/zones/", {"search": "滨江区"}).json()["results"][0]
+    assert hangzhou["districts"] == ["滨江区"] and hangzhou["gbt_code"] == "33103001"
+    ningxiang = api_client.get("/api/v1/zones/", {"search": "宁乡高新区"}).json()["results"][0]
+    assert "宁乡高新技术产业园区" in ningxiang["former_names"]
+
+
+def test_listing_and_searching_the_whole_registry_takes_a_fixed_number_of_queries(
+    api_client, unthrottled, registry, django_assert_max_num_queries
+):
+    for params in ({}, {"search": "高新区"}, {"level": "provincial-development", "page": 3}):
+        with django_assert_max_num_queries(2):
+            assert api_client.get("/api/v1/zones/", params).status_code == 200

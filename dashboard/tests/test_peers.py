@@ -12,7 +12,7 @@ from zones.models import Zone
 pytestmark = pytest.mark.django_db
 
 
-def sized(name, province, revenue=None, level=Zone.Level.NATIONAL):
+def sized(name, province, revenue=None, level=Zone.Level.NATIONAL_HITECH):
     zone = make_zone(name, province=province, level=level)
     if revenue is not None:
         revenue_metric = make_metric("operating_revenue", "营业收入", "亿元")
@@ -37,7 +37,7 @@ def shandong(db):
         "nearest_in_region": sized("苏丙高新区", "江苏省", 1100),
         "far_in_province": sized("鲁丁高新区", "山东省", 80),
         "unsized_in_province": sized("鲁戊高新区", "山东省"),
-        "other_level": sized("鲁己高新区", "山东省", 1000, level=Zone.Level.PROVINCIAL),
+        "other_level": sized("鲁己高新区", "山东省", 1000, level=Zone.Level.PROVINCIAL_HITECH),
         "other_region": sized("粤庚高新区", "广东省", 1000),
     }
 

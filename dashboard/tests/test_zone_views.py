@@ -15,7 +15,7 @@ def test_zone_list_shows_the_registry_zones_with_province_and_level(client, regi
     response = client.get(reverse("dashboard:zones"))
     assert response.status_code == 200
     html = response.content.decode()
-    assert Zone.objects.filter(level="national").count() >= 170
+    assert Zone.objects.filter(level=Zone.Level.NATIONAL_HITECH).count() >= 170
     for zone in Zone.objects.filter(short_name__in=["威海高新区", "昆明高新区", "慈湖高新区"]):
         assert zone.get_absolute_url() in html
     assert "山东省" in html and "国家级" in html
@@ -25,6 +25,66 @@ def test_zone_list_filters_by_province_and_searches_aliases(client, registry):
     html = client.get(reverse("dashboard:zones"), {"province": "湖北省", "q": "光谷"}).content.decode()
     assert "东湖高新区" in html
     assert "威海高新区" not in html
+
+
+def listed(response) -> list[str]:
+    return [zone.short_name for zone in response.context["zones"]]
+
+
+def test_zone_list_shows_national_high_tech_zones_unless_a_level_is_chosen(client, registry):
+    default = client.get(reverse("dashboard:zones"))
+    assert {zone.level for zone in default.context["zones"]} == {Zone.Level.NATIONAL_HITECH}
+    assert default.context["listing"].page.paginator.count >= 177
+    etdz = client.get(reverse("dashboard:zones"), {"level": Zone.Level.NATIONAL_ETDZ, "province": "天津市"})
+    assert "天津经开区" in listed(etdz)
+    every_level = client.get(reverse("dashboard:zones"), {"level": ""})
+    assert every_level.context["listing"].page.paginator.count == Zone.objects.count()
+
+
+def test_zone_list_counts_zones_per_level_under_the_other_filters(client, registry):
+    counts = client.get(reverse("dashboard:zones"), {"province": "湖南省"}).context["listing"].level_counts
+    by_level = {value: count for value, _, count in counts}
+    assert (
+        by_level[Zone.Level.NATIONAL_HITECH]
+        == Zone.objects.filter(province="湖南省", level=Zone.Level.NATIONAL_HITECH).count()
+    )
+    assert by_level[Zone.Level.PROVINCIAL_DEVELOPMENT] > 10
+
+
+@pytest.mark.parametrize(
+    "query, short_name",
+    [
+        ("天津经开区", "天津经开区"),
+        ("张家界经开区", "张家界经开区"),
+        ("桐乡经济开发区", "桐乡经开区"),
+        ("浏阳高新区", "浏阳高新区"),
+        ("滨江区", "杭州高新区"),
+        ("新北区", "常州高新区"),
+        ("虎丘区", "苏州高新区"),
+    ],
+)
+def test_zone_search_looks_at_every_level(client, registry, query, short_name):
+    assert listed(client.get(reverse("dashboard:zones"), {"search": query}))[0] == short_name
+
+
+def test_zone_list_puts_zones_with_figures_first_and_pages_through_the_rest(client, registry):
+    reported = zones_with_reports(1)[0]
+    first_page = client.get(reverse("dashboard:zones"), {"level": ""})
+    assert listed(first_page)[0] == reported.short_name
+    html = first_page.content.decode()
+    assert 'rel="next" href="?level=&amp;page=2"' in html
+    last = first_page.context["listing"].page.paginator.num_pages
+    last_page = client.get(reverse("dashboard:zones"), {"level": "", "page": last})
+    assert 0 < len(listed(last_page)) <= 50
+
+
+def test_zone_list_of_the_whole_registry_takes_a_fixed_number_of_queries(
+    client, registry, django_assert_max_num_queries
+):
+    zones_with_reports(3)
+    for params in ({}, {"level": ""}, {"level": "", "page": 20}, {"search": "高新区", "province": "江苏省"}):
+        with django_assert_max_num_queries(4):
+            assert client.get(reverse("dashboard:zones"), params).status_code == 200
 
 
 def zones_with_reports(count):
@@ -48,10 +108,10 @@ def test_zone_list_counts_reports_and_figures_in_a_fixed_number_of_queries(
     client, django_assert_max_num_queries
 ):
     zones_with_reports(2)
-    with django_assert_max_num_queries(3):
+    with django_assert_max_num_queries(4):
         client.get(reverse("dashboard:zones"))
     zone = zones_with_reports(6)[-1]
-    with django_assert_max_num_queries(3):
+    with django_assert_max_num_queries(4):
         html = client.get(reverse("dashboard:zones"), {"province": "测试省"}).content.decode()
     row = html[html.index(zone.get_absolute_url()) :]
     row = row[: row.index("</tr>")]
