@@ -20,8 +20,12 @@ setup: $(VENV)/.installed
 	$(DEV) $(PY) manage.py createcachetable
 	$(DEV) $(PY) manage.py setup_demo
 
+# Checks first (each a few seconds): the locks, formatting and lint (ruff), the layers (import-linter).
 test: $(VENV)/.installed
 	$(PY) scripts/check_lock.py
+	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/lint-imports
 	sh scripts/ensure_chromium.sh
 	$(PY) -m pytest $(PYTEST_ARGS)
 

@@ -28,7 +28,7 @@ import jieba  # noqa: E402
 from extraction import MetricCatalogue, ZoneGazetteer, extract  # noqa: E402
 from extraction.numbers import parse_numeral  # noqa: E402
 from extraction.periods import period_bounds  # noqa: E402
-from extraction.reference import read_metric_rows, read_zone_rows  # noqa: E402
+from extraction.reference import read_metric_rows, read_reference  # noqa: E402
 from extraction.units import canonical_unit, parse_unit  # noqa: E402
 
 # Long digit runs and run-on sentences: each should take milliseconds, growing linearly with length.
@@ -69,7 +69,7 @@ LONG_TEXT_GIVE_UP_SECONDS = 120
 def _long_text(size: int) -> str:
     """`size` characters of paragraphs about many zones, the same for every run (a fixed seed)."""
     draw = random.Random(size)
-    zones = [row["short_name"] or row["name"] for row in read_zone_rows(ZONE_FILES)]
+    zones = [zone["short_name"] or zone["name"] for zone in read_reference(ZONE_FILES).zones]
     metrics = [row["name_zh"] for row in read_metric_rows(METRIC_FILE)]
     paragraphs, length = [], 0
     while length < size:

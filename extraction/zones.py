@@ -10,6 +10,7 @@ registry, or any unit of the place table (GB/T 2260, former names included).
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -287,8 +288,9 @@ class ZoneGazetteer:
 
     def _unregistered(self, text: str, taken: list[PlaceMention]) -> list[PlaceMention]:
         found = []
+        inside_taken = _span_index(taken)
         for m in UNREGISTERED.finditer(text):
-            if any(p.start <= m.start() < p.end for p in taken):
+            if inside_taken(m.start()):
                 continue
             start = self._name_start(text, m.start())
             if start is None:
@@ -416,3 +418,17 @@ class ZoneGazetteer:
                 PlaceMention(place.start, place.end, place.name, place.scope, place.registered, subject)
             )
         return mentions
+
+
+def _span_index(spans: list[PlaceMention]):
+    """covered(position): whether a position lies inside one of `spans`, by bisection, so that a
+    long text's checks stay linear rather than scanning every earlier mention."""
+    ordered = sorted(spans, key=lambda span: span.start)
+    starts = [span.start for span in ordered]
+    reach = list(itertools.accumulate((span.end for span in ordered), max))
+
+    def covered(position: int) -> bool:
+        index = bisect.bisect_right(starts, position) - 1
+        return index >= 0 and position < reach[index]
+
+    return covered

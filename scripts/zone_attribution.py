@@ -6,6 +6,7 @@ Of the gold zone figures the engine found with the zone ignored (same doc, value
 prediction per gold figure, a prediction with a right zone preferred), the share whose prediction
 names the gold zone or one of its zone_alt, by the scorer's own zones_agree.
 """
+
 from __future__ import annotations
 
 import importlib.util
@@ -29,8 +30,9 @@ def zone_attribution(gold: list[dict], pred: list[dict], scorer) -> tuple[int, i
         by_doc.setdefault(scorer.doc_key(p.get("doc")), []).append(p)
 
     def same_figure(g, p):
-        return scorer.values_agree(g.get("value"), p.get("value")) \
-            and scorer.unit_of(g.get("unit")) == scorer.unit_of(p.get("unit"))
+        return scorer.values_agree(g.get("value"), p.get("value")) and scorer.unit_of(
+            g.get("unit")
+        ) == scorer.unit_of(p.get("unit"))
 
     def right_zone(g, p):
         return any(scorer.zones_agree(z, p.get("zone")) for z in [g.get("zone"), *g.get("zone_alt", [])])
@@ -42,8 +44,14 @@ def zone_attribution(gold: list[dict], pred: list[dict], scorer) -> tuple[int, i
             if id(g) in used:
                 continue
             candidates = by_doc.get(scorer.doc_key(g.get("doc")), [])
-            hit = next((p for p in candidates if id(p) not in used and same_figure(g, p)
-                        and (wanted is None or wanted(g, p))), None)
+            hit = next(
+                (
+                    p
+                    for p in candidates
+                    if id(p) not in used and same_figure(g, p) and (wanted is None or wanted(g, p))
+                ),
+                None,
+            )
             if hit is not None:
                 used.update((id(g), id(hit)))
                 found += 1
@@ -56,8 +64,10 @@ def main(argv: list[str]) -> int:
     gold, pred = scorer.load(argv[0]), scorer.load(argv[1])
     found, right = zone_attribution(gold, pred, scorer)
     share = right / found if found else 0.0
-    print(f"zone    attribution {share:.3f}  ({right} of {found} gold figures found with the zone ignored;"
-          f" {len(gold)} gold)")
+    print(
+        f"zone    attribution {share:.3f}  ({right} of {found} gold figures found with the zone ignored;"
+        f" {len(gold)} gold)"
+    )
     return 0
 
 

@@ -2,5 +2,5 @@ from django.apps import AppConfig
 
 
 class ZonesConfig(AppConfig):
-    default_auto_field = 'django.db.models.BigAutoField'
-    name = 'zones'
+    default_auto_field = "django.db.models.BigAutoField"
+    name = "zones"

@@ -6,36 +6,88 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
-    dependencies = [
-    ]
+    dependencies = []
 
     operations = [
         migrations.CreateModel(
-            name='Zone',
+            name="Zone",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=100, unique=True, verbose_name='official name')),
-                ('short_name', models.CharField(db_index=True, max_length=50, verbose_name='short name')),
-                ('slug', models.SlugField(max_length=80, unique=True, verbose_name='slug')),
-                ('province', models.CharField(blank=True, db_index=True, max_length=30, verbose_name='province')),
-                ('city', models.CharField(blank=True, max_length=30, verbose_name='city')),
-                ('level', models.CharField(choices=[('national', '国家级'), ('provincial', '省级'), ('new-area', '新区'), ('other', '其他')], db_index=True, default='other', max_length=12, verbose_name='level')),
-                ('approved_year', models.PositiveSmallIntegerField(blank=True, null=True, verbose_name='year approved')),
-                ('aliases', django.contrib.postgres.fields.ArrayField(base_field=models.CharField(max_length=100), blank=True, default=list, size=None, verbose_name='aliases')),
-                ('aliases_text', models.TextField(default='', editable=False)),
-                ('in_registry', models.BooleanField(default=False, help_text='Loaded from the shipped zone registry.', verbose_name='in the registry')),
-                ('verified', models.BooleanField(default=False, help_text='Zones found only in reports stay unverified until an editor confirms them.', verbose_name='verified')),
-                ('source', models.TextField(blank=True, verbose_name='source')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=100, unique=True, verbose_name="official name")),
+                ("short_name", models.CharField(db_index=True, max_length=50, verbose_name="short name")),
+                ("slug", models.SlugField(max_length=80, unique=True, verbose_name="slug")),
+                (
+                    "province",
+                    models.CharField(blank=True, db_index=True, max_length=30, verbose_name="province"),
+                ),
+                ("city", models.CharField(blank=True, max_length=30, verbose_name="city")),
+                (
+                    "level",
+                    models.CharField(
+                        choices=[
+                            ("national", "国家级"),
+                            ("provincial", "省级"),
+                            ("new-area", "新区"),
+                            ("other", "其他"),
+                        ],
+                        db_index=True,
+                        default="other",
+                        max_length=12,
+                        verbose_name="level",
+                    ),
+                ),
+                (
+                    "approved_year",
+                    models.PositiveSmallIntegerField(blank=True, null=True, verbose_name="year approved"),
+                ),
+                (
+                    "aliases",
+                    django.contrib.postgres.fields.ArrayField(
+                        base_field=models.CharField(max_length=100),
+                        blank=True,
+                        default=list,
+                        size=None,
+                        verbose_name="aliases",
+                    ),
+                ),
+                ("aliases_text", models.TextField(default="", editable=False)),
+                (
+                    "in_registry",
+                    models.BooleanField(
+                        default=False,
+                        help_text="Loaded from the shipped zone registry.",
+                        verbose_name="in the registry",
+                    ),
+                ),
+                (
+                    "verified",
+                    models.BooleanField(
+                        default=False,
+                        help_text="Zones found only in reports stay unverified until an editor confirms them.",
+                        verbose_name="verified",
+                    ),
+                ),
+                ("source", models.TextField(blank=True, verbose_name="source")),
             ],
             options={
-                'verbose_name': 'zone',
-                'verbose_name_plural': 'zones',
-                'ordering': ['province', 'short_name'],
-                'indexes': [django.contrib.postgres.indexes.GinIndex(fields=['aliases'], name='zone_aliases_gin')],
-                'constraints': [models.CheckConstraint(condition=models.Q(('slug', ''), _negated=True), name='zone_slug_not_empty')],
+                "verbose_name": "zone",
+                "verbose_name_plural": "zones",
+                "ordering": ["province", "short_name"],
+                "indexes": [
+                    django.contrib.postgres.indexes.GinIndex(fields=["aliases"], name="zone_aliases_gin")
+                ],
+                "constraints": [
+                    models.CheckConstraint(
+                        condition=models.Q(("slug", ""), _negated=True), name="zone_slug_not_empty"
+                    )
+                ],
             },
         ),
     ]

@@ -33,64 +33,122 @@ def fill_search_text(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('zones', '0001_initial'),
+        ("zones", "0001_initial"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='ZoneStatus',
+            name="ZoneStatus",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('year', models.PositiveSmallIntegerField(blank=True, null=True, verbose_name='since')),
-                ('name', models.CharField(max_length=100, verbose_name='name')),
-                ('level', models.CharField(choices=[('national-hitech', '国家高新区'), ('national-etdz', '国家级经开区'), ('national-new-area', '国家级新区'), ('national-other', '其他国家级园区'), ('provincial-hitech', '省级高新区'), ('provincial-development', '省级开发区'), ('provincial-other', '其他省级园区'), ('other', '级别未定')], max_length=24, verbose_name='level')),
-                ('gbt_code', models.CharField(blank=True, max_length=8, verbose_name='GB/T 37028 code')),
-                ('source', models.TextField(blank=True, verbose_name='source')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("year", models.PositiveSmallIntegerField(blank=True, null=True, verbose_name="since")),
+                ("name", models.CharField(max_length=100, verbose_name="name")),
+                (
+                    "level",
+                    models.CharField(
+                        choices=[
+                            ("national-hitech", "国家高新区"),
+                            ("national-etdz", "国家级经开区"),
+                            ("national-new-area", "国家级新区"),
+                            ("national-other", "其他国家级园区"),
+                            ("provincial-hitech", "省级高新区"),
+                            ("provincial-development", "省级开发区"),
+                            ("provincial-other", "其他省级园区"),
+                            ("other", "级别未定"),
+                        ],
+                        max_length=24,
+                        verbose_name="level",
+                    ),
+                ),
+                ("gbt_code", models.CharField(blank=True, max_length=8, verbose_name="GB/T 37028 code")),
+                ("source", models.TextField(blank=True, verbose_name="source")),
             ],
             options={
-                'verbose_name': 'zone status',
-                'verbose_name_plural': 'zone history',
-                'ordering': ['zone', models.OrderBy(models.F('year'), nulls_first=True), 'pk'],
+                "verbose_name": "zone status",
+                "verbose_name_plural": "zone history",
+                "ordering": ["zone", models.OrderBy(models.F("year"), nulls_first=True), "pk"],
             },
         ),
         TrigramExtension(),
-        migrations.RenameField(model_name='zone', old_name='aliases_text', new_name='search_text'),
+        migrations.RenameField(model_name="zone", old_name="aliases_text", new_name="search_text"),
         migrations.AddField(
-            model_name='zone',
-            name='districts',
-            field=django.contrib.postgres.fields.ArrayField(base_field=models.CharField(max_length=30), blank=True, default=list, help_text="Districts run together with the zone (区政合一): a report of the district is the zone's.", size=None, verbose_name='districts'),
+            model_name="zone",
+            name="districts",
+            field=django.contrib.postgres.fields.ArrayField(
+                base_field=models.CharField(max_length=30),
+                blank=True,
+                default=list,
+                help_text="Districts run together with the zone (区政合一): a report of the district is the zone's.",
+                size=None,
+                verbose_name="districts",
+            ),
         ),
         migrations.AddField(
-            model_name='zone',
-            name='former_names',
-            field=django.contrib.postgres.fields.ArrayField(base_field=models.CharField(max_length=100), blank=True, default=list, size=None, verbose_name='former names'),
+            model_name="zone",
+            name="former_names",
+            field=django.contrib.postgres.fields.ArrayField(
+                base_field=models.CharField(max_length=100),
+                blank=True,
+                default=list,
+                size=None,
+                verbose_name="former names",
+            ),
         ),
         migrations.AddField(
-            model_name='zone',
-            name='gbt_code',
-            field=models.CharField(blank=True, db_index=True, max_length=8, verbose_name='GB/T 37028 code'),
+            model_name="zone",
+            name="gbt_code",
+            field=models.CharField(blank=True, db_index=True, max_length=8, verbose_name="GB/T 37028 code"),
         ),
         migrations.AddField(
-            model_name='zone',
-            name='registry_aliases',
-            field=django.contrib.postgres.fields.ArrayField(base_field=models.CharField(max_length=100), default=list, editable=False, size=None),
+            model_name="zone",
+            name="registry_aliases",
+            field=django.contrib.postgres.fields.ArrayField(
+                base_field=models.CharField(max_length=100), default=list, editable=False, size=None
+            ),
         ),
         migrations.AlterField(
-            model_name='zone',
-            name='level',
-            field=models.CharField(choices=[('national-hitech', '国家高新区'), ('national-etdz', '国家级经开区'), ('national-new-area', '国家级新区'), ('national-other', '其他国家级园区'), ('provincial-hitech', '省级高新区'), ('provincial-development', '省级开发区'), ('provincial-other', '其他省级园区'), ('other', '级别未定')], db_index=True, default='other', max_length=24, verbose_name='level'),
+            model_name="zone",
+            name="level",
+            field=models.CharField(
+                choices=[
+                    ("national-hitech", "国家高新区"),
+                    ("national-etdz", "国家级经开区"),
+                    ("national-new-area", "国家级新区"),
+                    ("national-other", "其他国家级园区"),
+                    ("provincial-hitech", "省级高新区"),
+                    ("provincial-development", "省级开发区"),
+                    ("provincial-other", "其他省级园区"),
+                    ("other", "级别未定"),
+                ],
+                db_index=True,
+                default="other",
+                max_length=24,
+                verbose_name="level",
+            ),
         ),
         migrations.RunPython(split_levels, join_levels),
         migrations.RunPython(fill_search_text, migrations.RunPython.noop),
         migrations.AddIndex(
-            model_name='zone',
-            index=django.contrib.postgres.indexes.GinIndex(django.contrib.postgres.indexes.OpClass('search_text', name='gin_trgm_ops'), name='zone_search_trgm'),
+            model_name="zone",
+            index=django.contrib.postgres.indexes.GinIndex(
+                django.contrib.postgres.indexes.OpClass("search_text", name="gin_trgm_ops"),
+                name="zone_search_trgm",
+            ),
         ),
         migrations.AddField(
-            model_name='zonestatus',
-            name='zone',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='history', to='zones.zone', verbose_name='zone'),
+            model_name="zonestatus",
+            name="zone",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="history",
+                to="zones.zone",
+                verbose_name="zone",
+            ),
         ),
     ]

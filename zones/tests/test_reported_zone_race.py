@@ -1,4 +1,5 @@
 """Two uploads naming the same new zone at once: the second takes the zone the first created."""
+
 import threading
 import time
 
