@@ -40,7 +40,14 @@ from pathlib import Path
 BENCH = Path(__file__).resolve().parent
 sys.path.insert(0, str(BENCH))
 
-from scale import ROOT, embedded_server_url, percentile, prepared_database, served  # noqa: E402
+from scale import (  # noqa: E402
+    ROOT,
+    embedded_server_url,
+    percentile,
+    prepared_database,
+    served,
+    use_production_settings,
+)
 
 DATABASE_NAME = "zonescope_load"
 READER_PAGES = (
@@ -65,21 +72,8 @@ WORKER_PRIORITY = ("nice", "-n", "15")
 def main() -> None:
     options = parse_arguments()
     database_url = prepared_database(options.database_url or embedded_server_url(), options, DATABASE_NAME)
-    os.environ.update(
-        DATABASE_URL=database_url,
-        DJANGO_SETTINGS_MODULE="config.settings",
-        DEBUG="0",
-        SECRET_KEY=secrets.token_urlsafe(50),
-        ALLOWED_HOSTS="127.0.0.1,testserver",
-        SECURE_SSL_REDIRECT="0",
-        SECURE_COOKIES="0",
-        # All clients are one address and one editor: the throttles would measure themselves.
-        API_ANON_RATE="100000000/minute",
-        API_USER_RATE="100000000/minute",
-    )
-    import django
-
-    django.setup()
+    # The uploaders are one editor: the user throttle would measure itself too.
+    use_production_settings(database_url, API_USER_RATE="100000000/minute")
     token = demo_data_and_token()
     worker = subprocess.Popen(
         [*WORKER_PRIORITY, sys.executable, "manage.py", "procrastinate", "worker"], cwd=ROOT

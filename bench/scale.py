@@ -68,7 +68,20 @@ def main() -> None:
     rng = random.Random(options.seed)
     server_url = options.database_url or embedded_server_url()
     database_url = prepared_database(server_url, options)
-    # Production settings, here as in the served app; plain HTTP on loopback.
+    use_production_settings(database_url)
+
+    built = ensure_data_set(options, rng)
+    measured = {"build_s": built}
+    measured["api_ratio"], measured["api_ms"], measured["plain_ms"] = api_list_ratio(rng)
+    with served(database_url, options.workers) as base_url:
+        latencies = drive_clients(base_url, options, rng)
+    measured["import_per_s"] = import_speed(options.import_articles, rng) if options.import_articles else 0.0
+    report(options, measured, latencies)
+
+
+def use_production_settings(database_url: str, **extra: str) -> None:
+    """Production settings for this process and the servers it starts (plain HTTP on loopback), and
+    Django set up with them."""
     os.environ.update(
         DATABASE_URL=database_url,
         DJANGO_SETTINGS_MODULE="config.settings",
@@ -79,18 +92,11 @@ def main() -> None:
         SECURE_COOKIES="0",
         # The clients are one address: the anonymous throttle would measure itself.
         API_ANON_RATE="100000000/minute",
+        **extra,
     )
     import django
 
     django.setup()
-
-    built = ensure_data_set(options, rng)
-    measured = {"build_s": built}
-    measured["api_ratio"], measured["api_ms"], measured["plain_ms"] = api_list_ratio(rng)
-    with served(database_url, options.workers) as base_url:
-        latencies = drive_clients(base_url, options, rng)
-    measured["import_per_s"] = import_speed(options.import_articles, rng) if options.import_articles else 0.0
-    report(options, measured, latencies)
 
 
 def parse_arguments():

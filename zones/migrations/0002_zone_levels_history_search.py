@@ -1,7 +1,6 @@
 import django.contrib.postgres.fields
 import django.contrib.postgres.indexes
 import django.db.models.deletion
-from django.contrib.postgres.operations import TrigramExtension
 from django.db import migrations, models
 from pypinyin import lazy_pinyin
 
@@ -75,7 +74,6 @@ class Migration(migrations.Migration):
                 "ordering": ["zone", models.OrderBy(models.F("year"), nulls_first=True), "pk"],
             },
         ),
-        TrigramExtension(),
         migrations.RenameField(model_name="zone", old_name="aliases_text", new_name="search_text"),
         migrations.AddField(
             model_name="zone",
@@ -134,13 +132,6 @@ class Migration(migrations.Migration):
         ),
         migrations.RunPython(split_levels, join_levels),
         migrations.RunPython(fill_search_text, migrations.RunPython.noop),
-        migrations.AddIndex(
-            model_name="zone",
-            index=django.contrib.postgres.indexes.GinIndex(
-                django.contrib.postgres.indexes.OpClass("search_text", name="gin_trgm_ops"),
-                name="zone_search_trgm",
-            ),
-        ),
         migrations.AddField(
             model_name="zonestatus",
             name="zone",
