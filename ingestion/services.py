@@ -112,12 +112,11 @@ def reference() -> Reference:
     return _reference
 
 
-def current_gazetteer() -> ZoneGazetteer:
-    return reference().gazetteer
-
-
-def current_catalogue() -> MetricCatalogue:
-    return reference().catalogue
+def single_zone_of(article: Article) -> str | None:
+    """The zone of an article about a single zone (named by its uploader, or found before): the zone
+    of its figures that name none."""
+    zones = list(article.zones.all()[:2])
+    return zones[0].name if len(zones) == 1 else None
 
 
 def build_gazetteer() -> ZoneGazetteer:
@@ -248,10 +247,7 @@ def extract_article(
         # One extraction of an article at a time: two concurrent runs would both add the figures.
         Article.objects.select_for_update().filter(pk=article.pk).first()
     if default_zone is None:
-        # An article about a single zone (named by its uploader, or found before) gives that zone
-        # to the figures that name none.
-        zones = list(article.zones.all()[:2])
-        default_zone = zones[0].name if len(zones) == 1 else None
+        default_zone = single_zone_of(article)
     known = reference()
     result = extract(
         article.raw_text,

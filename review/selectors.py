@@ -7,7 +7,7 @@ from django.db.models import Count, Q
 
 from articles.models import Article
 from extraction import extract
-from ingestion.services import current_catalogue, current_gazetteer
+from ingestion.services import reference, single_zone_of
 from metrics.models import Indicator, Metric
 
 
@@ -61,12 +61,12 @@ def suggested_figure(article: Article, start: int, end: int) -> dict:
             (i + 1 for i in (text.find(mark, cut, start) for mark in SENTENCE_ENDS) if i >= 0), default=cut
         )
     last = min((i for i in (text.find(mark, end) for mark in SENTENCE_ENDS) if i >= 0), default=len(text))
-    zones = list(article.zones.all()[:2])
-    default_zone = zones[0].name if len(zones) == 1 else None
+    default_zone = single_zone_of(article)
+    known = reference()
     found = extract(
         text[first : last + 1],
-        gazetteer=current_gazetteer(),
-        catalogue=current_catalogue(),
+        gazetteer=known.gazetteer,
+        catalogue=known.catalogue,
         published=article.published_on,
         default_zone=default_zone,
     ).indicators

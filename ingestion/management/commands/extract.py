@@ -8,7 +8,7 @@ from articles.decoding import UnreadableDocument
 from articles.documents import read_document
 from extraction import MetricCatalogue, ZoneGazetteer, extract
 from extraction.cli import jsonl_lines
-from ingestion.services import current_catalogue, current_gazetteer
+from ingestion.services import reference
 from metrics.catalogue import CATALOGUE_FILE
 from metrics.models import Metric
 from zones.models import Zone
@@ -37,10 +37,10 @@ class Command(BaseCommand):
     def handle(self, *args, files, zone=None, published=None, with_derived=False, **options):
         # The database's registry and catalogue include unverified zones and editors' synonyms;
         # before `load_zones` / `load_metrics` have run, the engine reads the files shipped with the project.
-        gazetteer = current_gazetteer() if Zone.objects.exists() else ZoneGazetteer.from_csv(REGISTRY_FILES)
-        catalogue = (
-            current_catalogue() if Metric.objects.exists() else MetricCatalogue.from_csv(CATALOGUE_FILE)
-        )
+        zones_loaded, metrics_loaded = Zone.objects.exists(), Metric.objects.exists()
+        known = reference() if zones_loaded or metrics_loaded else None
+        gazetteer = known.gazetteer if zones_loaded else ZoneGazetteer.from_csv(REGISTRY_FILES)
+        catalogue = known.catalogue if metrics_loaded else MetricCatalogue.from_csv(CATALOGUE_FILE)
         for path in files:
             try:
                 text = read_document(path.name, path.read_bytes(), settings.MAX_UPLOAD_BYTES).text
