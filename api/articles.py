@@ -23,6 +23,7 @@ from articles.decoding import UnreadableDocument
 from articles.limits import OverLimit
 from articles.models import Article
 from articles.services import (
+    FRAME_CORRECTION_FIELDS,
     ArticleInput,
     DuplicateArticle,
     EmptyArticle,
@@ -99,10 +100,6 @@ class ArticleDetailSerializer(ArticleSerializer):
         return DocumentFrameSerializer(article.frame, context=context).data
 
 
-# Upload fields that correct the document frame -> the engine's names for them.
-UPLOAD_FRAME_FIELDS = {"report_kind": "kind", "reported_year": "reported_year"}
-
-
 class ArticleUploadSerializer(serializers.Serializer):
     """What the uploader knows about a report; metadata left out is taken from the document itself
     (a web page's title, site and date) or the text. The report itself: ArticleTextUploadSerializer
@@ -142,7 +139,9 @@ class ArticleUploadSerializer(serializers.Serializer):
             published_on=given.get("published_on"),
             zones=given.get("zones", []),
             frame_corrections={
-                key: given[name] for name, key in UPLOAD_FRAME_FIELDS.items() if given.get(name) is not None
+                key: given[name]
+                for name, key in FRAME_CORRECTION_FIELDS.items()
+                if given.get(name) is not None
             },
         ).completed_by(document_input(document, upload.name if upload else ""))
 

@@ -48,6 +48,10 @@ class ArticleInput:
         return replace(self, **{name: getattr(self, name) or getattr(found, name) for name in _COMPLETABLE})
 
 
+# The frame fields an uploader or editor may set, as forms and the API name them -> as the engine's
+# DocumentFrame names them (the keys of ArticleInput.frame_corrections).
+FRAME_CORRECTION_FIELDS = {"report_kind": "kind", "reported_year": "reported_year", "zone": "zones"}
+
 _COMPLETABLE = ("text", "title", "source_name", "url", "published_on", "original_filename", "zones")
 
 

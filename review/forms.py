@@ -10,14 +10,18 @@ from django.utils.translation import gettext_lazy as _
 from articles.decoding import UnreadableDocument
 from articles.documents import SUPPORTED_SUFFIXES
 from articles.models import Article
-from articles.services import ArticleInput, DuplicateArticle, EmptyArticle, read_report, read_uploaded_file
+from articles.services import (
+    FRAME_CORRECTION_FIELDS,
+    ArticleInput,
+    DuplicateArticle,
+    EmptyArticle,
+    read_report,
+    read_uploaded_file,
+)
 from ingestion.services import suggested_upload
 from metrics.models import Indicator, Metric
 from review.services import CORRECTABLE_FIELDS, StaleIndicator
 from zones.models import Zone
-
-# Frame fields of the forms -> the engine's names for them (extraction.frame.DocumentFrame).
-FRAME_FIELDS = {"report_kind": "kind", "reported_year": "reported_year", "zone": "zones"}
 
 # Editors list zones the way Chinese text does: 、，, ; or spaces between names.
 _NAME_SEPARATORS = re.compile(r"[、，,;；\s]+")
@@ -86,7 +90,7 @@ class UploadForm(forms.Form):
         help_text=_("Zones the report is about, separated by 、"),
     )
     # The document frame as the engine read it, for the editor to correct; the hidden initial value
-    # tells a correction from an accepted reading, and only corrections are kept (FRAME_FIELDS).
+    # tells a correction from an accepted reading, and only corrections are kept (FRAME_CORRECTION_FIELDS).
     report_kind = forms.ChoiceField(
         label=_("Kind of report"),
         required=False,
@@ -157,7 +161,7 @@ class UploadForm(forms.Form):
         """The frame fields the editor changed from the engine's reading, as the engine names them."""
         return {
             key: self.cleaned_data[name]
-            for name, key in FRAME_FIELDS.items()
+            for name, key in FRAME_CORRECTION_FIELDS.items()
             if name in self.changed_data and self.cleaned_data[name] not in (None, "")
         }
 
@@ -331,4 +335,6 @@ class FrameCorrectionForm(forms.Form):
             "zone": [self.cleaned_data["zone"].short_name] if self.cleaned_data["zone"] else None,
             "reported_year": self.cleaned_data["reported_year"],
         }
-        return {FRAME_FIELDS[name]: value for name, value in values.items() if value not in (None, "")}
+        return {
+            FRAME_CORRECTION_FIELDS[name]: value for name, value in values.items() if value not in (None, "")
+        }
