@@ -5,7 +5,7 @@ WORKDIR /app
 
 # The runtime lock only: every package pinned, every file checked against its hash.
 COPY requirements.txt .
-RUN pip install --require-hashes -r requirements.txt
+RUN pip install --no-deps --require-hashes -r requirements.txt && pip check
 
 COPY . .
 # collectstatic needs settings but no database connection; a throwaway random key is enough at build time.

@@ -43,11 +43,14 @@ bench-load: $(VENV)/.installed
 	$(PY) bench/load.py $(LOAD_ARGS)
 
 # One virtualenv with what requirements-dev.txt pins (runtime + tests and tools), every file checked
-# against its hash; reinstalled when that lock changes. The venv's own pip is enough, old or new:
-# the lock names every package. A package dropped from the lock stays until `rm -rf .venv`.
+# against its hash; reinstalled when that lock changes. --no-deps: the lock names every package, so
+# pip need not resolve anything (pip 23.x, resolving justext's `lxml[html_clean]`, would reach for the
+# newest lxml and refuse it as unpinned); `pip check` then proves the set complete and consistent.
+# A package dropped from the lock stays until `rm -rf .venv`.
 $(VENV)/.installed: requirements-dev.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --require-hashes -r requirements-dev.txt
+	$(PY) -m pip install --quiet --no-deps --require-hashes -r requirements-dev.txt
+	$(PY) -m pip check
 	touch $@
 
 # Resolves the declared requirements (requirements*.in) again into the locks (requirements*.txt),
