@@ -221,7 +221,7 @@ def copy_articles(zones, weights, count: int, rng: random.Random) -> dict[int, l
         title = f"{short_name}{published:%Y年%m月}报告{number}"
         rows.append(
             (article_id, title, "规模测试", "", published, text, text, content_hash(text),
-             f"scale-{number}.txt", now, "extracted", "")
+             f"scale-{number}.txt", now, "extracted", "", "{}", "{}")
         )  # fmt: skip
         links.append((article_id, zone_id))
         by_zone.setdefault(zone_id, []).append((article_id, published))
@@ -229,7 +229,7 @@ def copy_articles(zones, weights, count: int, rng: random.Random) -> dict[int, l
         copy_rows(
             cursor,
             "articles_article (id, title, source_name, url, published_on, raw_text, text, content_hash,"
-            " original_filename, added_at, status, status_message)",
+            " original_filename, added_at, status, status_message, frame, frame_corrections)",
             rows,
         )
         copy_rows(cursor, "articles_article_zones (article_id, zone_id)", links)
