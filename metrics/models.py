@@ -229,3 +229,60 @@ class Indicator(models.Model):
         self.review_state = state
         self.reviewed_by = user
         self.reviewed_at = timezone.now()
+
+
+class ChosenSide(models.Model):
+    """The figure believed for one side of a zone's series, kept by PostgreSQL itself.
+
+    A side is a zone × metric (or, outside the catalogue, the words) × kind × stance × period as
+    stated. Triggers on the indicator, article and metric tables (migration
+    0007_chosen_sides) recompute the sides of every (zone, metric, kind, stance) a statement touched,
+    in that statement: whatever writes figures (ingestion, review, the metric-word mapping, a zone
+    merge, the admin, a COPY) leaves this table current in the same transaction, and the pages read
+    a zone's sides by index instead of choosing among all of its figures. The choice is the one
+    `dashboard.progress.choose_value` makes (the most credible figure: reviewed, stated over derived,
+    latest published, highest id; each article counted once, by its own most credible figure), and
+    `dashboard/tests/test_chosen.py` holds the two equal on generated figures. Only figures that
+    count are here: of a zone itself, not rejected, of a compared kind (not completion ratios).
+    """
+
+    zone = models.ForeignKey(
+        "zones.Zone", on_delete=models.DO_NOTHING, db_constraint=False, db_index=False, related_name="+"
+    )
+    metric = models.ForeignKey(
+        Metric, null=True, on_delete=models.DO_NOTHING, db_constraint=False, db_index=False, related_name="+"
+    )
+    words = models.TextField()  # the metric words, without surrounding spaces, outside the catalogue
+    kind = models.CharField(max_length=10, choices=Indicator.Kind.choices)
+    stance = models.CharField(max_length=11, choices=Indicator.Stance.choices)
+    period_label = models.CharField(max_length=30)
+    period_start = models.DateField(null=True)
+    period_end = models.DateField(null=True)
+    # The chosen figure, copied so that a page needs no join.
+    indicator = models.ForeignKey(
+        Indicator, on_delete=models.DO_NOTHING, db_constraint=False, db_index=False, related_name="+"
+    )
+    article_id = models.IntegerField()
+    metric_text = models.CharField(max_length=200)
+    value = models.DecimalField(max_digits=24, decimal_places=6)
+    unit = models.CharField(max_length=20)
+    base_value = models.DecimalField(max_digits=30, decimal_places=8, null=True)
+    qualifier = models.CharField(max_length=10)
+    derived = models.BooleanField()
+    quote = models.TextField()
+    reviewed = models.BooleanField()
+    published_on = models.DateField(null=True)
+    sources = models.PositiveIntegerField()  # articles stating this side
+    agreeing = models.PositiveIntegerField()  # of them, those agreeing with the chosen figure
+    article_ids = ArrayField(models.IntegerField())  # the articles stating it
+
+    class Meta:
+        indexes = [
+            models.Index(fields=["zone", "metric", "kind", "stance"], name="chosen_side_zone"),
+            models.Index(fields=["metric", "kind", "stance"], name="chosen_side_metric"),
+        ]
+
+    def __str__(self):
+        return (
+            f"{self.zone_id} · {self.metric_id or self.words} {self.kind} {self.stance} {self.period_label}"
+        )

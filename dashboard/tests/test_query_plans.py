@@ -1,11 +1,11 @@
-"""The pages' main queries reach a zone's or a metric's figures through an index, not by reading
-the whole indicator table: checked on enough generated figures, ANALYZEd, with the planner's
+"""The pages' main queries reach a zone's or a metric's sides (and figures) through an index, not by
+reading a whole table: checked on enough generated figures, ANALYZEd, with the planner's
 sequential scans left on."""
 
 import pytest
 from django.db import connection
 
-from dashboard.chosen import chosen_query
+from dashboard.chosen import chosen_sides
 from dashboard.selectors import zone_articles_query
 from factories import make_article, make_metric, make_zone
 
@@ -43,28 +43,22 @@ def many_figures():
                 "figures": FIGURES,
             },
         )
-        cursor.execute("ANALYZE metrics_indicator; ANALYZE articles_article; ANALYZE zones_zone")
+        cursor.execute("ANALYZE metrics_indicator, metrics_chosenside, articles_article, zones_zone")
     return zones, metrics
-
-
-def plan(sql, params) -> str:
-    with connection.cursor() as cursor:
-        cursor.execute("EXPLAIN " + sql, params)
-        return "\n".join(row[0] for row in cursor.fetchall())
 
 
 def test_pages_main_queries_never_scan_the_whole_indicator_table(many_figures):
     zones, metrics = many_figures
     queries = {
-        "zone page": chosen_query(zone_ids=[zones[3].pk]),
-        "compare": chosen_query(
+        "zone page": chosen_sides(zone_ids=[zones[3].pk]),
+        "compare": chosen_sides(
             zone_ids=[z.pk for z in zones[:3]], metric_ids=[m.pk for m in metrics[:4]], year=2024
         ),
-        "metric ranking": chosen_query(metric_ids=[metrics[5].pk], kind="level", year=2024),
+        "metric ranking": chosen_sides(metric_ids=[metrics[5].pk], kind="level", year=2024),
     }
-    for page, (sql, params) in queries.items():
-        found = plan(sql, params)
-        assert "Seq Scan on metrics_indicator" not in found, f"{page}:\n{found}"
+    for page, sides in queries.items():
+        found = sides.explain()
+        assert "Seq Scan" not in found, f"{page}:\n{found}"
         assert "Index" in found, f"{page}:\n{found}"
     articles = zone_articles_query(zones[3]).explain()
     assert "Seq Scan on metrics_indicator" not in articles, articles
