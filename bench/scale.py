@@ -490,6 +490,7 @@ def fetch(url: str) -> float:
 class ImportSpeed:
     count: int
     seconds: float
+    cpu_seconds: float  # of the importing processes (this one and the command's), not the database's
     articles: int
     indicators: int
 
@@ -518,15 +519,25 @@ def import_speed(count: int, rng: random.Random, jobs: int = 1) -> ImportSpeed:
                 generated_report(number, names, metrics, rng)
             )
         options = {"jobs": jobs} if jobs > 1 else {}
-        started = time.perf_counter()
+        cpu_before, started = processor_seconds(), time.perf_counter()
         call_command("import_articles", folder, now=True, verbosity=0, **options)  # extracted, not queued
-        elapsed = time.perf_counter() - started
+        elapsed, cpu = time.perf_counter() - started, processor_seconds() - cpu_before
     measured = ImportSpeed(
-        count, elapsed, imported.count(), Indicator.objects.filter(article__in=imported).count()
+        count, elapsed, cpu, imported.count(), Indicator.objects.filter(article__in=imported).count()
     )
     # The data set stays the size asked for (and --reuse finds it again).
     imported.delete()
     return measured
+
+
+def processor_seconds() -> float:
+    """User and system time of this process and of its children that ended."""
+    import resource
+
+    return sum(
+        usage.ru_utime + usage.ru_stime
+        for usage in (resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN))
+    )
 
 
 def generated_report(number: int, names, metrics, rng: random.Random) -> str:
@@ -578,7 +589,8 @@ def report(options, measured: dict, latencies: dict[str, list[float]]) -> None:
         print(
             f"import: {speed.count:,} generated reports in {speed.seconds:.1f} s, {speed.per_s:.1f}"
             f" articles/s ({speed.articles:,} articles and {speed.indicators:,} indicators stored;"
-            f" --jobs {options.import_jobs})"
+            f" --jobs {options.import_jobs}; {speed.cpu_seconds / speed.count * 1000:.1f} ms of processor"
+            " a report in the importing processes)"
         )
     if options.json:
         print(

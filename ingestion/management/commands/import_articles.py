@@ -109,6 +109,8 @@ class Command(BaseCommand):
             raise CommandError("--jobs and --batch-size must be at least 1.")
         files = report_files(paths)
         mode = "store" if no_extract else "now" if now else "queue"
+        if jobs > 1:  # at least 4 batches a process, so that none is left working alone at the end
+            batch_size = min(batch_size, max(10, -(-len(files) // (4 * jobs))))
         batches = [files[start : start + batch_size] for start in range(0, len(files), batch_size)]
         done = Imported()
         with tqdm(
