@@ -59,6 +59,11 @@ def find_duplicate(text: str) -> Article | None:
     return Article.objects.filter(content_hash=content_hash(text)).first()
 
 
+def stored_by_hash(hashes) -> dict[str, Article]:
+    """The stored articles of these content hashes (one query): the duplicates of a batch of reports."""
+    return {article.content_hash: article for article in Article.objects.filter(content_hash__in=set(hashes))}
+
+
 def normalise_newlines(text: str) -> str:
     # Browsers submit text with CRLF and show it with LF; one convention keeps quote offsets
     # that an editor selects on a page equal to offsets in the stored text.
@@ -67,13 +72,18 @@ def normalise_newlines(text: str) -> str:
 
 def check_storable(text: str) -> None:
     """Refuse a report that is empty, over the size or length limit or already stored, saying why."""
+    check_text(text)
+    duplicate = find_duplicate(text)
+    if duplicate is not None:
+        raise DuplicateArticle(duplicate)
+
+
+def check_text(text: str) -> None:
+    """Refuse a report that is empty or over the size or length limit, saying why (no query)."""
     if not text.strip():
         raise EmptyArticle(_("The report has no text."))
     check_length(len(text.encode("utf-8")), settings.MAX_UPLOAD_BYTES)
     check_text_length(len(text), ReportLimits.from_settings())
-    duplicate = find_duplicate(text)
-    if duplicate is not None:
-        raise DuplicateArticle(duplicate)
 
 
 def read_report(*, text: str = "", filename: str = "", data: bytes | None = None) -> Document:
@@ -106,14 +116,15 @@ def document_input(document: Document, original_filename: str = "") -> ArticleIn
     )
 
 
-@transaction.atomic
-def store_article(data: ArticleInput, *, added_by=None) -> Article:
-    """Store a report with the zones its uploader named; refused (check_storable) when empty, too
-    large or already stored."""
-    data = replace(data, text=normalise_newlines(data.text))
-    check_storable(data.text)
-    article = Article(
-        raw_text=data.text,
+def new_article(data: ArticleInput, *, added_by=None) -> Article:
+    """The article a report makes, not saved yet (its text normalised, its content hash set), or
+    the report refused (check_text) when empty or too large. Whether it is already stored is the
+    caller's to check: store_article one by one, a batch with stored_by_hash."""
+    text = normalise_newlines(data.text)
+    check_text(text)
+    return Article(
+        raw_text=text,
+        content_hash=content_hash(text),
         title=data.title.strip()[:300],
         source_name=data.source_name.strip()[:200],
         # A cut address is a broken one: an address longer than the column is dropped instead.
@@ -123,11 +134,40 @@ def store_article(data: ArticleInput, *, added_by=None) -> Article:
         frame_corrections=dict(data.frame_corrections),
         added_by=added_by,
     )
+
+
+def insert_articles(articles: Sequence[Article], zone_ids: Sequence[Sequence[int]]) -> None:
+    """Insert new articles (new_article's) and link each to its zones (`zone_ids`, one sequence per
+    article): two statements for the lot. A text already stored fails the insert (IntegrityError):
+    the caller's savepoint decides what then."""
+    Article.objects.bulk_create(articles, batch_size=1000)
+    link_zones(articles, zone_ids)
+
+
+def link_zones(articles: Sequence[Article], zone_ids: Sequence[Sequence[int]]) -> None:
+    """Add zones to stored articles (one statement; links that exist already are kept)."""
+    Link = Article.zones.through
+    links = [
+        Link(article_id=article.pk, zone_id=zone_id)
+        for article, zones in zip(articles, zone_ids, strict=True)
+        for zone_id in dict.fromkeys(zones)
+    ]
+    Link.objects.bulk_create(links, batch_size=1000, ignore_conflicts=True)
+
+
+@transaction.atomic
+def store_article(data: ArticleInput, *, added_by=None) -> Article:
+    """Store a report with the zones its uploader named; refused (check_storable) when empty, too
+    large or already stored."""
+    article = new_article(data, added_by=added_by)
+    duplicate = find_duplicate(article.raw_text)
+    if duplicate is not None:
+        raise DuplicateArticle(duplicate)
     try:
         with transaction.atomic():
             article.save()
     except IntegrityError:
         # Another upload of the same text won the race between our check and our insert.
-        raise DuplicateArticle(find_duplicate(data.text)) from None
+        raise DuplicateArticle(find_duplicate(article.raw_text)) from None
     article.zones.add(*data.zones)
     return article

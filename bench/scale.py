@@ -2,7 +2,8 @@
 measures the pages under concurrent clients, the API list against plain rows, and an import.
 
     .venv/bin/python bench/scale.py [--indicators N] [--clients C] [--requests R]
-        [--import-articles M] [--database-url URL] [--reuse] [--json]
+        [--import-articles M [M...]] [--import-jobs J] [--import-only] [--database-url URL]
+        [--database-name NAME] [--reuse] [--json]
 
 1. A database `zonescope_scale` (dropped and built again unless --reuse finds one of the same size)
    on the server of --database-url, else on an embedded PostgreSQL in var/scale-pgdata (never the
@@ -17,11 +18,14 @@ measures the pages under concurrent clients, the API list against plain rows, an
    127.0.0.1 only; C client threads, each R requests per page kind, on the zone, compare (3 zones),
    metric ranking, API compare and API list pages of zones and metrics drawn at random, and the zone
    list (default view, pages of every level, a filter, a search).
-4. M generated reports written to a temporary folder and imported with `import_articles --now`
-   (extracted in this process, as the job worker would, not queued).
+4. For each M (default 500 and 5,000), M generated reports written to a temporary folder and
+   imported with `import_articles --now --jobs J` (extracted by the command's J processes, not
+   queued), timed from the command's start until it returns, every figure stored and committed;
+   then removed again. --import-only skips 2 and 3 (the data set is still built or reused).
 
 Prints a table; with --json also a last line {"zone_p95_ms", "compare_p95_ms", "metric_p95_ms",
-"zone_list_p95_ms", "api_ratio", "import_per_s"}.
+"zone_list_p95_ms", "api_ratio", "import_per_s", "import_per_s_by_count"} (import_per_s: the
+slowest of the sizes imported; page figures 0 with --import-only).
 """
 
 from __future__ import annotations
@@ -40,6 +44,7 @@ import threading
 import time
 import urllib.error
 import urllib.request
+from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
 from pathlib import Path
@@ -67,15 +72,17 @@ def main() -> None:
     options = parse_arguments()
     rng = random.Random(options.seed)
     server_url = options.database_url or embedded_server_url()
-    database_url = prepared_database(server_url, options)
+    database_url = prepared_database(server_url, options, options.database_name)
     use_production_settings(database_url)
 
     built = ensure_data_set(options, rng)
-    measured = {"build_s": built}
-    measured["api_ratio"], measured["api_ms"], measured["plain_ms"] = api_list_ratio(rng)
-    with served(database_url, options.workers) as base_url:
-        latencies = drive_clients(base_url, options, rng)
-    measured["import_per_s"] = import_speed(options.import_articles, rng) if options.import_articles else 0.0
+    measured = {"build_s": built, "api_ratio": 0.0, "api_ms": 0.0, "plain_ms": 0.0}
+    latencies: dict[str, list[float]] = {kind: [0.0] for kind in PAGE_KINDS}
+    if not options.import_only:
+        measured["api_ratio"], measured["api_ms"], measured["plain_ms"] = api_list_ratio(rng)
+        with served(database_url, options.workers) as base_url:
+            latencies = drive_clients(base_url, options, rng)
+    measured["imports"] = [import_speed(count, rng, options.import_jobs) for count in options.import_articles]
     report(options, measured, latencies)
 
 
@@ -104,8 +111,21 @@ def parse_arguments():
     parser.add_argument("--indicators", type=int, default=10_000)
     parser.add_argument("--clients", type=int, default=8)
     parser.add_argument("--requests", type=int, default=25, help="per client and page kind")
-    parser.add_argument("--import-articles", type=int, default=500)
-    parser.add_argument("--database-url", help="a PostgreSQL server to build zonescope_scale on")
+    parser.add_argument(
+        "--import-articles",
+        type=int,
+        nargs="*",
+        default=[500, 5000],
+        help="reports per import (none: no import)",
+    )
+    parser.add_argument(
+        "--import-jobs", type=int, default=os.cpu_count() or 1, help="import_articles --jobs (1: one process)"
+    )
+    parser.add_argument(
+        "--import-only", action="store_true", help="build or reuse the data set, then only import"
+    )
+    parser.add_argument("--database-url", help="a PostgreSQL server to build the bench database on")
+    parser.add_argument("--database-name", default=DATABASE_NAME, help=f"default {DATABASE_NAME}")
     parser.add_argument("--reuse", action="store_true", help="keep a data set already of this size")
     parser.add_argument("--workers", type=int, default=3, help="gunicorn workers")
     parser.add_argument("--seed", type=int, default=13)
@@ -466,28 +486,58 @@ def fetch(url: str) -> float:
 # --- import -------------------------------------------------------------------------------------
 
 
-def import_speed(count: int, rng: random.Random) -> float:
-    """Articles a second for `import_articles` on `count` generated reports (registry zones,
-    catalogue metrics, a target and results each)."""
+@dataclass(frozen=True)
+class ImportSpeed:
+    count: int
+    seconds: float
+    cpu_seconds: float  # of the importing processes (this one and the command's), not the database's
+    articles: int
+    indicators: int
+
+    @property
+    def per_s(self) -> float:
+        return self.count / self.seconds
+
+
+def import_speed(count: int, rng: random.Random, jobs: int = 1) -> ImportSpeed:
+    """`import_articles --now` on `count` generated reports (registry zones, catalogue metrics, a
+    target and results each), timed until the command returns with everything stored; `jobs` > 1
+    passes --jobs (the command's worker processes)."""
     from django.core.management import call_command
 
     from articles.models import Article
-    from metrics.models import Metric
+    from metrics.models import Indicator, Metric
     from zones.models import Zone
 
     names = list(Zone.objects.filter(verified=True).values_list("short_name", flat=True))
     metrics = list(Metric.objects.values_list("name_zh", "unit"))
+    imported = Article.objects.filter(original_filename__startswith=IMPORTED_PREFIX)
+    imported.delete()  # left by an interrupted run
     with tempfile.TemporaryDirectory(prefix="zonescope-import-") as folder:
         for number in range(count):
             Path(folder, f"{IMPORTED_PREFIX}{number:05}.txt").write_text(
                 generated_report(number, names, metrics, rng)
             )
-        started = time.perf_counter()
-        call_command("import_articles", folder, now=True, verbosity=0)  # extracted here, not queued
-        elapsed = time.perf_counter() - started
+        options = {"jobs": jobs} if jobs > 1 else {}
+        cpu_before, started = processor_seconds(), time.perf_counter()
+        call_command("import_articles", folder, now=True, verbosity=0, **options)  # extracted, not queued
+        elapsed, cpu = time.perf_counter() - started, processor_seconds() - cpu_before
+    measured = ImportSpeed(
+        count, elapsed, cpu, imported.count(), Indicator.objects.filter(article__in=imported).count()
+    )
     # The data set stays the size asked for (and --reuse finds it again).
-    Article.objects.filter(original_filename__startswith=IMPORTED_PREFIX).delete()
-    return count / elapsed
+    imported.delete()
+    return measured
+
+
+def processor_seconds() -> float:
+    """User and system time of this process and of its children that ended."""
+    import resource
+
+    return sum(
+        usage.ru_utime + usage.ru_stime
+        for usage in (resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN))
+    )
 
 
 def generated_report(number: int, names, metrics, rng: random.Random) -> str:
@@ -523,18 +573,25 @@ def report(options, measured: dict, latencies: dict[str, list[float]]) -> None:
         f" (0: reused); {options.clients} clients x {options.requests} requests per page kind,"
         f" gunicorn {options.workers} workers, {os.cpu_count()} cores"
     )
-    print(f"{'page':<12} {'n':>5} {'p50 ms':>8} {'p95 ms':>8} {'max ms':>8}")
-    for kind in PAGE_KINDS:
-        values = latencies[kind]
+    if not options.import_only:
+        print(f"{'page':<12} {'n':>5} {'p50 ms':>8} {'p95 ms':>8} {'max ms':>8}")
+        for kind in PAGE_KINDS:
+            values = latencies[kind]
+            print(
+                f"{kind:<12} {len(values):>5} {statistics.median(values):>8.1f}"
+                f" {percentile(values, 0.95):>8.1f} {max(values):>8.1f}"
+            )
         print(
-            f"{kind:<12} {len(values):>5} {statistics.median(values):>8.1f} {percentile(values, 0.95):>8.1f}"
-            f" {max(values):>8.1f}"
+            f"API list, 100 rows, in process: {measured['api_ms']:.2f} ms; plain values() + json.dumps"
+            f" {measured['plain_ms']:.2f} ms; ratio {measured['api_ratio']:.2f}"
         )
-    print(
-        f"API list, 100 rows, in process: {measured['api_ms']:.2f} ms; plain values() + json.dumps"
-        f" {measured['plain_ms']:.2f} ms; ratio {measured['api_ratio']:.2f}"
-    )
-    print(f"import: {options.import_articles} generated reports, {measured['import_per_s']:.1f} articles/s")
+    for speed in measured["imports"]:
+        print(
+            f"import: {speed.count:,} generated reports in {speed.seconds:.1f} s, {speed.per_s:.1f}"
+            f" articles/s ({speed.articles:,} articles and {speed.indicators:,} indicators stored;"
+            f" --jobs {options.import_jobs}; {speed.cpu_seconds / speed.count * 1000:.1f} ms of processor"
+            " a report in the importing processes)"
+        )
     if options.json:
         print(
             json.dumps(
@@ -544,7 +601,8 @@ def report(options, measured: dict, latencies: dict[str, list[float]]) -> None:
                     "metric_p95_ms": round(percentile(latencies["metric"], 0.95), 1),
                     "zone_list_p95_ms": round(percentile(latencies["zone_list"], 0.95), 1),
                     "api_ratio": round(measured["api_ratio"], 2),
-                    "import_per_s": round(measured["import_per_s"], 1),
+                    "import_per_s": round(min((s.per_s for s in measured["imports"]), default=0.0), 1),
+                    "import_per_s_by_count": {s.count: round(s.per_s, 1) for s in measured["imports"]},
                 }
             )
         )

@@ -6,6 +6,7 @@ job that extracts it, nor a job queued for a report that was rolled back. The jo
 the same service as the upload (`extract_or_raise`): a failure marks the article failed with the
 reason, keeps the report and any figures an editor reviewed, and fails the job."""
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from django.db import InterfaceError, OperationalError, transaction
@@ -14,8 +15,8 @@ from procrastinate.contrib.django import app
 from procrastinate.exceptions import AlreadyEnqueued
 
 from articles.models import Article
-from articles.services import ArticleInput, store_article
-from ingestion.services import extract_or_raise
+from articles.services import ArticleInput
+from ingestion.services import Refusal, extract_or_raise, ingest_reports
 
 EXTRACTION_QUEUE = "extraction"
 EXTRACTION_TASK = "ingestion.extract_article"
@@ -41,8 +42,25 @@ class QueuedExtraction:
 @transaction.atomic
 def queue_report(data: ArticleInput, *, added_by=None, default_zone: str | None = None) -> QueuedExtraction:
     """Store a new report (refused as `store_article` refuses) and queue the job extracting it."""
-    article = store_article(data, added_by=added_by)
-    return QueuedExtraction(article, defer_extraction(article, default_zone=default_zone))
+    [outcome] = queue_reports([data], added_by=added_by, default_zone=default_zone)
+    if isinstance(outcome, Exception):
+        raise outcome
+    return outcome
+
+
+@transaction.atomic
+def queue_reports(
+    reports: Sequence[ArticleInput], *, added_by=None, default_zone: str | None = None
+) -> list[QueuedExtraction | Refusal]:
+    """Store new reports (ingest_reports without extraction: refused reports are reported, in
+    order) and queue a job extracting each one stored, in one statement."""
+    outcomes = ingest_reports(reports, added_by=added_by, default_zone=default_zone, extract=False)
+    stored = [article for article in outcomes if isinstance(article, Article)]
+    job_ids = iter(defer_extractions(stored, default_zone=default_zone))
+    return [
+        QueuedExtraction(outcome, next(job_ids)) if isinstance(outcome, Article) else outcome
+        for outcome in outcomes
+    ]
 
 
 def queue_reextraction(article: Article) -> int | None:
@@ -57,5 +75,22 @@ def queue_reextraction(article: Article) -> int | None:
 
 def defer_extraction(article: Article, *, default_zone: str | None = None) -> int:
     # One waiting job per article: queueing it twice (reextract --all run again) would only repeat work.
-    deferrer = extract_article_job.configure(queueing_lock=f"extract-article-{article.pk}")
+    deferrer = extract_article_job.configure(queueing_lock=queueing_lock(article))
     return deferrer.defer(article_id=article.pk, default_zone=default_zone)
+
+
+def defer_extractions(articles: Sequence[Article], *, default_zone: str | None = None) -> list[int]:
+    """defer_extraction for articles just stored (so none has a job waiting yet), in one statement."""
+    if not articles:
+        return []
+    jobs = [
+        extract_article_job.configure(queueing_lock=queueing_lock(article)).make_new_job(
+            article_id=article.pk, default_zone=default_zone
+        )
+        for article in articles
+    ]
+    return [job.id for job in app.job_manager.batch_defer_jobs(jobs)]
+
+
+def queueing_lock(article: Article) -> str:
+    return f"extract-article-{article.pk}"

@@ -1,6 +1,7 @@
 from dataclasses import dataclass
 
 from django.db import IntegrityError, transaction
+from django.db.models import Q
 
 from zones.models import Zone, ZoneStatus
 from zones.registry import place_table, read_registry, registry_slugs, slug_for
@@ -159,6 +160,35 @@ def get_or_create_reported_zone(name: str) -> Zone:
             # Another upload naming the same new zone created it between our look-up and our insert.
             zone = Zone.objects.get(name=name)
     return zone
+
+
+def reported_zones(names) -> dict[str, Zone]:
+    """get_or_create_reported_zone for many names: the zones that exist found in one query (each
+    name to the zone `Zone.objects.named(name).first()` gives: the one officially so named, else
+    the first by id of those going by it), the others created one by one (rare: a new zone)."""
+    names = list(dict.fromkeys(names))
+    if not names:
+        return {}
+    found: dict[str, Zone] = {}
+    matching = Zone.objects.filter(
+        Q(name__in=names)
+        | Q(short_name__in=names)
+        | Q(aliases__overlap=names)
+        | Q(former_names__overlap=names)
+        | Q(districts__overlap=names)
+    ).order_by("pk")
+    wanted = set(names)
+    for zone in matching:
+        for name in wanted.intersection(
+            [zone.short_name, *zone.aliases, *zone.former_names, *zone.districts]
+        ):
+            found.setdefault(name, zone)
+        if zone.name in wanted:
+            found[zone.name] = zone  # the official name wins over any other zone's alias
+    for name in names:
+        if name not in found:
+            found[name] = get_or_create_reported_zone(name)
+    return found
 
 
 @transaction.atomic

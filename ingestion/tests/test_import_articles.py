@@ -48,14 +48,14 @@ def test_a_web_page_brings_its_title_site_and_date(tmp_path):
 def test_a_report_the_engine_fails_on_is_reported_and_the_rest_imported(tmp_path, capsys, monkeypatch):
     from ingestion import services
 
-    real_extract = services.extract_article
+    real_read = services.read_figures
 
-    def fails_on_b(article, **options):
+    def fails_on_b(article, *args):
         if "乙" in article.raw_text:
             raise ValueError("engine bug")
-        return real_extract(article, **options)
+        return real_read(article, *args)
 
-    monkeypatch.setattr(services, "extract_article", fails_on_b)
+    monkeypatch.setattr(services, "read_figures", fails_on_b)
     (tmp_path / "a.txt").write_text("甲高新区全年完成投资10亿元。", encoding="utf-8")
     (tmp_path / "b.txt").write_text("乙高新区全年完成投资20亿元。", encoding="utf-8")
     with translation.override("en"):

@@ -227,11 +227,10 @@ def test_a_refused_save_stays_on_the_checking_step(editor, registry):
 
 
 def test_an_engine_failure_stores_nothing_and_says_so(editor, monkeypatch):
-    def broken_engine(article, **options):
-        article.indicators.create(metric_text="x", value=1, quote="x")  # half-done work must vanish too
+    def broken_engine(article, *args):
         raise ZeroDivisionError("engine bug")
 
-    monkeypatch.setattr("ingestion.services.extract_article", broken_engine)
+    monkeypatch.setattr("ingestion.services.read_figures", broken_engine)
     response = editor.post(UPLOAD, {"text": REPORT, "confirmed": "True"})
     assert response.status_code == 422
     assert "could not be extracted (ZeroDivisionError)" in " ".join(
