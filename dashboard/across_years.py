@@ -11,22 +11,19 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
 
-from django.utils import timezone
-
+from dashboard.chosen import Narrowing
 from dashboard.progress import TargetProgress, stated_period, zone_progress_rows
 from dashboard.selectors import (
     Comparison,
     ComparisonCell,
     ComparisonRow,
     headline,
+    period_years,
     progress_by_zone,
     zone_indicators,
 )
 from metrics.models import Indicator, Metric
 from zones.models import Zone
-
-# A plan may run to 2035; a year hint further ahead than this says little.
-YEARS_AHEAD = 10
 
 
 def latest_first(row: TargetProgress):
@@ -66,7 +63,9 @@ def latest_rows(zones: list[Zone], progress, *, metric=None, metric_text="") -> 
 def compare_latest(zones: list[Zone], metrics: list[Metric], *, uncatalogued: bool = False) -> Comparison:
     """Like `selectors.compare_zones`, but each cell holds the zone's latest figure, whatever its
     year (the cell says which): `year` is None."""
-    progress = progress_by_zone(zones, metrics=None if uncatalogued else metrics)
+    progress = progress_by_zone(
+        zones, metrics=None if uncatalogued else metrics, narrowing=Narrowing.LATEST_RESULT
+    )
     rows = []
     for metric in metrics:
         rows += latest_rows(zones, progress, metric=metric) or [
@@ -75,29 +74,6 @@ def compare_latest(zones: list[Zone], metrics: list[Metric], *, uncatalogued: bo
     wordings = sorted({row.metric_text for zone in zones for row in progress[zone.pk] if row.metric is None})
     other_rows = [row for words in wordings for row in latest_rows(zones, progress, metric_text=words)]
     return Comparison(zones, metrics, None, rows, other_rows)
-
-
-def figure_years(indicator: Indicator) -> range:
-    period = stated_period(indicator)
-    if not period.is_dated:
-        return range(0)
-    last = min(period.end.year, timezone.localdate().year + YEARS_AHEAD)
-    return range(period.start.year, last + 1)
-
-
-def years_with_figures(zones: list[Zone], metrics: list[Metric] | None = None) -> dict[int, list[int]]:
-    """For each zone, the years its figures (targets or results) cover, in order. One query."""
-    figures = (
-        zone_indicators(zones, metrics)
-        .select_related(None)
-        .only("zone_id", "period_label", "period_start", "period_end")
-        .distinct("zone_id", "period_label", "period_start", "period_end")
-        .order_by("zone_id", "period_label", "period_start", "period_end")
-    )
-    years: dict[int, set[int]] = {zone.pk: set() for zone in zones}
-    for figure in figures:
-        years[figure.zone_id].update(figure_years(figure))
-    return {zone_id: sorted(found) for zone_id, found in years.items()}
 
 
 @dataclass(frozen=True)
@@ -120,7 +96,9 @@ def year_matrices(zones: list[Zone], metric: Metric) -> list[YearMatrix]:
     by_zone: dict[int, list[Indicator]] = defaultdict(list)
     for indicator in zone_indicators(zones, [metric]):
         by_zone[indicator.zone_id].append(indicator)
-    years = sorted({y for figures in by_zone.values() for figure in figures for y in figure_years(figure)})
+    years = sorted(
+        {y for figures in by_zone.values() for figure in figures for y in period_years(stated_period(figure))}
+    )
     cells: dict[str, dict[int, list]] = defaultdict(lambda: {zone.pk: [] for zone in zones})
     for zone in zones:
         for year in years:

@@ -15,10 +15,12 @@ and a test compares this path with `progress.zone_progress_rows` on generated fi
 
 from __future__ import annotations
 
+import enum
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
+from django.db import connection
 from django.db.models import Q, QuerySet
 
 from dashboard.progress import Period, stated_period
@@ -87,12 +89,82 @@ CHOSEN_COLUMNS = [
 ]
 
 
+class Narrowing(enum.Enum):
+    """Which sides a page needs: every side, or only those that can reach the rows it shows. Each
+    keeps every side of a series with a period left to its label (its dates are read in Python)."""
+
+    ALL = "all"
+    # The zone summary (`selectors.latest_rows`): per series, the sides ending last, and the
+    # results inside the plans ending then (a plan may start in the year it was set).
+    LATEST_PERIOD = "latest period"
+    # Each zone's latest figure (`across_years.latest_first`): per series, the results ending last
+    # and the targets ending no earlier (those that can hold them); every target without results.
+    LATEST_RESULT = "latest result"
+
+
+PLAN_START = (
+    "CASE WHEN stance = 'target'"
+    " THEN LEAST(period_start, make_date(extract(year FROM published_on)::int, 1, 1)) END"
+)
+SERIES = "PARTITION BY zone_id, metric_id, words, kind"
+# (plans: the targets whose possible starts bound the results kept; kept: the sides kept)
+NARROWINGS = {
+    Narrowing.LATEST_PERIOD: (
+        "stance = 'target' AND period_end = latest_end",
+        "period_end = latest_end OR (stance = 'achievement' AND period_start >= earliest_plan_start)",
+    ),
+    Narrowing.LATEST_RESULT: (
+        "FALSE",
+        "stance = 'achievement' AND period_end = latest_result_end"
+        " OR stance = 'target' AND (latest_result_end IS NULL OR period_end >= latest_result_end)",
+    ),
+}
+# With a year: the targets whose plan can include it (their rows), the results inside those plans
+# and the year's own results. Placeholders: the year's last day, then its last and first days.
+YEAR_PLANS = "stance = 'target' AND plan_start <= %s"
+YEAR_KEPT = (
+    "stance = 'target' AND plan_start <= %s"
+    " OR stance = 'achievement' AND (period_end >= %s OR period_start >= earliest_plan_start)"
+)
+NARROWED_SQL = f"""
+WITH side AS (
+    SELECT chosen.*, period_start IS NULL OR period_end IS NULL AS undated, {PLAN_START} AS plan_start
+    FROM ({{sides}}) AS chosen
+), series AS (
+    SELECT side.*, bool_or(undated) OVER series AS series_undated, max(period_end) OVER series AS latest_end,
+           max(period_end) FILTER (WHERE stance = 'achievement') OVER series AS latest_result_end
+    FROM side WINDOW series AS ({SERIES})
+), bounded AS (
+    SELECT series.*, min(plan_start) FILTER (WHERE {{plans}}) OVER ({SERIES}) AS earliest_plan_start
+    FROM series
+)
+SELECT {", ".join(CHOSEN_COLUMNS)} FROM bounded WHERE series_undated OR {{kept}}
+"""
+
+
 def chosen_figures(
-    *, zone_ids=None, metric_ids=None, kind: str | None = None, year: int | None = None
+    *,
+    zone_ids=None,
+    metric_ids=None,
+    kind: str | None = None,
+    year: int | None = None,
+    narrowing: Narrowing = Narrowing.ALL,
 ) -> list[ChosenFigure]:
-    """The chosen figure of every side: see chosen_sides."""
-    rows = chosen_sides(zone_ids=zone_ids, metric_ids=metric_ids, kind=kind, year=year)
-    return [ChosenFigure(*row) for row in rows.values_list(*CHOSEN_COLUMNS)]
+    """The chosen figure of every side (see chosen_sides) that the rows asked for can use: with a
+    year, those the rules of that year can reach (`progress.progress_rows`); without, as `narrowing`
+    says."""
+    sides = chosen_sides(zone_ids=zone_ids, metric_ids=metric_ids, kind=kind, year=year)
+    if year is None and narrowing is Narrowing.ALL:
+        return [ChosenFigure(*row) for row in sides.values_list(*CHOSEN_COLUMNS)]
+    sql, params = sides.values(*CHOSEN_COLUMNS).query.sql_with_params()
+    if year is None:
+        plans, kept = NARROWINGS[narrowing]
+    else:
+        first, last = date(year, 1, 1), date(year, 12, 31)
+        plans, kept, params = YEAR_PLANS, YEAR_KEPT, (*params, last, last, first)
+    with connection.cursor() as cursor:
+        cursor.execute(NARROWED_SQL.format(sides=sql, plans=plans, kept=kept), params)
+        return [ChosenFigure(*row) for row in cursor.fetchall()]
 
 
 def chosen_sides(*, zone_ids=None, metric_ids=None, kind=None, year=None) -> QuerySet[ChosenSide]:

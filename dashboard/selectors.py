@@ -14,14 +14,27 @@ from datetime import date
 from functools import partial
 
 from django.core.paginator import Page, Paginator
-from django.db.models import Case, Count, F, IntegerField, Max, OuterRef, Q, QuerySet, Subquery, Value, When
-from django.db.models.functions import Coalesce
+from django.db.models import (
+    Case,
+    Count,
+    F,
+    IntegerField,
+    Max,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+    TextField,
+    Value,
+    When,
+)
+from django.db.models.functions import Coalesce, Concat
 from django.http import QueryDict
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from articles.models import Article
-from dashboard.chosen import ChosenFigure, chosen_figures
+from dashboard.chosen import ChosenFigure, Narrowing, chosen_figures, chosen_sides
 from dashboard.progress import (
     ChosenValue,
     Period,
@@ -62,15 +75,22 @@ def zone_indicators(zones=None, metrics=None) -> QuerySet[Indicator]:
 
 
 def progress_by_zone(
-    zones, *, metrics=None, year: int | None = None, kind: str | None = None
+    zones,
+    *,
+    metrics=None,
+    year: int | None = None,
+    kind: str | None = None,
+    narrowing: Narrowing = Narrowing.ALL,
 ) -> dict[int, list[TargetProgress]]:
     """Each zone's rows (targets with their achievements, results without target), from the values
-    PostgreSQL chose per side (`dashboard.chosen`); on these metrics and of this kind, or all."""
+    PostgreSQL chose per side (`dashboard.chosen`); on these metrics and of this kind, or all. With
+    a `narrowing`, only the rows it is for are sure to be right (the summary's, the latest)."""
     figures = chosen_figures(
         zone_ids=[zone.pk for zone in zones],
         metric_ids=None if metrics is None else [metric.pk for metric in metrics],
         kind=kind,
         year=year,
+        narrowing=narrowing,
     )
     return progress_of(zones, figures, metrics=metrics, year=year, kind=kind)
 
@@ -144,6 +164,42 @@ def zone_progress(zone: Zone, *, year: int | None = None, metrics=None) -> list[
     return progress_by_zone([zone], year=year, metrics=metrics)[zone.pk]
 
 
+# Up to this many rows a zone page shows every period; beyond, the latest period of each metric
+# and kind, with each metric's history and each year on request.
+ZONE_PAGE_ROWS = 60
+
+
+@dataclass(frozen=True)
+class ZoneRows:
+    rows: list[TargetProgress]  # the rows the page shows
+    summarized: bool  # the latest period of each metric and kind only
+    years: list[int]  # for a summary: the years to look at one by one
+
+
+def zone_rows(zone: Zone, *, year: int | None = None, metric: Metric | None = None) -> ZoneRows:
+    """What a zone page shows: one metric's history, one year, every row of a zone with at most
+    ZONE_PAGE_ROWS, else the summary. A zone whose targets or series alone exceed that (each target
+    is a row, each series at least one) is summarized from the sides that can reach the summary;
+    any other is paired whole and summarized when its rows turn out too many."""
+    if metric is not None or year is not None:
+        rows = zone_progress(zone, year=year, metrics=None if metric is None else [metric])
+        return ZoneRows(rows, summarized=False, years=[])
+    sides = chosen_sides(zone_ids=[zone.pk]).aggregate(
+        targets=Count("pk", filter=Q(stance=Indicator.Stance.TARGET)),
+        series=Count(
+            Concat("metric_id", Value(" "), "words", Value(" "), "kind", output_field=TextField()),
+            distinct=True,
+        ),
+    )
+    if max(sides["targets"], sides["series"]) > ZONE_PAGE_ROWS:
+        rows = progress_by_zone([zone], narrowing=Narrowing.LATEST_PERIOD)[zone.pk]
+    else:
+        rows = zone_progress(zone)
+        if len(rows) <= ZONE_PAGE_ROWS:
+            return ZoneRows(rows, summarized=False, years=[])
+    return ZoneRows(latest_rows(rows), summarized=True, years=years_with_figures([zone])[zone.pk])
+
+
 def latest_rows(rows: list[TargetProgress]) -> list[TargetProgress]:
     """A zone's summary: per metric and kind, the rows of its latest period."""
     latest_end: dict[tuple, tuple] = {}
@@ -151,14 +207,6 @@ def latest_rows(rows: list[TargetProgress]) -> list[TargetProgress]:
         key = (row.metric_name, row.kind)
         latest_end[key] = max(latest_end.get(key, row.period.sort_key()), row.period.sort_key())
     return [row for row in rows if row.period.sort_key() == latest_end[row.metric_name, row.kind]]
-
-
-def row_years(rows: list[TargetProgress]) -> list[int]:
-    """The years the rows' periods cover, for a zone's year-by-year detail."""
-    years = {
-        year for row in rows if row.period.is_dated for year in (row.period.start.year, row.period.end.year)
-    }
-    return sorted(years)
 
 
 def headline(rows: list[TargetProgress], year: int) -> TargetProgress | None:
@@ -176,6 +224,36 @@ def headline(rows: list[TargetProgress], year: int) -> TargetProgress | None:
         )
 
     return min(rows, key=order, default=None)
+
+
+# A plan may run to 2035; a year hint further ahead than this says little.
+YEARS_AHEAD = 10
+
+
+def period_years(period: Period) -> range:
+    if not period.is_dated:
+        return range(0)
+    last = min(period.end.year, timezone.localdate().year + YEARS_AHEAD)
+    return range(period.start.year, last + 1)
+
+
+def years_with_figures(zones: list[Zone], metrics: list[Metric] | None = None) -> dict[int, list[int]]:
+    """For each zone, the years its figures that can be compared (targets or results) cover, in
+    order. One query over the zones' sides."""
+    periods = (
+        chosen_sides(
+            zone_ids=[zone.pk for zone in zones],
+            metric_ids=None if metrics is None else [metric.pk for metric in metrics],
+        )
+        .values_list("zone_id", "period_label", "period_start", "period_end")
+        .distinct()
+    )
+    years: dict[int, set[int]] = {zone.pk: set() for zone in zones}
+    for zone_id, label, start, end in periods:
+        years[zone_id].update(
+            period_years(stated_period(Indicator(period_label=label, period_start=start, period_end=end)))
+        )
+    return {zone_id: sorted(found) for zone_id, found in years.items()}
 
 
 @dataclass(frozen=True)

@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 
 from articles.models import Article
 from dashboard import exports, index_selectors, selectors
-from dashboard.across_years import compare_latest, year_matrices, years_with_figures
+from dashboard.across_years import compare_latest, year_matrices
 from dashboard.charts import comparison_chart, targets_charts, zone_charts
 from dashboard.highlight import highlighted_text
 from dashboard.peers import suggested_peers
@@ -50,11 +50,6 @@ def zone_list(request):
     )
 
 
-# Up to this many rows a zone page shows every period; beyond, the latest period of each metric
-# and kind, with each metric's history and each year on request.
-ZONE_PAGE_ROWS = 60
-
-
 def zone_detail(request, slug):
     """The zone's targets against its achievements: all of them for a zone with few, else a summary;
     `?metric=CODE` shows one metric over time, `?year=YYYY` the targets and results of one year."""
@@ -66,9 +61,8 @@ def zone_detail(request, slug):
         year, errors = selectors.parse_year(request.GET.get("year")), []
     except selectors.InvalidSelection as invalid:
         year, errors = None, invalid.messages
-    rows = selectors.zone_progress(zone, year=year, metrics=None if metric is None else [metric])
-    summarized = metric is None and year is None and len(rows) > ZONE_PAGE_ROWS
-    shown = selectors.latest_rows(rows) if summarized else rows
+    found = selectors.zone_rows(zone, year=year, metric=metric)
+    shown = found.rows
     if exports.wants_export(request):  # exactly the rows the page shows
         return exports.export_response(
             request,
@@ -84,12 +78,12 @@ def zone_detail(request, slug):
         {
             "zone": zone,
             "rows": shown,
-            "summarized": summarized,
+            "summarized": found.summarized,
             "metric": metric,
             "year": year,
             "errors": errors,
-            "years": selectors.row_years(rows) if summarized else [],
-            "charts": [] if summarized else zone_charts(shown),
+            "years": found.years,
+            "charts": [] if found.summarized else zone_charts(shown),
             "articles": articles[: selectors.ZONE_ARTICLES_PER_PAGE],
             "sources_page": page,
             "more_sources": len(articles) > selectors.ZONE_ARTICLES_PER_PAGE,
@@ -214,7 +208,7 @@ def comparison_context(selection: selectors.ComparisonSelection, *, latest: bool
         comparison = compare_latest(zones, metrics, uncatalogued=not selection.metrics_chosen)
     else:
         comparison = selection.comparison()
-    years = years_with_figures(zones, metrics if selection.metrics_chosen else None)
+    years = selectors.years_with_figures(zones, metrics if selection.metrics_chosen else None)
     single_metric = metrics[0] if selection.metrics_chosen and len(metrics) == 1 else None
     return {
         "comparison": comparison,

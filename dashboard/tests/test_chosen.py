@@ -7,9 +7,17 @@ from datetime import date
 import pytest
 from django.utils import timezone
 
-from dashboard.chosen import chosen_figures
+from dashboard.across_years import latest_first
+from dashboard.chosen import Narrowing, chosen_figures
 from dashboard.progress import zone_progress_rows
-from dashboard.selectors import rows_from_chosen, zone_indicators, zone_progress
+from dashboard.selectors import (
+    latest_rows,
+    progress_by_zone,
+    rows_from_chosen,
+    zone_indicators,
+    zone_progress,
+)
+from extraction import period_bounds
 from factories import make_article, make_indicator, make_metric, make_zone
 from metrics.models import Indicator, Metric
 
@@ -31,10 +39,11 @@ VALUES = [100, 100.2, 101, 90, 0, -3]
 STATES = ["auto", "auto", "confirmed", "corrected", "rejected"]
 
 
-def generated_zone(seed: int, *, mixed_dates: bool):
+def generated_zone(seed: int, *, mixed_dates: bool, labels=LABELS, dated: bool = False):
     """A zone with ~150 figures from 8 articles on 2 catalogue metrics and one wording, every kind
     and stance. Without `mixed_dates` a figure's dates are left to its label or differ from it;
-    with, some figures store exactly their label's dates (a period the rules read as one)."""
+    with, some figures store exactly their label's dates (a period the rules read as one). `dated`:
+    every figure stores dates (its label's, as ingestion does, unless they differ from it)."""
     rng = random.Random(seed)
     zone, other = make_zone(f"随{seed}高新区"), make_zone(f"邻{seed}高新区")
     metrics = [make_metric("gen_money", "生成产值", "亿元"), make_metric("gen_count", "生成企业", "家"), None]
@@ -44,10 +53,12 @@ def generated_zone(seed: int, *, mixed_dates: bool):
     ]
     for _ in range(200):
         metric = rng.choice(metrics)
-        label = rng.choice(LABELS)
+        label = rng.choice(labels)
         fields = {}
         if rng.random() < 0.15 and label == "2024":
             fields.update(period_start=date(2024, 1, 1), period_end=date(2024, 6, 30))
+        elif dated:
+            fields.update(zip(("period_start", "period_end"), period_bounds(label), strict=True))
         elif mixed_dates and rng.random() < 0.3 and label == "2023":
             fields.update(period_start=date(2023, 1, 1), period_end=date(2023, 12, 31))
         state = rng.choice(STATES)
@@ -135,3 +146,32 @@ def test_a_rejected_figure_or_one_of_another_scope_is_never_chosen():
     )
     [figure] = chosen_figures(zone_ids=[zone.pk])
     assert (figure.value, figure.sources, figure.article_id) == (7, 1, article.pk)
+
+
+def latest_per_series(rows):
+    """Each series' row as the compare page without a year picks it."""
+    best = {}
+    for row in rows:
+        key = (row.metric is None, row.metric_name.strip(), row.kind)
+        if key not in best or latest_first(row) > latest_first(best[key]):
+            best[key] = row
+    return list(best.values())
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_the_sides_narrowed_to_a_summary_give_its_rows(seed):
+    """The zone summary and each zone's latest figure, from only the sides that can reach them,
+    are those the rules give on every figure."""
+    # Half the zones with every period dated (a series with an undated one is kept whole).
+    dated_only = seed % 2 == 0
+    labels = [label for label in LABELS if label != "cumulative"] if dated_only else LABELS
+    zone = generated_zone(200 + seed, mixed_dates=seed % 4 == 1, labels=labels, dated=dated_only)
+    by_rules = zone_progress_rows(zone, list(zone_indicators([zone])), year=None)
+    summary = progress_by_zone([zone], narrowing=Narrowing.LATEST_PERIOD)[zone.pk]
+    assert outcome(latest_rows(summary)) == outcome(latest_rows(by_rules))
+    latest = progress_by_zone([zone], narrowing=Narrowing.LATEST_RESULT)[zone.pk]
+    assert outcome(latest_per_series(latest)) == outcome(latest_per_series(by_rules))
+    if dated_only:
+        every_side = len(chosen_figures(zone_ids=[zone.pk]))
+        for narrowing in (Narrowing.LATEST_PERIOD, Narrowing.LATEST_RESULT):
+            assert len(chosen_figures(zone_ids=[zone.pk], narrowing=narrowing)) < every_side, narrowing

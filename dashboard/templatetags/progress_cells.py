@@ -1,0 +1,84 @@
+"""The two pieces every table of targets and results repeats: a chosen value, linked to its quote,
+and a row's progress with its status.
+
+Tags written in Python rather than included templates: a zone summary or a comparison repeats them
+hundreds of times, and each include is a template render of its own (two thirds of such a page's
+time at a thousand cells).
+"""
+
+from django import template
+from django.urls import reverse
+from django.utils.formats import localize
+from django.utils.html import format_html
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
+from dashboard.progress import ChosenValue, TargetProgress
+from dashboard.templatetags.amounts import in_unit
+from metrics.templatetags.figures import as_written
+
+register = template.Library()
+
+
+@register.simple_tag
+def chosen_value(chosen: ChosenValue | None, shown_unit: str = "") -> SafeString:
+    """The value (in the table's unit, if it has one) linked to its quote, with its badges: implied,
+    checked by an editor, other reports disagreeing."""
+    if not chosen:
+        return mark_safe('<span class="none">—</span>')
+    written = as_written(chosen)
+    quoted = _("Quoted from a report of %(date)s") % {"date": localize(chosen.published_on) or "—"}
+    html = format_html(
+        '<a class="figure-link" href="{}" title="{} · {}">{}</a>',
+        chosen.url,
+        quoted,
+        written,
+        in_unit(chosen, shown_unit) if shown_unit else written,
+    )
+    if chosen.derived:
+        html += format_html(
+            ' <span class="badge" title="{}">{}</span>',
+            _("Implied by a completion ratio, not stated in the report."),
+            _("implied"),
+        )
+    if chosen.reviewed:
+        html += format_html(' <span class="badge ok" title="{}">✓</span>', _("Checked by an editor."))
+    if chosen.disagreeing:
+        others = ngettext(
+            "%(counter)s other report gives a different figure.",
+            "%(counter)s other reports give a different figure.",
+            chosen.disagreeing,
+        ) % {"counter": chosen.disagreeing}
+        html += format_html(' <span class="badge warn" title="{}">≠{}</span>', others, chosen.disagreeing)
+    return html
+
+
+def percent(share) -> int:
+    """A share as a whole percentage, rounded as the `widthratio` tag rounds."""
+    return round(float(share) * 100)
+
+
+@register.simple_tag
+def progress_cell(row: TargetProgress) -> SafeString:
+    """The completion bar and percentage (when there is one), the status linked to how it is
+    decided, why there is no completion rate, and how much of the period has gone."""
+    html = mark_safe("")
+    if row.progress is not None:
+        html += format_html(
+            '<progress max="100" value="{0}" aria-hidden="true"></progress> <span class="num">{0}%</span>',
+            percent(row.progress),
+        )
+    html += format_html(
+        '\n<a class="status status-{0}" href="{1}#status-{0}" title="{2}">{3}</a>',
+        row.status,
+        reverse("dashboard:methodology"),
+        _("How this status is decided"),
+        row.status_label,
+    )
+    if row.reason:
+        html += format_html(' <small class="reason">{}</small>', row.reason)
+    if row.elapsed is not None and row.elapsed < 1:
+        gone = _("%(elapsed_percent)s%% of the period gone") % {"elapsed_percent": percent(row.elapsed)}
+        html += format_html(' <small class="elapsed">{}</small>', gone)
+    return html
