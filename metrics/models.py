@@ -234,16 +234,16 @@ class Indicator(models.Model):
 class ChosenSide(models.Model):
     """The figure believed for one side of a zone's series, kept by PostgreSQL itself.
 
-    A side is a zone × metric (or, outside the catalogue, the words) × kind × stance × period as
-    stated. Triggers on the indicator, article and metric tables (migration
-    0007_chosen_sides) recompute the sides of every (zone, metric, kind, stance) a statement touched,
-    in that statement: whatever writes figures (ingestion, review, the metric-word mapping, a zone
-    merge, the admin, a COPY) leaves this table current in the same transaction, and the pages read
-    a zone's sides by index instead of choosing among all of its figures. The choice is the one
-    `dashboard.progress.choose_value` makes (the most credible figure: reviewed, stated over derived,
-    latest published, highest id; each article counted once, by its own most credible figure), and
-    `dashboard/tests/test_chosen.py` holds the two equal on generated figures. Only figures that
-    count are here: of a zone itself, not rejected, of a compared kind (not completion ratios).
+    A side is a zone × metric (or, outside the catalogue, the words) × kind × stance × period as stated.
+    Triggers on the indicator and article tables (migration 0007_chosen_sides) recompute the sides of
+    every (zone, metric, kind, stance) a statement touched, in that statement: whatever writes figures
+    (ingestion, review, the metric-word mapping, a zone merge, the admin, a COPY) leaves this table
+    current in the same transaction, and the pages read a zone's sides by index instead of choosing among
+    all of its figures. The choice is the one `dashboard.progress.choose_value` makes (the most credible
+    figure: reviewed, stated over derived, latest published, highest id; each article counted once, by its
+    own most credible figure), and `dashboard/tests/test_chosen.py` holds the two equal on generated
+    figures. Only figures that count are here: of a zone itself, not rejected, of a compared kind (not
+    completion ratios).
     """
 
     zone = models.ForeignKey(

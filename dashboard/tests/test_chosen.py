@@ -2,11 +2,13 @@
 (`progress.zone_progress_rows` on every figure), on randomly generated figures."""
 
 import random
+from collections import Counter
 from datetime import date
 
 import pytest
 from django.utils import timezone
 
+from articles.models import Article
 from dashboard.across_years import latest_first
 from dashboard.chosen import Narrowing, chosen_figures
 from dashboard.progress import zone_progress_rows
@@ -20,6 +22,7 @@ from dashboard.selectors import (
 from extraction import period_bounds
 from factories import make_article, make_indicator, make_metric, make_zone
 from metrics.models import Indicator, Metric
+from zones.models import Zone
 
 pytestmark = pytest.mark.django_db
 
@@ -175,3 +178,41 @@ def test_the_sides_narrowed_to_a_summary_give_its_rows(seed):
         every_side = len(chosen_figures(zone_ids=[zone.pk]))
         for narrowing in (Narrowing.LATEST_PERIOD, Narrowing.LATEST_RESULT):
             assert len(chosen_figures(zone_ids=[zone.pk], narrowing=narrowing)) < every_side, narrowing
+
+
+def test_the_chosen_sides_follow_every_kind_of_write():
+    """The sides PostgreSQL keeps stay those of the rules after each write that can change them,
+    whatever makes it: a review, a new publication date, an article removed, a figure moved to
+    another zone or mapped to a metric, a figure added. Each write changes what the pages show (an
+    earlier date makes one-year targets plans run from then)."""
+    zone = generated_zone(300, mixed_dates=False, dated=True)
+    other = Zone.objects.filter(indicators__isnull=False).exclude(pk=zone.pk).distinct().get()
+    metric = Metric.objects.get(code="gen_money")
+    figures = Indicator.objects.filter(zone=zone).exclude(kind="completion").order_by("pk")
+    busiest = Counter(figures.values_list("article_id", flat=True)).most_common(2)
+
+    def shown():
+        return [outcome(zone_progress(z)) for z in (zone, other)]
+
+    def assert_current_after(write):
+        before = shown()
+        write()
+        assert shown() != before, "the write changes what the pages show"
+        for z in (zone, other):
+            assert outcome(zone_progress(z)) == outcome(zone_progress_rows(z, list(zone_indicators([z]))))
+
+    rejected = list(figures.filter(review_state="auto").values_list("pk", flat=True)[:3])
+    assert_current_after(
+        lambda: Indicator.objects.filter(pk__in=rejected).update(
+            review_state="rejected", reviewed_at=timezone.now()
+        )
+    )
+    assert_current_after(
+        lambda: Article.objects.filter(pk=busiest[0][0]).update(published_on=date(2020, 6, 1))
+    )
+    assert_current_after(lambda: Article.objects.get(pk=busiest[1][0]).delete())
+    assert_current_after(lambda: Indicator.objects.filter(pk=figures.last().pk).update(zone=other))
+    assert_current_after(lambda: Indicator.objects.filter(zone=zone, metric=None).update(metric=metric))
+    assert_current_after(
+        lambda: make_indicator(figures.first().article, zone=zone, metric=metric, value=1, period="2031")
+    )

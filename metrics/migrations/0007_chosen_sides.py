@@ -2,8 +2,9 @@
 
 `metrics_refresh_chosen_sides` recomputes the sides of the (zone, metric, kind, stance) groups it is
 given; statement-level triggers hand it the groups each statement touched: indicators inserted,
-updated (before and after) or deleted, articles whose publication date changed, metrics whose base
-unit changed. Last, the sides of the figures already stored are filled in.
+updated (before and after) or deleted, and those of articles whose publication date changed. A
+metric's base unit needs none: a side's figures are all of one metric and kind, so they are all
+compared in that unit or all as written. Last, the sides of the figures already stored are filled in.
 """
 
 import django.contrib.postgres.fields
@@ -135,19 +136,6 @@ BEGIN
     RETURN NULL;
 END $$;
 
--- Amounts are compared in the metric's base unit.
-CREATE OR REPLACE FUNCTION metrics_metric_unit_changed() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
-    PERFORM metrics_refresh_chosen_sides({GROUPS_OF})
-    FROM (
-        SELECT DISTINCT i.zone_id, i.metric_id, i.kind, i.stance
-        FROM old_rows o JOIN new_rows n ON n.id = o.id
-        JOIN metrics_indicator i ON i.metric_id = n.id
-        WHERE o.unit IS DISTINCT FROM n.unit AND i.zone_id IS NOT NULL
-    ) g;
-    RETURN NULL;
-END $$;
-
 CREATE TRIGGER chosen_sides_on_insert AFTER INSERT ON metrics_indicator
     REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION metrics_indicator_inserted();
 CREATE TRIGGER chosen_sides_on_update AFTER UPDATE ON metrics_indicator
@@ -158,9 +146,6 @@ CREATE TRIGGER chosen_sides_on_delete AFTER DELETE ON metrics_indicator
 CREATE TRIGGER chosen_sides_on_article_date AFTER UPDATE ON articles_article
     REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
     FOR EACH STATEMENT EXECUTE FUNCTION metrics_article_dated();
-CREATE TRIGGER chosen_sides_on_metric_unit AFTER UPDATE ON metrics_metric
-    REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
-    FOR EACH STATEMENT EXECUTE FUNCTION metrics_metric_unit_changed();
 """
 
 DROP_TRIGGERS = """
@@ -168,9 +153,8 @@ DROP TRIGGER chosen_sides_on_insert ON metrics_indicator;
 DROP TRIGGER chosen_sides_on_update ON metrics_indicator;
 DROP TRIGGER chosen_sides_on_delete ON metrics_indicator;
 DROP TRIGGER chosen_sides_on_article_date ON articles_article;
-DROP TRIGGER chosen_sides_on_metric_unit ON metrics_metric;
 DROP FUNCTION metrics_indicator_inserted, metrics_indicator_updated, metrics_indicator_deleted,
-    metrics_article_dated, metrics_metric_unit_changed;
+    metrics_article_dated;
 """
 
 FILL = f"SELECT metrics_refresh_chosen_sides({GROUPS_OF}) FROM ({DISTINCT_GROUPS.format(rows='metrics_indicator')}) g"
