@@ -3,7 +3,9 @@ over the same whole texts.
 
     .venv/bin/python bench/extraction.py [--repeat N] [--long] [FILE_OR_DIR ...]
 
-Defaults to the demo articles in ingestion/demo/. Warm-up (OpenCC, jieba
+Each FILE_OR_DIR is a corpus of its own, reported with its own ratio; by default the demo
+articles in ingestion/demo/ and the shared challenge corpus (../shared/corpus/challenge, when
+present: short reports dense with figures, where the engine's work per figure shows). Warm-up (OpenCC, jieba
 dictionaries, registry) is excluded from the timings; each figure is the
 fastest of N alternating passes over all the texts. Two engine figures:
 "warm" repeats the texts, so the engine's bounded memos (jieba tokens of a
@@ -50,12 +52,21 @@ def _extract(text: str):
     return extract(text, gazetteer=GAZETTEER, catalogue=CATALOGUE)
 
 
+DEFAULT_CORPORA = (ROOT / "ingestion" / "demo", ROOT.parent / "shared" / "corpus" / "challenge")
+
+
 def _texts(paths: list[str]) -> list[str]:
     files = []
     for name in paths or [str(ROOT / "ingestion" / "demo")]:
         path = Path(name)
         files += sorted(path.glob("*.txt")) if path.is_dir() else [path]
     return [f.read_text(encoding="utf-8") for f in files]
+
+
+def _corpora(paths: list[str]) -> list[tuple[str, list[str]]]:
+    """(name, texts) of each corpus to report: each path given, else the default ones present."""
+    names = paths or [str(path) for path in DEFAULT_CORPORA if path.is_dir()]
+    return [(name, _texts([name])) for name in names]
 
 
 # One report this long (a huge upload), written from the registry's zones and the catalogue's metrics
@@ -155,31 +166,36 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repeat", type=int, default=20)
     parser.add_argument("--long", action="store_true", help="also time one report of 100 KB, 1 MB and 4 MB")
     args = parser.parse_args(argv)
-    texts = _texts(args.paths)
+    corpora = _corpora(args.paths)
     jieba.setLogLevel(60)
-    for text in texts:  # warm-up: dictionaries, caches
-        _extract(text)
-        jieba.lcut(text)
+    for _, texts in corpora:
+        for text in texts:  # warm-up: dictionaries, caches
+            _extract(text)
+            jieba.lcut(text)
     runs = {
         "warm": _warm_pass_seconds,
         "cold": _cold_pass_seconds,
         "jieba": lambda t: _pass_seconds(jieba.lcut, t),
     }
-    best = _best_pass(runs, texts, args.repeat)
-    chars = sum(len(t) for t in texts)
-    print(f"corpus: {len(texts)} articles, {chars} chars; best of {args.repeat} passes each, one core")
-    for name, label in (("warm", "extract warm"), ("cold", "extract cold"), ("jieba", "jieba.lcut")):
-        print(f"{label:<12} {chars / best[name]:12,.0f} chars/s  {len(texts) / best[name]:8.1f} articles/s")
-    print(
-        f"ratio extract/jieba: warm {best['jieba'] / best['warm']:.2f}x, "
-        f"cold (memos emptied before each article) {best['jieba'] / best['cold']:.2f}x"
-    )
+    for name, texts in corpora:
+        _print_corpus(name, texts, _best_pass(runs, texts, args.repeat), args.repeat)
     print("pathological inputs (patterns that retry at every position would show here):")
     for label, text in PATHOLOGICAL.items():
         print(f"  {label:<24} {_pass_seconds(_extract, [text]) * 1000:9.1f} ms")
     if args.long:
         _print_long_texts()
     return 0
+
+
+def _print_corpus(name: str, texts: list[str], best: dict[str, float], repeat: int) -> None:
+    chars = sum(len(t) for t in texts)
+    print(f"corpus {name}: {len(texts)} articles, {chars} chars; best of {repeat} passes each, one core")
+    for run, label in (("warm", "extract warm"), ("cold", "extract cold"), ("jieba", "jieba.lcut")):
+        print(f"{label:<12} {chars / best[run]:12,.0f} chars/s  {len(texts) / best[run]:8.1f} articles/s")
+    print(
+        f"ratio extract/jieba: warm {best['jieba'] / best['warm']:.2f}x, "
+        f"cold (memos emptied before each article) {best['jieba'] / best['cold']:.2f}x"
+    )
 
 
 def _print_long_texts() -> None:

@@ -37,19 +37,33 @@ def _zone(cell: str, gazetteer: ZoneGazetteer) -> str | None:
     return next(iter(names.values()), None)
 
 
-def _next_row(cells: list[re.Match], after: int, rank: int, gazetteer: ZoneGazetteer) -> int | None:
+class _CellZones:
+    """The zone each cell names, asked of the registry once per cell text: finding a row's
+    zone, checking the next row and making the row's figures ask about the same cells."""
+
+    def __init__(self, gazetteer: ZoneGazetteer):
+        self.gazetteer = gazetteer
+        self._zones: dict[str, str | None] = {}
+
+    def __call__(self, cell: str) -> str | None:
+        if cell not in self._zones:
+            self._zones[cell] = _zone(cell, self.gazetteer)
+        return self._zones[cell]
+
+
+def _next_row(cells: list[re.Match], after: int, rank: int, zone_of: _CellZones) -> int | None:
     """Index of the rank cell of the row ranked `rank`, within a few cells after `after`."""
     for index in range(after, min(after + EXTRA_CELLS + 1, len(cells) - 1)):
-        if cells[index].group() == str(rank) and _zone(cells[index + 1].group(), gazetteer):
+        if cells[index].group() == str(rank) and zone_of(cells[index + 1].group()):
             return index
     return None
 
 
-def _run(cells: list[re.Match], first: int, gazetteer: ZoneGazetteer) -> list[int]:
+def _run(cells: list[re.Match], first: int, zone_of: _CellZones) -> list[int]:
     """Rank-cell indices of the rows ranked n, n+1, n+2 … starting at `first`."""
     rows = [first]
     rank = int(cells[first].group())
-    while (index := _next_row(cells, rows[-1] + 2, rank + len(rows), gazetteer)) is not None:
+    while (index := _next_row(cells, rows[-1] + 2, rank + len(rows), zone_of)) is not None:
         rows.append(index)
     return rows
 
@@ -71,8 +85,9 @@ def ranking_rows(text: str, gazetteer: ZoneGazetteer, title: str = "") -> list[T
     """Rank (and score) figures of the ranking tables in `text`, each with its row's zone."""
     found = []
     text = blank_markup(text)
+    zone_of = _CellZones(gazetteer)
     for start, end in _windows(text):
-        found += _window_rows(text, list(CELL.finditer(text, start, end)), gazetteer, title)
+        found += _window_rows(text, list(CELL.finditer(text, start, end)), zone_of, title)
     return found
 
 
@@ -87,23 +102,23 @@ def _windows(text: str) -> list[tuple[int, int]]:
     return windows
 
 
-def _window_rows(text: str, cells: list[re.Match], gazetteer: ZoneGazetteer, title: str) -> list[TableFigure]:
+def _window_rows(text: str, cells: list[re.Match], zone_of: _CellZones, title: str) -> list[TableFigure]:
     found, index = [], 0
     while index < len(cells) - 1:
-        if not RANK.fullmatch(cells[index].group()) or not _zone(cells[index + 1].group(), gazetteer):
+        if not RANK.fullmatch(cells[index].group()) or not zone_of(cells[index + 1].group()):
             index += 1
             continue
-        rows = _run(cells, index, gazetteer)
+        rows = _run(cells, index, zone_of)
         if len(rows) < MIN_ROWS:
             index += 1
             continue
-        found += _row_figures(text, cells, rows, gazetteer, title)
+        found += _row_figures(text, cells, rows, zone_of, title)
         index = rows[-1] + 2
     return found
 
 
 def _row_figures(
-    text: str, cells: list[re.Match], rows: list[int], gazetteer: ZoneGazetteer, title: str
+    text: str, cells: list[re.Match], rows: list[int], zone_of: _CellZones, title: str
 ) -> list[TableFigure]:
     header = text[max(0, cells[rows[0]].start() - HEADER_REACH) : cells[rows[0]].start()]
     metric = rank_metric(title, header)
@@ -112,8 +127,8 @@ def _row_figures(
     found = []
     for row in rows:
         rank_cell, zone_cell = cells[row], cells[row + 1]
-        zone = _zone(zone_cell.group(), gazetteer)
-        registered = gazetteer.record(zone) is not None
+        zone = zone_of(zone_cell.group())
+        registered = zone_of.gazetteer.record(zone) is not None
         rank = NumberMention(
             rank_cell.start(),
             rank_cell.end(),
