@@ -345,16 +345,19 @@ def api_list_ratio(rng: random.Random) -> tuple[float, float, float]:
     from api.metrics import LISTED_COLUMNS
     from metrics.models import Indicator
 
-    zone = Indicator.objects.values("zone__slug").annotate(n=Count("id")).order_by("-n")[5]["zone__slug"]
+    zone = Indicator.objects.values("zone_id", "zone__slug").annotate(n=Count("id")).order_by("-n")[5]
     client = Client()
-    address = f"/api/v1/indicators/?zone={zone}&page_size=100"
+    address = f"/api/v1/indicators/?zone={zone['zone__slug']}&page_size=100"
 
     def through_api():
         response = client.get(address)
         assert response.status_code == 200 and len(json.loads(response.content)["results"]) == 100
 
     def plain():
-        rows = Indicator.objects.active().filter(zone__slug=zone).order_by("id").values(*LISTED_COLUMNS)[:100]
+        # The query the API makes (its zone looked up by slug first), not a join on the slug that
+        # the planner cannot aim at one zone's index range.
+        rows = Indicator.objects.active().filter(zone_id=zone["zone_id"]).order_by("id")
+        rows = rows.values(*LISTED_COLUMNS)[:100]
         json.dumps(list(rows), default=str, ensure_ascii=False)
 
     api_ms, plain_ms = best_of_alternating([through_api, plain], 30)
