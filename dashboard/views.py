@@ -1,7 +1,10 @@
 """The pages policy staff read. Each view checks its input, asks `dashboard.selectors` for what to
 show and renders it; the rules behind every figure live in `dashboard.progress`."""
 
+from functools import cached_property
+
 from django.shortcuts import get_object_or_404, render
+from django.utils.functional import SimpleLazyObject
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 
@@ -12,6 +15,7 @@ from dashboard.charts import comparison_chart, targets_charts, zone_charts
 from dashboard.highlight import highlighted_text
 from dashboard.peers import suggested_peers
 from metrics.models import Indicator, Metric
+from metrics.selectors import data_version
 from zones.models import Zone
 
 
@@ -50,6 +54,36 @@ def zone_list(request):
     )
 
 
+# Fragments are keyed on the data version, so they are never stale; the time only bounds how long an
+# unused one takes room in the cache.
+FRAGMENT_SECONDS = 24 * 3600
+
+
+def fragment_context() -> dict:
+    """What the pages' cached fragments are keyed on, besides the address and the language."""
+    return {"data_version": data_version(), "fragment_seconds": FRAGMENT_SECONDS}
+
+
+class ZoneFigures:
+    """The zone page's figures: its table, charts and peers, worked out only when the page's cached
+    fragments are missing (the template asks for them inside its cache blocks)."""
+
+    def __init__(self, zone: Zone, *, year: int | None, metric: Metric | None):
+        self.zone, self.year, self.metric = zone, year, metric
+
+    @cached_property
+    def found(self) -> selectors.ZoneRows:
+        return selectors.zone_rows(self.zone, year=self.year, metric=self.metric)
+
+    @cached_property
+    def charts(self) -> list:
+        return [] if self.found.summarized else zone_charts(self.found.rows)
+
+    @cached_property
+    def peers(self):
+        return suggested_peers(self.zone)
+
+
 def zone_detail(request, slug):
     """The zone's targets against its achievements: all of them for a zone with few, else a summary;
     `?metric=CODE` shows one metric over time, `?year=YYYY` the targets and results of one year."""
@@ -61,14 +95,13 @@ def zone_detail(request, slug):
         year, errors = selectors.parse_year(request.GET.get("year")), []
     except selectors.InvalidSelection as invalid:
         year, errors = None, invalid.messages
-    found = selectors.zone_rows(zone, year=year, metric=metric)
-    shown = found.rows
+    figures = ZoneFigures(zone, year=year, metric=metric)
     if exports.wants_export(request):  # exactly the rows the page shows
         return exports.export_response(
             request,
             name=f"zonescope-{zone.slug}",
             leading_header=[],
-            rows=[exports.ExportRow([], row) for row in shown],
+            rows=[exports.ExportRow([], row) for row in figures.found.rows],
         )
     page = paged_number(request.GET.get("sources_page"))
     articles = selectors.zone_articles(zone, page=page)
@@ -77,17 +110,14 @@ def zone_detail(request, slug):
         "dashboard/zone_detail.html",
         {
             "zone": zone,
-            "rows": shown,
-            "summarized": found.summarized,
+            "figures": figures,
             "metric": metric,
             "year": year,
             "errors": errors,
-            "years": found.years,
-            "charts": [] if found.summarized else zone_charts(shown),
             "articles": articles[: selectors.ZONE_ARTICLES_PER_PAGE],
             "sources_page": page,
             "more_sources": len(articles) > selectors.ZONE_ARTICLES_PER_PAGE,
-            "peers": suggested_peers(zone),
+            **fragment_context(),
         },
     )
 
@@ -108,7 +138,8 @@ def metric_detail(request, code):
     except selectors.InvalidSelection as invalid:
         year, errors = None, invalid.messages
     year = year or selectors.default_year(metrics=[metric])
-    ranking = selectors.metric_ranking(metric, year=year, kind=kind)
+    # Worked out only when the page's cached fragment is missing (or for an export).
+    ranking = SimpleLazyObject(lambda: selectors.metric_ranking(metric, year=year, kind=kind))
     if exports.wants_export(request):
         return exports.export_response(
             request,
@@ -128,6 +159,7 @@ def metric_detail(request, code):
             "year": year,
             "errors": errors,
             "ranking": ranking,
+            **fragment_context(),
         },
     )
 
@@ -147,7 +179,7 @@ def compare(request):
         "chosen_codes": selectors.split_list(metric_codes),
         "year": year,
         "errors": [],
-        "comparison": None,
+        "shown": None,
     }
     if zone_slugs or metric_codes or year:
         try:
@@ -156,9 +188,10 @@ def compare(request):
             context["errors"] = invalid.messages
         else:
             # chosen_codes stay as asked: with none chosen, the form keeps meaning "all they report".
-            context.update(comparison_context(selection, latest=not year))
+            shown = ComparisonFigures(selection, latest=not year)
+            context.update(shown=shown, year=selection.year if year else "", **fragment_context())
             if exports.wants_export(request):
-                return comparison_export(request, context["comparison"])
+                return comparison_export(request, shown.comparison)
     return render(request, "dashboard/compare.html", context)
 
 
@@ -202,26 +235,57 @@ def picker_texts() -> dict:
     }
 
 
-def comparison_context(selection: selectors.ComparisonSelection, *, latest: bool) -> dict:
-    zones, metrics = selection.zones, selection.metrics
-    if latest:
-        comparison = compare_latest(zones, metrics, uncatalogued=not selection.metrics_chosen)
-    else:
-        comparison = selection.comparison()
-    years = selectors.years_with_figures(zones, metrics if selection.metrics_chosen else None)
-    single_metric = metrics[0] if selection.metrics_chosen and len(metrics) == 1 else None
-    return {
-        "comparison": comparison,
-        "year": "" if latest else selection.year,
-        "charts": [chart for chart in [comparison_chart(comparison)] if chart] + targets_charts(comparison),
-        "zone_years": [(zone, years[zone.pk]) for zone in zones],
-        "all_years": sorted({y for found in years.values() for y in found}),
-        "selection_query": urlencode(
-            {"zones": ",".join(z.slug for z in zones)}
-            | ({"metrics": ",".join(m.code for m in metrics)} if selection.metrics_chosen else {})
-        ),
-        "matrices": year_matrices(zones, single_metric) if single_metric else [],
-    }
+class ComparisonFigures:
+    """What the compare page shows of a selection, worked out only when its cached fragment is
+    missing: each zone's latest figures (`latest`) or the selection's year, with charts, the years
+    each zone has figures for and, for one metric, the zone × year tables."""
+
+    def __init__(self, selection: selectors.ComparisonSelection, *, latest: bool):
+        self.selection, self.latest = selection, latest
+
+    @cached_property
+    def comparison(self) -> selectors.Comparison:
+        selection = self.selection
+        if self.latest:
+            return compare_latest(
+                selection.zones, selection.metrics, uncatalogued=not selection.metrics_chosen
+            )
+        return selection.comparison()
+
+    @cached_property
+    def charts(self) -> list:
+        return [chart for chart in [comparison_chart(self.comparison)] if chart] + targets_charts(
+            self.comparison
+        )
+
+    @cached_property
+    def years(self) -> dict[int, list[int]]:
+        selection = self.selection
+        return selectors.years_with_figures(
+            selection.zones, selection.metrics if selection.metrics_chosen else None
+        )
+
+    @property
+    def zone_years(self) -> list:
+        return [(zone, self.years[zone.pk]) for zone in self.selection.zones]
+
+    @property
+    def all_years(self) -> list[int]:
+        return sorted({y for found in self.years.values() for y in found})
+
+    @property
+    def selection_query(self) -> str:
+        selection = self.selection
+        return urlencode(
+            {"zones": ",".join(z.slug for z in selection.zones)}
+            | ({"metrics": ",".join(m.code for m in selection.metrics)} if selection.metrics_chosen else {})
+        )
+
+    @cached_property
+    def matrices(self) -> list:
+        selection = self.selection
+        single = selection.metrics[0] if selection.metrics_chosen and len(selection.metrics) == 1 else None
+        return year_matrices(selection.zones, single) if single else []
 
 
 def article_detail(request, pk):

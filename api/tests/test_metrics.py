@@ -414,7 +414,7 @@ def test_without_metrics_the_comparison_adds_the_words_not_in_the_catalogue(api_
 
 def test_the_api_compares_with_the_same_numbers_as_the_compare_page(api_client, client, figures):
     query = {"zones": "weihai,donghu", "year": 2024}
-    page = client.get("/compare/", query).context["comparison"]
+    page = client.get("/compare/", query).context["shown"].comparison
     shown = [
         (
             row.title,

@@ -27,7 +27,7 @@ def test_cihu_page_lists_its_2023_achievements_with_their_quotes(client, demo):
     html = response.content.decode()
     achieved_2023 = [
         row.achievement
-        for row in response.context["rows"]
+        for row in response.context["figures"].found.rows
         if row.achievement and row.achievement.period.label == "2023"
     ]
     assert len(achieved_2023) >= 5
@@ -42,7 +42,7 @@ def test_compare_weihai_kunming_yuxi_shows_their_2024_targets(client, demo):
     response = client.get(
         reverse("dashboard:compare"), {"zones": ",".join(z.slug for z in zones), "year": "2024"}
     )
-    comparison = response.context["comparison"]
+    comparison = response.context["shown"].comparison
     html = response.content.decode()
     for position, zone in enumerate(zones):
         cells = [row.cells[position] for row in comparison.rows + comparison.uncatalogued_rows]
@@ -65,7 +65,7 @@ def test_every_demo_page_renders(client, demo):
         assert client.get(metric.get_absolute_url()).status_code == 200
     for first, second in itertools.pairwise(zones):
         response = client.get(reverse("dashboard:compare"), {"zones": f"{first.slug},{second.slug}"})
-        assert response.status_code == 200 and response.context["comparison"] is not None
+        assert response.status_code == 200 and response.context["shown"].comparison is not None
 
 
 def test_demo_indicators_are_listed_in_the_admin(admin_client, demo):

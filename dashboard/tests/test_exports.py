@@ -45,7 +45,7 @@ def test_zone_csv_has_the_pages_rows_and_links_each_quote(english, reported):
     zones, _metric = reported
     page = english.get(zones[1].get_absolute_url())
     rows = csv_rows(english.get(zones[1].get_absolute_url(), {"format": "csv"}))
-    shown = page.context["rows"]
+    shown = page.context["figures"].found.rows
     assert len(rows) == len(shown) == 1
     (row,) = rows
     assert (row["Target"], row["Achieved"], row["Progress"], row["Status"]) == (

@@ -63,7 +63,7 @@ def test_zone_page_offers_its_peers_and_one_click_to_compare_with_them(client, s
     assert all(peer.zone.get_absolute_url() in html for peer in peers)
     compare_all = f"{reverse('dashboard:compare')}?zones={zone.slug}," + ",".join(p.zone.slug for p in peers)
     assert compare_all in html
-    assert client.get(compare_all).context["comparison"].zones == [zone, *(p.zone for p in peers)]
+    assert client.get(compare_all).context["shown"].comparison.zones == [zone, *(p.zone for p in peers)]
 
 
 def test_a_zone_without_province_has_no_peers():
