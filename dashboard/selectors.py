@@ -369,8 +369,8 @@ def metric_ranking(metric: Metric, *, year: int, kind: str = Indicator.Kind.LEVE
 
 
 def metric_kinds(metric: Metric) -> list[str]:
-    """The kinds (level, growth, ...) zones have reported this metric in."""
-    found = set(zone_indicators(metrics=[metric]).order_by().values_list("kind", flat=True).distinct())
+    """The kinds (level, growth, ...) zones have reported this metric in, that a ranking can show."""
+    found = set(chosen_sides(metric_ids=[metric.pk]).values_list("kind", flat=True).distinct())
     return [kind for kind in Indicator.Kind.values if kind in found]
 
 
@@ -378,13 +378,16 @@ def default_year(zones=None, metrics=None) -> int:
     """The year to show when none is asked for: the last one with a result; without results, the
     last one a target covers (not after this year); without figures, this year.
 
-    One aggregate: the latest stored end per stance, and the labels of figures whose period is left
-    to its label (a handful), which `stated_period` reads."""
+    One aggregate over the sides (the figures that can be compared): the latest stored end per
+    stance, and the labels of sides whose period is left to its label (a handful), which
+    `stated_period` reads."""
     this_year = timezone.localdate().year
     dates_stored = Q(period_start__isnull=False, period_end__isnull=False)
     latest = (
-        zone_indicators(zones, metrics)
-        .order_by()
+        chosen_sides(
+            zone_ids=None if zones is None else [zone.pk for zone in zones],
+            metric_ids=None if metrics is None else [metric.pk for metric in metrics],
+        )
         .values("stance", undated_label=Case(When(dates_stored, then=None), default=F("period_label")))
         .annotate(latest_end=Max("period_end", filter=dates_stored))
     )
@@ -404,7 +407,9 @@ def default_year(zones=None, metrics=None) -> int:
 
 
 def metrics_reported_by(zones) -> list[Metric]:
-    return list(Metric.objects.filter(pk__in=zone_indicators(zones).values("metric")).order_by("code"))
+    """The catalogue metrics the zones have figures on that can be compared."""
+    reported = chosen_sides(zone_ids=[zone.pk for zone in zones]).values("metric_id")
+    return list(Metric.objects.filter(pk__in=reported).order_by("code"))
 
 
 class InvalidSelection(ValueError):
