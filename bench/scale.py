@@ -453,10 +453,13 @@ def page_addresses(rng: random.Random, count: int) -> dict[str, list[str]]:
 def drive_clients(base_url: str, options, rng: random.Random) -> dict[str, list[float]]:
     """Each client: R requests per page kind, kinds interleaved; milliseconds per request by kind.
     A first pass (three requests per kind and worker: gunicorn hands each to any worker) warms the
-    workers (templates, translations, URL patterns) and is not counted."""
+    workers (templates, translations, URL patterns) and is not counted; its addresses are drawn
+    apart, so that it leaves none of the measured pages in the cache (only the measured requests'
+    own repeats find a page there, as a reader after another would)."""
+    warming = page_addresses(rng, 3 * options.workers)
     addresses = page_addresses(rng, options.clients * options.requests)
     for kind in PAGE_KINDS:
-        for address in addresses[kind][: 3 * options.workers]:
+        for address in warming[kind]:
             fetch(base_url + address)
     latencies: dict[str, list[float]] = {kind: [] for kind in PAGE_KINDS}
     lock = threading.Lock()

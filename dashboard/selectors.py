@@ -17,6 +17,7 @@ from django.core.paginator import Page, Paginator
 from django.db.models import (
     Case,
     Count,
+    Exists,
     F,
     IntegerField,
     Max,
@@ -499,15 +500,16 @@ def count_per(related: QuerySet, field: str) -> Coalesce:
     return Coalesce(Subquery(counts, output_field=IntegerField()), Value(0))
 
 
-def zone_list_filter(params) -> ZoneFilter:
-    """The zone list's filters (any name, province, level), as the API filters zones; a value that
-    is not valid (a NUL byte, an unknown level) is left out. Its `qs`: the matching zones, each with
-    its number of articles and of figures that count."""
-    zones = Zone.objects.annotate(
+def with_counts(zones: list[Zone]) -> list[Zone]:
+    """The zones, each with its number of articles and of figures that count (one query)."""
+    counted = Zone.objects.filter(pk__in=[zone.pk for zone in zones]).annotate(
         article_count=count_per(Article.zones.through.objects.all(), "zone"),
         indicator_count=count_per(Indicator.objects.active(), "zone"),
     )
-    return ZoneFilter(params, queryset=zones)
+    counts = {zone.pk: (zone.article_count, zone.indicator_count) for zone in counted}
+    for zone in zones:
+        zone.article_count, zone.indicator_count = counts[zone.pk]
+    return zones
 
 
 ZONE_PAGE_SIZE = 50
@@ -528,17 +530,21 @@ class ZoneListing:
 def zone_listing(params: QueryDict) -> ZoneListing:
     """The zone list: national high-tech zones unless a level is chosen or a name searched (a name
     is looked for at every level), zones with figures first, then by level, province and name; a
-    page of ZONE_PAGE_SIZE zones. Four queries: the page, its count, the counts per level and (by
-    the caller) the provinces."""
+    page of ZONE_PAGE_SIZE zones. Five queries: the page, its count, its zones' numbers of articles
+    and figures, the counts per level and (by the caller) the provinces."""
     params = params.copy()
     if "level" not in params and not (params.get("search") or params.get("q")):
         params["level"] = Zone.Level.NATIONAL_HITECH
-    filters = zone_list_filter(params)
-    zones = filters.qs  # filter values that are not valid are left out
+    # Filters as the API's: a value that is not valid (a NUL byte, an unknown level) is left out.
+    filters = ZoneFilter(params, queryset=Zone.objects.all())
+    zones = filters.qs
     chosen = filters.form.cleaned_data
     search = chosen.get("search") or chosen.get("q") or ""
+    # Whether a zone has figures, not how many: an index probe per zone; the counts are made for the
+    # page's zones only, not for every zone (nor the pages before).
+    has_figures = Exists(Indicator.objects.active().filter(zone=OuterRef("pk")))
     ordering = [
-        Case(When(indicator_count__gt=0, then=0), default=1),
+        Case(When(has_figures, then=0), default=1),
         Zone.level_order(),
         "province",
         "short_name",
@@ -547,6 +553,7 @@ def zone_listing(params: QueryDict) -> ZoneListing:
     if search:
         ordering.insert(0, Zone.objects.named_exactly(search))
     page = Paginator(zones.order_by(*ordering), ZONE_PAGE_SIZE).get_page(params.get("page"))
+    page.object_list = with_counts(list(page.object_list))
     other_filters = params.copy()
     other_filters.pop("level", None)
     counts = dict(
