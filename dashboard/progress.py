@@ -11,9 +11,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
+from functools import lru_cache
 
 from django.db import models
-from django.urls import reverse
+from django.urls import get_script_prefix, reverse
 from django.utils.translation import gettext_lazy as _
 
 from extraction import period_bounds
@@ -136,7 +137,14 @@ class ChosenValue:
 
     @property
     def url(self) -> str:
-        return reverse("dashboard:article", args=[self.article_id]) + f"#indicator-{self.indicator_id}"
+        return article_page(get_script_prefix(), self.article_id) + f"#indicator-{self.indicator_id}"
+
+
+@lru_cache(maxsize=4096)
+def article_page(script_prefix: str, article_id: int) -> str:
+    """An article's page, reversed once (a table links hundreds of figures, often to few articles);
+    keyed on the script prefix, which reverse() uses."""
+    return reverse("dashboard:article", args=[article_id])
 
 
 @dataclass(frozen=True)

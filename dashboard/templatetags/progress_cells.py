@@ -1,5 +1,5 @@
-"""The two pieces every table of targets and results repeats: a chosen value, linked to its quote,
-and a row's progress with its status.
+"""The pieces every table of targets and results repeats: a chosen value, linked to its quote, a
+row's progress with its status, and a comparison's row of cells.
 
 Tags written in Python rather than included templates: a zone summary or a comparison repeats them
 hundreds of times, and each include is a template render of its own (two thirds of such a page's
@@ -10,12 +10,14 @@ from django import template
 from django.urls import reverse
 from django.utils.formats import localize
 from django.utils.html import format_html
+from django.utils.http import urlencode
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from dashboard.progress import ChosenValue, TargetProgress
-from dashboard.templatetags.amounts import in_unit
+from dashboard.selectors import ComparisonRow
+from dashboard.templatetags.amounts import comparison_row_unit, in_unit
 from metrics.templatetags.figures import as_written
 
 register = template.Library()
@@ -82,3 +84,40 @@ def progress_cell(row: TargetProgress) -> SafeString:
         gone = _("%(elapsed_percent)s%% of the period gone") % {"elapsed_percent": percent(row.elapsed)}
         html += format_html(' <small class="elapsed">{}</small>', gone)
     return html
+
+
+@register.simple_tag
+def comparison_table_row(row: ComparisonRow, year: int | None) -> SafeString:
+    """One metric and kind of a comparison: its title (linked to its ranking), then each zone's
+    target and result, each with its period when it is not the year compared, and progress."""
+    title = row.title
+    if row.metric:
+        query = urlencode({"year": year, "kind": row.kind} if year else {"kind": row.kind})
+        title = format_html(
+            '<a href="{}?{}">{}</a>', reverse("dashboard:metric", args=[row.metric.code]), query, title
+        )
+    html = format_html('<tr><th scope="row">{} <small class="kind">{}</small></th>\n', title, row.kind_label)
+    shown_unit, compared = comparison_row_unit(row), "" if year is None else str(year)
+    for cell in row.cells:
+        progress = cell.progress
+        if not progress:
+            html += format_html('<td><span class="none">{}</span></td>', _("no figure"))
+            continue
+        target, achieved = progress.target, progress.achievement
+        target_period = achieved_period = ""
+        if target and progress.period_label != compared:
+            target_period = format_html(' <small class="period">({})</small>', progress.period_label)
+        if achieved and achieved.period.label != compared:
+            achieved_period = format_html(' <small class="period">({})</small>', achieved.period.display)
+        html += format_html(
+            '<td>\n  <dl class="cell">\n    <dt>{}</dt><dd>{}{}</dd>\n    <dt>{}</dt><dd>{}{}</dd>\n  </dl>\n'
+            "  {}\n</td>",
+            _("Target"),
+            chosen_value(target, shown_unit),
+            target_period,
+            _("Achieved"),
+            chosen_value(achieved, shown_unit),
+            achieved_period,
+            progress_cell(progress),
+        )
+    return html + mark_safe("</tr>")
