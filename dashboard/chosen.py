@@ -153,18 +153,23 @@ def chosen_figures(
     """The chosen figure of every side (see chosen_sides) that the rows asked for can use: with a
     year, those the rules of that year can reach (`progress.progress_rows`); without, as `narrowing`
     says."""
+    with connection.cursor() as cursor:
+        cursor.execute(*chosen_query(zone_ids, metric_ids, kind, year, narrowing))
+        return [ChosenFigure(*row) for row in cursor.fetchall()]
+
+
+def chosen_query(zone_ids, metric_ids, kind, year, narrowing: Narrowing) -> tuple[str, tuple]:
+    """The SQL and parameters of chosen_figures."""
     sides = chosen_sides(zone_ids=zone_ids, metric_ids=metric_ids, kind=kind, year=year)
+    sql, params = sides.values_list(*CHOSEN_COLUMNS).query.sql_with_params()
     if year is None and narrowing is Narrowing.ALL:
-        return [ChosenFigure(*row) for row in sides.values_list(*CHOSEN_COLUMNS)]
-    sql, params = sides.values(*CHOSEN_COLUMNS).query.sql_with_params()
+        return sql, params
     if year is None:
         plans, kept = NARROWINGS[narrowing]
     else:
         first, last = date(year, 1, 1), date(year, 12, 31)
         plans, kept, params = YEAR_PLANS, YEAR_KEPT, (*params, last, last, first)
-    with connection.cursor() as cursor:
-        cursor.execute(NARROWED_SQL.format(sides=sql, plans=plans, kept=kept), params)
-        return [ChosenFigure(*row) for row in cursor.fetchall()]
+    return NARROWED_SQL.format(sides=sql, plans=plans, kept=kept), params
 
 
 def chosen_sides(*, zone_ids=None, metric_ids=None, kind=None, year=None) -> QuerySet[ChosenSide]:

@@ -6,6 +6,7 @@ from collections import Counter
 from datetime import date
 
 import pytest
+from django.db import connection
 from django.utils import timezone
 
 from articles.models import Article
@@ -216,3 +217,12 @@ def test_the_chosen_sides_follow_every_kind_of_write():
     assert_current_after(
         lambda: make_indicator(figures.first().article, zone=zone, metric=metric, value=1, period="2031")
     )
+
+
+def test_figures_emptied_at_once_take_their_sides_with_them():
+    zone = generated_zone(400, mixed_dates=False, dated=True)
+    assert chosen_figures(zone_ids=[zone.pk])
+    with connection.cursor() as cursor:
+        # The deferred foreign-key checks of the figures just written first: TRUNCATE waits for none.
+        cursor.execute("SET CONSTRAINTS ALL IMMEDIATE; TRUNCATE metrics_indicator CASCADE")
+    assert chosen_figures(zone_ids=[zone.pk]) == []

@@ -5,7 +5,7 @@ sequential scans left on."""
 import pytest
 from django.db import connection
 
-from dashboard.chosen import chosen_sides
+from dashboard.chosen import Narrowing, chosen_query
 from dashboard.selectors import zone_articles_query
 from factories import make_article, make_metric, make_zone
 
@@ -49,15 +49,18 @@ def many_figures():
 
 def test_pages_main_queries_never_scan_the_whole_indicator_table(many_figures):
     zones, metrics = many_figures
+    zone_ids, metric_ids = [z.pk for z in zones[:3]], [m.pk for m in metrics[:4]]
     queries = {
-        "zone page": chosen_sides(zone_ids=[zones[3].pk]),
-        "compare": chosen_sides(
-            zone_ids=[z.pk for z in zones[:3]], metric_ids=[m.pk for m in metrics[:4]], year=2024
-        ),
-        "metric ranking": chosen_sides(metric_ids=[metrics[5].pk], kind="level", year=2024),
+        "zone page": chosen_query([zones[3].pk], None, None, None, Narrowing.ALL),
+        "zone summary": chosen_query([zones[3].pk], None, None, None, Narrowing.LATEST_PERIOD),
+        "compare": chosen_query(zone_ids, metric_ids, None, 2024, Narrowing.ALL),
+        "compare, latest": chosen_query(zone_ids, None, None, None, Narrowing.LATEST_RESULT),
+        "metric ranking": chosen_query(None, [metrics[5].pk], "level", 2024, Narrowing.ALL),
     }
-    for page, sides in queries.items():
-        found = sides.explain()
+    for page, (sql, params) in queries.items():
+        with connection.cursor() as cursor:
+            cursor.execute("EXPLAIN " + sql, params)
+            found = "\n".join(row[0] for row in cursor.fetchall())
         assert "Seq Scan" not in found, f"{page}:\n{found}"
         assert "Index" in found, f"{page}:\n{found}"
     articles = zone_articles_query(zones[3]).explain()

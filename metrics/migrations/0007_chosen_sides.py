@@ -136,6 +136,15 @@ BEGIN
     RETURN NULL;
 END $$;
 
+-- TRUNCATE fires no DELETE trigger: the sides go with the figures.
+CREATE OR REPLACE FUNCTION metrics_indicator_truncated() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    DELETE FROM metrics_chosenside;
+    RETURN NULL;
+END $$;
+
+CREATE TRIGGER chosen_sides_on_truncate AFTER TRUNCATE ON metrics_indicator
+    FOR EACH STATEMENT EXECUTE FUNCTION metrics_indicator_truncated();
 CREATE TRIGGER chosen_sides_on_insert AFTER INSERT ON metrics_indicator
     REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION metrics_indicator_inserted();
 CREATE TRIGGER chosen_sides_on_update AFTER UPDATE ON metrics_indicator
@@ -152,9 +161,10 @@ DROP_TRIGGERS = """
 DROP TRIGGER chosen_sides_on_insert ON metrics_indicator;
 DROP TRIGGER chosen_sides_on_update ON metrics_indicator;
 DROP TRIGGER chosen_sides_on_delete ON metrics_indicator;
+DROP TRIGGER chosen_sides_on_truncate ON metrics_indicator;
 DROP TRIGGER chosen_sides_on_article_date ON articles_article;
 DROP FUNCTION metrics_indicator_inserted, metrics_indicator_updated, metrics_indicator_deleted,
-    metrics_article_dated;
+    metrics_indicator_truncated, metrics_article_dated;
 """
 
 FILL = f"SELECT metrics_refresh_chosen_sides({GROUPS_OF}) FROM ({DISTINCT_GROUPS.format(rows='metrics_indicator')}) g"
