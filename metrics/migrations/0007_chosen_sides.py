@@ -158,12 +158,12 @@ CREATE TRIGGER chosen_sides_on_article_date AFTER UPDATE ON articles_article
 """
 
 DROP_TRIGGERS = """
-DROP TRIGGER chosen_sides_on_insert ON metrics_indicator;
-DROP TRIGGER chosen_sides_on_update ON metrics_indicator;
-DROP TRIGGER chosen_sides_on_delete ON metrics_indicator;
-DROP TRIGGER chosen_sides_on_truncate ON metrics_indicator;
-DROP TRIGGER chosen_sides_on_article_date ON articles_article;
-DROP FUNCTION metrics_indicator_inserted, metrics_indicator_updated, metrics_indicator_deleted,
+DROP TRIGGER IF EXISTS chosen_sides_on_insert ON metrics_indicator;
+DROP TRIGGER IF EXISTS chosen_sides_on_update ON metrics_indicator;
+DROP TRIGGER IF EXISTS chosen_sides_on_delete ON metrics_indicator;
+DROP TRIGGER IF EXISTS chosen_sides_on_truncate ON metrics_indicator;
+DROP TRIGGER IF EXISTS chosen_sides_on_article_date ON articles_article;
+DROP FUNCTION IF EXISTS metrics_indicator_inserted, metrics_indicator_updated, metrics_indicator_deleted,
     metrics_indicator_truncated, metrics_article_dated;
 """
 
