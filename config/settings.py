@@ -134,14 +134,14 @@ TRUSTED_PROXY = env_flag("TRUSTED_PROXY", False)
 # Shared by every worker process, so that throttling and lockouts count each client once and a page
 # fragment is worked out once for all: the database cache (table made by `createcachetable`) needs
 # nothing more than PostgreSQL; Redis is faster under load and is used when REDIS_URL names one.
-# The database cache holds up to 2,000 entries (fragments of 10–500 KB, throttle counts) before it
-# drops a third of them.
+# The database cache holds up to 2,000 entries (page fragments, compressed to a few tens of KB, and
+# throttle counts) before it drops a third of them.
 REDIS_URL = os.environ.get("REDIS_URL", "")
 CACHES = {
     "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
     if REDIS_URL
     else {
-        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "BACKEND": "lib.caches.CompressingDatabaseCache",
         "LOCATION": "zonescope_cache",
         "OPTIONS": {"MAX_ENTRIES": 2000},
     }

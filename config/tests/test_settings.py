@@ -91,5 +91,5 @@ def test_the_forwarded_scheme_is_believed_only_behind_a_trusted_proxy():
 
 
 def test_the_cache_is_shared_by_workers_in_the_database_or_redis():
-    assert "DatabaseCache" in setting("CACHES", DEBUG="1")
+    assert "CompressingDatabaseCache" in setting("CACHES", DEBUG="1")
     assert "RedisCache" in setting("CACHES", DEBUG="1", REDIS_URL="redis://cache.internal:6379/0")
