@@ -90,9 +90,13 @@ class Period:
 
 def stated_period(indicator: Indicator) -> Period:
     """The period as extracted: its dates, else those of its label (2024, 2024..2026, 2024-Q1...)."""
-    label = indicator.period_label
-    if indicator.period_start and indicator.period_end:
-        return Period(label, indicator.period_start, indicator.period_end)
+    return period_of(indicator.period_label, indicator.period_start, indicator.period_end)
+
+
+def period_of(label: str, start: date | None, end: date | None) -> Period:
+    """stated_period of a figure with this label and these stored dates."""
+    if start and end:
+        return Period(label, start, end)
     return Period(label, *period_bounds(label))
 
 

@@ -44,8 +44,8 @@ from dashboard.progress import (
     TargetProgress,
     amount_in_unit,
     counts_in_year,
+    period_of,
     progress_rows,
-    stated_period,
     zone_progress_rows,
 )
 from metrics.models import Indicator, Metric
@@ -75,6 +75,11 @@ def zone_indicators(zones=None, metrics=None) -> QuerySet[Indicator]:
     return indicators
 
 
+def pks(objects) -> list[int] | None:
+    """The ids of these zones or metrics; None (all of them) for None."""
+    return None if objects is None else [each.pk for each in objects]
+
+
 def progress_by_zone(
     zones,
     *,
@@ -88,7 +93,7 @@ def progress_by_zone(
     a `narrowing`, only the rows it is for are sure to be right (the summary's, the latest)."""
     figures = chosen_figures(
         zone_ids=[zone.pk for zone in zones],
-        metric_ids=None if metrics is None else [metric.pk for metric in metrics],
+        metric_ids=pks(metrics),
         kind=kind,
         year=year,
         narrowing=narrowing,
@@ -242,18 +247,13 @@ def years_with_figures(zones: list[Zone], metrics: list[Metric] | None = None) -
     """For each zone, the years its figures that can be compared (targets or results) cover, in
     order. One query over the zones' sides."""
     periods = (
-        chosen_sides(
-            zone_ids=[zone.pk for zone in zones],
-            metric_ids=None if metrics is None else [metric.pk for metric in metrics],
-        )
+        chosen_sides(zone_ids=pks(zones), metric_ids=pks(metrics))
         .values_list("zone_id", "period_label", "period_start", "period_end")
         .distinct()
     )
     years: dict[int, set[int]] = {zone.pk: set() for zone in zones}
     for zone_id, label, start, end in periods:
-        years[zone_id].update(
-            period_years(stated_period(Indicator(period_label=label, period_start=start, period_end=end)))
-        )
+        years[zone_id].update(period_years(period_of(label, start, end)))
     return {zone_id: sorted(found) for zone_id, found in years.items()}
 
 
@@ -381,14 +381,11 @@ def default_year(zones=None, metrics=None) -> int:
 
     One aggregate over the sides (the figures that can be compared): the latest stored end per
     stance, and the labels of sides whose period is left to its label (a handful), which
-    `stated_period` reads."""
+    `period_of` reads."""
     this_year = timezone.localdate().year
     dates_stored = Q(period_start__isnull=False, period_end__isnull=False)
     latest = (
-        chosen_sides(
-            zone_ids=None if zones is None else [zone.pk for zone in zones],
-            metric_ids=None if metrics is None else [metric.pk for metric in metrics],
-        )
+        chosen_sides(zone_ids=pks(zones), metric_ids=pks(metrics))
         .values("stance", undated_label=Case(When(dates_stored, then=None), default=F("period_label")))
         .annotate(latest_end=Max("period_end", filter=dates_stored))
     )
@@ -397,7 +394,7 @@ def default_year(zones=None, metrics=None) -> int:
         if group["undated_label"] is None:
             end = group["latest_end"]
         else:
-            end = stated_period(Indicator(period_label=group["undated_label"])).end
+            end = period_of(group["undated_label"], None, None).end
         if end is not None:
             ends[group["stance"]].append(end)
     if ends[Indicator.Stance.ACHIEVEMENT]:
