@@ -73,6 +73,11 @@ def normalise_newlines(text: str) -> str:
 def check_storable(text: str) -> None:
     """Refuse a report that is empty, over the size or length limit or already stored, saying why."""
     check_text(text)
+    check_not_stored(text)
+
+
+def check_not_stored(text: str) -> None:
+    """Refuse a report whose text is stored already (one query), linking to the stored article."""
     duplicate = find_duplicate(text)
     if duplicate is not None:
         raise DuplicateArticle(duplicate)
@@ -160,9 +165,7 @@ def store_article(data: ArticleInput, *, added_by=None) -> Article:
     """Store a report with the zones its uploader named; refused (check_storable) when empty, too
     large or already stored."""
     article = new_article(data, added_by=added_by)
-    duplicate = find_duplicate(article.raw_text)
-    if duplicate is not None:
-        raise DuplicateArticle(duplicate)
+    check_not_stored(article.raw_text)
     try:
         with transaction.atomic():
             article.save()
