@@ -2,7 +2,7 @@ import pytest
 from django.core.cache import cache
 from django.db import connection
 
-from lib.caches import COMPRESSED_FROM
+from lib.caches import COMPRESSED_FROM, CompressingDatabaseCache
 
 pytestmark = pytest.mark.django_db
 
@@ -30,3 +30,32 @@ def test_small_values_and_counters_are_stored_as_they_are():
         COMPRESSED_FROM // 2
     )
     assert cache.get("missing", "default") == "default"
+
+
+def test_set_replaces_and_add_writes_only_where_nothing_current_is():
+    cache.set("key", "first")
+    cache.set("key", "second")
+    assert cache.get("key") == "second"
+    assert not cache.add("key", "third")
+    assert cache.get("key") == "second"
+    cache.set("stale", "old", timeout=-1)  # already expired
+    assert cache.add("stale", "new")
+    assert cache.get("stale") == "new"
+    cache.set("forever", "kept", timeout=None)
+    assert cache.get("forever") == "kept"
+
+
+def test_past_max_entries_a_set_culls_the_table():
+    small = CompressingDatabaseCache("zonescope_cache", {"OPTIONS": {"MAX_ENTRIES": 4, "CULL_FREQUENCY": 2}})
+    small.set("lasting", "kept", timeout=3600)
+    for number in range(12):
+        small.set(f"entry-{number}", number, timeout=60 + number)
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT count(*) FROM zonescope_cache")
+        entries = cursor.fetchone()[0]
+    # Culled whenever more than four were there before a write: never more than five at once, the
+    # entry just written kept and those expiring soonest gone first.
+    assert entries <= 5
+    assert small.get("entry-11") == 11
+    assert small.get("lasting") == "kept"
+    assert small.get("entry-0") is None
