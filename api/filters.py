@@ -5,11 +5,12 @@ from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema_field
 
 from articles.models import Article
+from lib.filters import FilterSet
 from metrics.models import Indicator, Metric
 from zones.models import Zone
 
 
-class MetricFilter(django_filters.FilterSet):
+class MetricFilter(FilterSet):
     q = django_filters.CharFilter(method="search", label=_("Code or name contains, or an exact synonym"))
 
     class Meta:
@@ -36,7 +37,7 @@ class YearFilter(django_filters.Filter):
     field_class = forms.IntegerField
 
 
-class IndicatorFilter(django_filters.FilterSet):
+class IndicatorFilter(FilterSet):
     zone = SlugChoiceFilter(queryset=Zone.objects.all(), to_field_name="slug", label=_("Zone slug"))
     province = django_filters.CharFilter(field_name="zone__province", label=_("Province of the zone"))
     metric = SlugChoiceFilter(queryset=Metric.objects.all(), to_field_name="code", label=_("Metric code"))

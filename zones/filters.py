@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 
+from lib.filters import FilterSet
 from zones.models import Zone
 
 
@@ -17,7 +18,7 @@ class StrictBooleanFilter(django_filters.TypedChoiceFilter):
         )
 
 
-class ZoneFilter(django_filters.FilterSet):
+class ZoneFilter(FilterSet):
     search = django_filters.CharFilter(
         method="search_names",
         label=_("Official name, short name, alias, former name, district or pinyin contains"),
