@@ -572,7 +572,8 @@ def zone_listing(params: QueryDict) -> ZoneListing:
 
 def provinces() -> list[str]:
     """Each province once, also those only named in a zone spanning several (上海市|江苏省|浙江省)."""
-    stored = Zone.objects.exclude(province="").values_list("province", flat=True).distinct()
+    # order_by(): the model's ordering (province, short_name) would make DISTINCT return every zone.
+    stored = Zone.objects.exclude(province="").order_by().values_list("province", flat=True).distinct()
     return sorted({name for value in stored for name in value.split("|") if name})
 
 

@@ -6,8 +6,10 @@ import pytest
 from django.db import connection
 
 from dashboard.chosen import Narrowing, chosen_query
-from dashboard.selectors import zone_articles_query
+from dashboard.selectors import count_per, zone_articles_query
 from factories import make_article, make_metric, make_zone
+from metrics.models import Indicator
+from zones.models import Zone
 
 pytestmark = pytest.mark.django_db
 
@@ -65,3 +67,17 @@ def test_pages_main_queries_never_scan_the_whole_indicator_table(many_figures):
         assert "Index" in found, f"{page}:\n{found}"
     articles = zone_articles_query(zones[3]).explain()
     assert "Seq Scan on metrics_indicator" not in articles, articles
+
+
+@pytest.mark.django_db(transaction=True)  # VACUUM runs outside a transaction
+def test_a_zones_figures_that_count_are_listed_and_counted_from_one_index(many_figures):
+    zones, _metrics = many_figures
+    with connection.cursor() as cursor:
+        cursor.execute("VACUUM metrics_indicator")  # as autovacuum leaves it: rows marked visible
+    listed = Indicator.objects.active().filter(zone=zones[3]).order_by("pk")[:101].explain()
+    assert "indicator_zone_active" in listed and "Sort" not in listed, listed
+    counted = Zone.objects.filter(pk__in=[z.pk for z in zones[:50]]).annotate(
+        n=count_per(Indicator.objects.active(), "zone")
+    )
+    plan = counted.explain()
+    assert "Index Only Scan using indicator_zone_active" in plan, plan
