@@ -27,6 +27,7 @@ from api.support import (
 from articles.models import Article
 from dashboard.progress import Status
 from dashboard.selectors import MAX_YEAR, MIN_YEAR, InvalidSelection, comparison_selection
+from lib.urls import reverse_with
 from metrics.models import Indicator, Metric
 
 
@@ -189,16 +190,10 @@ def indicator_rows(rows, request) -> list[dict]:
     ]
 
 
-# An id no object has, to find where ids go in an address.
-_PLACEHOLDER_ID = 987654321
-
-
 def address_maker(request, view_name: str):
     """`id -> absolute address` of `view_name`, resolved once rather than once per row."""
-    before, after = request.build_absolute_uri(reverse(view_name, args=[_PLACEHOLDER_ID])).split(
-        str(_PLACEHOLDER_ID)
-    )
-    return lambda pk: f"{before}{pk}{after}"
+    origin = request.build_absolute_uri("/").removesuffix("/")
+    return lambda pk: origin + reverse_with(view_name, pk)
 
 
 def plain_decimal(value: Decimal | None) -> str | None:

@@ -3,8 +3,9 @@ import re
 
 from django.conf import settings
 from django.db import models
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+
+from lib.urls import reverse_with
 
 _WHITESPACE = re.compile(r"\s+")
 
@@ -73,7 +74,7 @@ class Article(models.Model):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
-        return reverse("dashboard:article", args=[self.pk])
+        return reverse_with("dashboard:article", self.pk)
 
     @property
     def report_kind_label(self) -> str:

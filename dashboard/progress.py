@@ -11,14 +11,13 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
-from functools import lru_cache
 
 from django.db import models
-from django.urls import get_script_prefix, reverse
 from django.utils.translation import gettext_lazy as _
 
 from extraction import period_bounds
 from extraction.vocabulary import CUMULATIVE
+from lib.urls import reverse_with
 from metrics.models import Indicator, Metric
 
 # Reports round: two sources within half a percent of each other state the same figure.
@@ -141,14 +140,7 @@ class ChosenValue:
 
     @property
     def url(self) -> str:
-        return article_page(get_script_prefix(), self.article_id) + f"#indicator-{self.indicator_id}"
-
-
-@lru_cache(maxsize=4096)
-def article_page(script_prefix: str, article_id: int) -> str:
-    """An article's page, reversed once (a table links hundreds of figures, often to few articles);
-    keyed on the script prefix, which reverse() uses."""
-    return reverse("dashboard:article", args=[article_id])
+        return reverse_with("dashboard:article", self.article_id) + f"#indicator-{self.indicator_id}"
 
 
 @dataclass(frozen=True)

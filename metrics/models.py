@@ -1,11 +1,11 @@
 from django.conf import settings
 from django.contrib.postgres.fields import ArrayField
 from django.db import models
-from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
 from extraction import vocabulary
+from lib.urls import reverse_with
 
 
 class Metric(models.Model):
@@ -45,7 +45,7 @@ class Metric(models.Model):
         return f"{self.name_zh} ({self.unit})"
 
     def get_absolute_url(self):
-        return reverse("dashboard:metric", args=[self.code])
+        return reverse_with("dashboard:metric", self.code)
 
     @property
     def display_name(self) -> str:

@@ -1,10 +1,10 @@
 from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.indexes import GinIndex
 from django.db import models
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from extraction import reference
+from lib.urls import reverse_with
 from zones.registry import spoken
 
 
@@ -117,7 +117,7 @@ class Zone(models.Model):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
-        return reverse("dashboard:zone", args=[self.slug])
+        return reverse_with("dashboard:zone", self.slug)
 
     def all_names(self) -> list[str]:
         """Every name this zone goes by, official name first, without repeats."""

@@ -6,18 +6,20 @@ hundreds of times, and each include is a template render of its own (two thirds 
 time at a thousand cells).
 """
 
+from functools import lru_cache
+
 from django import template
-from django.urls import reverse
 from django.utils.formats import localize
 from django.utils.html import format_html
 from django.utils.http import urlencode
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
 
 from dashboard.progress import ChosenValue, TargetProgress
 from dashboard.selectors import ComparisonRow
 from dashboard.templatetags.amounts import comparison_row_unit, in_unit
+from lib.urls import reverse_fixed, reverse_with
 from metrics.templatetags.figures import as_written
 
 register = template.Library()
@@ -30,7 +32,9 @@ def chosen_value(chosen: ChosenValue | None, shown_unit: str = "") -> SafeString
     if not chosen:
         return mark_safe('<span class="none">—</span>')
     written = as_written(chosen)
-    quoted = _("Quoted from a report of %(date)s") % {"date": localize(chosen.published_on) or "—"}
+    quoted = _("Quoted from a report of %(date)s") % {
+        "date": localized_date(get_language(), chosen.published_on)
+    }
     html = format_html(
         '<a class="figure-link" href="{}" title="{} · {}">{}</a>',
         chosen.url,
@@ -56,6 +60,12 @@ def chosen_value(chosen: ChosenValue | None, shown_unit: str = "") -> SafeString
     return html
 
 
+@lru_cache(maxsize=4096)
+def localized_date(language: str, day) -> str:
+    """A date as the language writes it; tables repeat the same few hundred publication dates."""
+    return localize(day) or "—"
+
+
 def percent(share) -> int:
     """A share as a whole percentage, rounded as the `widthratio` tag rounds."""
     return round(float(share) * 100)
@@ -74,7 +84,7 @@ def progress_cell(row: TargetProgress) -> SafeString:
     html += format_html(
         '\n<a class="status status-{0}" href="{1}#status-{0}" title="{2}">{3}</a>',
         row.status,
-        reverse("dashboard:methodology"),
+        reverse_fixed("dashboard:methodology"),
         _("How this status is decided"),
         row.status_label,
     )
@@ -94,7 +104,7 @@ def comparison_table_row(row: ComparisonRow, year: int | None) -> SafeString:
     if row.metric:
         query = urlencode({"year": year, "kind": row.kind} if year else {"kind": row.kind})
         title = format_html(
-            '<a href="{}?{}">{}</a>', reverse("dashboard:metric", args=[row.metric.code]), query, title
+            '<a href="{}?{}">{}</a>', reverse_with("dashboard:metric", row.metric.code), query, title
         )
     html = format_html('<tr><th scope="row">{} <small class="kind">{}</small></th>\n', title, row.kind_label)
     shown_unit, compared = comparison_row_unit(row), "" if year is None else str(year)
