@@ -36,6 +36,7 @@ from extraction import (
     ZoneGazetteer,
     extract,
 )
+from lib.copying import copy_new_rows
 from metrics.models import Indicator, Metric
 from zones.models import Zone
 from zones.registry import place_table
@@ -383,11 +384,8 @@ def insert_batch(batch: list[NewReport], known: Reference | None) -> None:
         for indicator, name in zip(report.indicators, report.zone_names, strict=True):
             indicator.article, indicator.zone = report.article, zones[name] if name else None
             indicators.append(indicator)
-    # One statement for a batch's figures (statement-level triggers on the table run once for it).
-    Indicator.objects.bulk_create(indicators, batch_size=INDICATORS_PER_INSERT)
-
-
-INDICATORS_PER_INSERT = 2000
+    # One COPY for a batch's figures (statement-level triggers on the table run once for it).
+    copy_new_rows(indicators)
 
 
 def forget_ids(report: NewReport) -> None:
@@ -450,7 +448,7 @@ def extract_article(article: Article, *, default_zone: str | None = None) -> lis
     zones = zones_named((name for name in names if name), known)
     for indicator, name in zip(created, names, strict=True):
         indicator.zone = zones[name] if name else None
-    Indicator.objects.bulk_create(created, batch_size=INDICATORS_PER_INSERT)
+    copy_new_rows(created)
     # Zones are only ever added: those the uploader named stay even when no figure names them.
     link_zones([article], [[zone.pk for zone in zones.values()]])
     return created

@@ -2,6 +2,7 @@
 the reports one by one, a failing report costing the others nothing, and a bounded number of queries."""
 
 from datetime import date
+from decimal import Decimal
 
 import pytest
 from django.core.management import call_command
@@ -194,8 +195,9 @@ def test_a_batch_costs_a_few_queries_whatever_its_size(registry, count):
     assert all(isinstance(outcome, Article) for outcome in outcomes)
     assert Indicator.objects.count() >= 2 * count
     # the version of the reference, the duplicates, the zones named, the articles, their zone links,
-    # the indicators; the batch's transaction and savepoint
-    assert len(queries) <= 10, [query["sql"][:80] for query in queries]
+    # the indicators' keys (their COPY is one more statement, which the capture does not list); the
+    # batch's transaction and savepoint
+    assert len(queries) <= 11, [query["sql"][:80] for query in queries]
 
 
 def test_a_single_upload_is_a_batch_of_one(registry):
@@ -203,7 +205,7 @@ def test_a_single_upload_is_a_batch_of_one(registry):
     with CaptureQueriesContext(connection) as queries:
         article = ingest_report(ArticleInput(text=WEIHAI))
     assert article.indicators.count() >= 2
-    assert len(queries) <= 12, [query["sql"][:80] for query in queries]
+    assert len(queries) <= 13, [query["sql"][:80] for query in queries]  # and the figures' COPY
     with pytest.raises(DuplicateArticle):
         ingest_report(ArticleInput(text=WEIHAI))
     with pytest.raises(EmptyArticle):
@@ -277,3 +279,12 @@ def test_over_time_is_a_refusal_of_the_report(registry, monkeypatch):
     with pytest.raises(ExtractionOverTime):
         ingest_report(ArticleInput(text=WEIHAI))
     assert not Article.objects.exists()
+
+
+def test_stored_figures_carry_their_dates_values_and_quotes(registry):
+    text = "威海火炬高技术产业开发区2023年实现营业收入120.50亿元，同比增长6.5%。"
+    [article] = ingest_reports([ArticleInput(text=text)])
+    created = list(article.indicators.all())
+    assert {indicator.value for indicator in created} == {Decimal("120.50"), Decimal("6.5")}
+    assert all(indicator.quote and indicator.quote in text for indicator in created)
+    assert all(indicator.created_at and indicator.updated_at for indicator in created)
