@@ -10,7 +10,6 @@ from functools import lru_cache
 
 from django import template
 from django.utils.formats import localize
-from django.utils.html import format_html
 from django.utils.http import urlencode
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language, ngettext
@@ -19,10 +18,28 @@ from django.utils.translation import gettext as _
 from dashboard.progress import ChosenValue, TargetProgress
 from dashboard.selectors import ComparisonRow
 from dashboard.templatetags.amounts import comparison_row_unit, in_unit
+from lib.html import format_html
 from lib.urls import reverse_fixed, reverse_with
 from metrics.templatetags.figures import as_written
 
 register = template.Library()
+
+
+@lru_cache(maxsize=16)
+def cell_words(language: str) -> dict[str, str]:
+    """The fixed words of the cells, translated once per language (`language` is the active one):
+    each gettext looks the language up in a context-local, which costs more than the cell's markup."""
+    return {
+        "quoted": _("Quoted from a report of %(date)s"),
+        "implied_why": _("Implied by a completion ratio, not stated in the report."),
+        "implied": _("implied"),
+        "checked": _("Checked by an editor."),
+        "how_decided": _("How this status is decided"),
+        "gone": _("%(elapsed_percent)s%% of the period gone"),
+        "no_figure": _("no figure"),
+        "target": _("Target"),
+        "achieved": _("Achieved"),
+    }
 
 
 @register.simple_tag
@@ -31,10 +48,10 @@ def chosen_value(chosen: ChosenValue | None, shown_unit: str = "") -> SafeString
     checked by an editor, other reports disagreeing."""
     if not chosen:
         return mark_safe('<span class="none">—</span>')
+    language = get_language()
+    words = cell_words(language)
     written = as_written(chosen)
-    quoted = _("Quoted from a report of %(date)s") % {
-        "date": localized_date(get_language(), chosen.published_on)
-    }
+    quoted = words["quoted"] % {"date": localized_date(language, chosen.published_on)}
     html = format_html(
         '<a class="figure-link" href="{}" title="{} · {}">{}</a>',
         chosen.url,
@@ -44,12 +61,10 @@ def chosen_value(chosen: ChosenValue | None, shown_unit: str = "") -> SafeString
     )
     if chosen.derived:
         html += format_html(
-            ' <span class="badge" title="{}">{}</span>',
-            _("Implied by a completion ratio, not stated in the report."),
-            _("implied"),
+            ' <span class="badge" title="{}">{}</span>', words["implied_why"], words["implied"]
         )
     if chosen.reviewed:
-        html += format_html(' <span class="badge ok" title="{}">✓</span>', _("Checked by an editor."))
+        html += format_html(' <span class="badge ok" title="{}">✓</span>', words["checked"])
     if chosen.disagreeing:
         others = ngettext(
             "%(counter)s other report gives a different figure.",
@@ -75,6 +90,7 @@ def percent(share) -> int:
 def progress_cell(row: TargetProgress) -> SafeString:
     """The completion bar and percentage (when there is one), the status linked to how it is
     decided, why there is no completion rate, and how much of the period has gone."""
+    words = cell_words(get_language())
     html = mark_safe("")
     if row.progress is not None:
         html += format_html(
@@ -85,13 +101,13 @@ def progress_cell(row: TargetProgress) -> SafeString:
         '\n<a class="status status-{0}" href="{1}#status-{0}" title="{2}">{3}</a>',
         row.status,
         reverse_fixed("dashboard:methodology"),
-        _("How this status is decided"),
+        words["how_decided"],
         row.status_label,
     )
     if row.reason:
         html += format_html(' <small class="reason">{}</small>', row.reason)
     if row.elapsed is not None and row.elapsed < 1:
-        gone = _("%(elapsed_percent)s%% of the period gone") % {"elapsed_percent": percent(row.elapsed)}
+        gone = words["gone"] % {"elapsed_percent": percent(row.elapsed)}
         html += format_html(' <small class="elapsed">{}</small>', gone)
     return html
 
@@ -108,10 +124,11 @@ def comparison_table_row(row: ComparisonRow, year: int | None) -> SafeString:
         )
     html = format_html('<tr><th scope="row">{} <small class="kind">{}</small></th>\n', title, row.kind_label)
     shown_unit, compared = comparison_row_unit(row), "" if year is None else str(year)
+    words = cell_words(get_language())
     for cell in row.cells:
         progress = cell.progress
         if not progress:
-            html += format_html('<td><span class="none">{}</span></td>', _("no figure"))
+            html += format_html('<td><span class="none">{}</span></td>', words["no_figure"])
             continue
         target, achieved = progress.target, progress.achievement
         target_period = achieved_period = ""
@@ -122,10 +139,10 @@ def comparison_table_row(row: ComparisonRow, year: int | None) -> SafeString:
         html += format_html(
             '<td>\n  <dl class="cell">\n    <dt>{}</dt><dd>{}{}</dd>\n    <dt>{}</dt><dd>{}{}</dd>\n  </dl>\n'
             "  {}\n</td>",
-            _("Target"),
+            words["target"],
             chosen_value(target, shown_unit),
             target_period,
-            _("Achieved"),
+            words["achieved"],
             chosen_value(achieved, shown_unit),
             achieved_period,
             progress_cell(progress),
