@@ -27,7 +27,7 @@ from api.support import (
 from articles.models import Article
 from dashboard.progress import Status
 from dashboard.selectors import MAX_YEAR, MIN_YEAR, InvalidSelection, comparison_selection
-from lib.urls import reverse_with
+from lib.urls import reverser
 from metrics.models import Indicator, Metric
 
 
@@ -192,8 +192,8 @@ def indicator_rows(rows, request) -> list[dict]:
 
 def address_maker(request, view_name: str):
     """`id -> absolute address` of `view_name`, resolved once rather than once per row."""
-    origin = request.build_absolute_uri("/").removesuffix("/")
-    return lambda pk: origin + reverse_with(view_name, pk)
+    origin, address = request.build_absolute_uri("/").removesuffix("/"), reverser(view_name)
+    return lambda pk: origin + address(pk)
 
 
 def plain_decimal(value: Decimal | None) -> str | None:

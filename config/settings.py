@@ -132,20 +132,29 @@ AUTH_PASSWORD_VALIDATORS = [
 TRUSTED_PROXY = env_flag("TRUSTED_PROXY", False)
 
 # Shared by every worker process, so that throttling and lockouts count each client once and a page
-# fragment is worked out once for all: the database cache (table made by `createcachetable`) needs
+# fragment is worked out once for all: the database cache (tables made by `createcachetable`) needs
 # nothing more than PostgreSQL; Redis is faster under load and is used when REDIS_URL names one.
-# The database cache holds up to 2,000 entries (page fragments, compressed to a few tens of KB, and
-# throttle counts) before it drops a third of them.
+# Page fragments have a cache of their own ("fragments"): dropping old fragments to make room
+# must never drop a client's throttle count. Each database cache holds up to 2,000 entries (page
+# fragments are compressed to a few tens of KB) before it drops a third of them.
 REDIS_URL = os.environ.get("REDIS_URL", "")
-CACHES = {
-    "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
-    if REDIS_URL
-    else {
+
+
+def cache_settings(table: str) -> dict:
+    if REDIS_URL:
+        return {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": table,
+        }
+    return {
         "BACKEND": "lib.caches.CompressingDatabaseCache",
-        "LOCATION": "zonescope_cache",
+        "LOCATION": table,
         "OPTIONS": {"MAX_ENTRIES": 2000},
     }
-}
+
+
+CACHES = {"default": cache_settings("zonescope_cache"), "fragments": cache_settings("zonescope_fragments")}
 
 # Failed logins (the login page, the admin's and password reset's) are counted per user name and
 # client address by django-axes, in the database; after LOGIN_FAILURE_LIMIT the pair is locked out

@@ -9,6 +9,8 @@ from django.utils.http import RFC3986_SUBDELIMS
 
 # Matched by both int and slug converters, and found in no other part of an address.
 _PLACEHOLDER = "987654321"
+# What reverse() leaves unquoted in an argument.
+_SAFE = RFC3986_SUBDELIMS + "/~:@"
 
 
 @lru_cache(maxsize=64)
@@ -18,10 +20,21 @@ def _halves(script_prefix: str, view_name: str) -> tuple[str, str]:
     return before, after
 
 
-def reverse_with(view_name: str, argument: int | str) -> str:
-    """reverse(view_name, args=[argument]) for a view taking one id or slug, quoted as reverse() does."""
+def reverser(view_name: str):
+    """`argument -> reverse(view_name, args=[argument])` for a view taking one id or slug, quoted as
+    reverse() does; the script prefix read once, for a loop over many rows."""
     before, after = _halves(get_script_prefix(), view_name)
-    return f"{before}{quote(str(argument), safe=RFC3986_SUBDELIMS + '/~:@')}{after}"
+
+    def address(argument: int | str) -> str:
+        text = str(argument) if type(argument) is int else quote(str(argument), safe=_SAFE)
+        return f"{before}{text}{after}"
+
+    return address
+
+
+def reverse_with(view_name: str, argument: int | str) -> str:
+    """reverse(view_name, args=[argument]) for a view taking one id or slug."""
+    return reverser(view_name)(argument)
 
 
 @lru_cache(maxsize=64)

@@ -116,13 +116,12 @@ def test_compare_without_a_selection_shows_the_form(english):
 def test_compare_queries_do_not_grow_with_zones_and_metrics(client, django_assert_max_num_queries):
     metric, other = make_metric(), make_metric("test_patents", "测试专利", "件")
     two = reported_zones(2, metric)
-    # 6 of the page's own and the cached fragment's 7
-    # (the data version, looking the fragment up and storing it: the database cache counts its
-    # rows, then writes in a savepoint).
-    with django_assert_max_num_queries(13):
+    # 6 of the page's own and the cached fragment's 3
+    # (the data version, looking the fragment up and storing it in one upsert).
+    with django_assert_max_num_queries(9):
         client.get(*compare_url(two, [metric, other], 2024))
     six = reported_zones(6, other)
-    with django_assert_max_num_queries(13):
+    with django_assert_max_num_queries(9):
         response = client.get(*compare_url(six, [metric, other], 2024))
     assert len(response.context["shown"].comparison.rows[1].cells) == 6
 
@@ -133,10 +132,9 @@ def test_metric_page_ranks_zones_on_their_achievement(client, django_assert_max_
     waiting = make_zone("等高新区")
     make_indicator(make_article(), zone=waiting, metric=metric, value=100, stance=TARGET)
 
-    # 4 of the page's own and the cached fragment's 7
-    # (the data version, looking the fragment up and storing it: the database cache counts its
-    # rows, then writes in a savepoint).
-    with django_assert_max_num_queries(11):
+    # 4 of the page's own and the cached fragment's 3
+    # (the data version, looking the fragment up and storing it in one upsert).
+    with django_assert_max_num_queries(7):
         response = client.get(reverse("dashboard:metric", args=[metric.code]), {"year": "2024"})
 
     ranking = response.context["ranking"]
