@@ -91,5 +91,9 @@ def test_the_forwarded_scheme_is_believed_only_behind_a_trusted_proxy():
 
 
 def test_the_cache_is_shared_by_workers_in_the_database_or_redis():
-    assert "CompressingDatabaseCache" in setting("CACHES", DEBUG="1")
-    assert "RedisCache" in setting("CACHES", DEBUG="1", REDIS_URL="redis://cache.internal:6379/0")
+    in_database = setting("CACHES", DEBUG="1")
+    in_redis = setting("CACHES", DEBUG="1", REDIS_URL="redis://cache.internal:6379/0")
+    assert "CompressingDatabaseCache" in in_database and "RedisCache" in in_redis
+    # Fragments apart from throttle counts: their own table, or their own key prefix.
+    for caches in in_database, in_redis:
+        assert "'fragments'" in caches and "zonescope_fragments" in caches and "zonescope_cache" in caches
