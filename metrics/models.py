@@ -197,6 +197,12 @@ class Indicator(models.Model):
                 condition=~models.Q(review_state="rejected"),
                 name="indicator_zone_active",
             ),
+            # The reports a zone's figures come from, and how many each gives (the zone page's list).
+            models.Index(
+                fields=["zone", "article"],
+                condition=~models.Q(review_state="rejected"),
+                name="indicator_zone_article",
+            ),
         ]
         constraints = [
             models.CheckConstraint(

@@ -6,7 +6,7 @@ import pytest
 from django.db import connection
 
 from dashboard.chosen import Narrowing, chosen_query
-from dashboard.selectors import count_per, zone_articles_query
+from dashboard.selectors import count_per, zone_article_ids, zone_articles_query
 from factories import make_article, make_metric, make_zone
 from metrics.models import Indicator
 from zones.models import Zone
@@ -70,7 +70,7 @@ def test_pages_main_queries_never_scan_the_whole_indicator_table(many_figures):
 
 
 @pytest.mark.django_db(transaction=True)  # VACUUM runs outside a transaction
-def test_a_zones_figures_that_count_are_listed_and_counted_from_one_index(many_figures):
+def test_a_zones_figures_that_count_are_listed_counted_and_their_reports_found_from_indexes(many_figures):
     zones, _metrics = many_figures
     with connection.cursor() as cursor:
         cursor.execute("VACUUM metrics_indicator")  # as autovacuum leaves it: rows marked visible
@@ -81,3 +81,5 @@ def test_a_zones_figures_that_count_are_listed_and_counted_from_one_index(many_f
     )
     plan = counted.explain()
     assert "Index Only Scan using indicator_zone_active" in plan, plan
+    reports = zone_article_ids(zones[3]).explain()
+    assert "Index Only Scan using indicator_zone_article" in reports, reports
