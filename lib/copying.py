@@ -9,14 +9,12 @@ from django.db import connections, models
 # Columns whose Python values psycopg writes as the database reads them (bulk_create would pass
 # them through unchanged too); anything else (JSON, arrays, custom fields) is refused.
 PLAIN_FIELDS = (
-    models.AutoField,
-    models.BigAutoField,
     models.BooleanField,
     models.CharField,
     models.DateField,  # DateTimeField too
     models.DecimalField,
     models.ForeignKey,
-    models.IntegerField,
+    models.IntegerField,  # the automatic keys and positive integers too
     models.TextField,
 )
 
