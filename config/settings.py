@@ -30,6 +30,8 @@ import os
 from datetime import timedelta
 from pathlib import Path
 
+import orjson
+
 from config.database import DEFAULT_CONN_MAX_AGE, database_config
 from config.secret_key import DEVELOPMENT_KEY, production_secret_key
 from lib.env import env_flag, env_int, env_list
@@ -135,8 +137,9 @@ TRUSTED_PROXY = env_flag("TRUSTED_PROXY", False)
 # fragment is worked out once for all: the database cache (tables made by `createcachetable`) needs
 # nothing more than PostgreSQL; Redis is faster under load and is used when REDIS_URL names one.
 # Page fragments have a cache of their own ("fragments"): dropping old fragments to make room
-# must never drop a client's throttle count. Each database cache holds up to 2,000 entries (page
-# fragments are compressed to a few tens of KB) before it drops a third of them.
+# must never drop a client's throttle count (in Redis the two share the server's memory). Each
+# database cache holds up to 2,000 entries (page fragments are compressed to a few tens of KB)
+# before it drops a third of them.
 REDIS_URL = os.environ.get("REDIS_URL", "")
 
 
@@ -276,6 +279,9 @@ REST_FRAMEWORK = {
     "EXCEPTION_HANDLER": "api.support.error_response",
     "DEFAULT_SCHEMA_CLASS": "api.schema.AutoSchema",
     "TEST_REQUEST_DEFAULT_FORMAT": "json",
+    # Subclasses of dict, list and str through the renderer's conversion: a form's ErrorList is a
+    # list subclass keeping its items elsewhere, which orjson on its own writes as [].
+    "ORJSON_RENDERER_OPTIONS": (orjson.OPT_PASSTHROUGH_SUBCLASS,),
 }
 # API tokens (django-rest-knox): stored as hashes, valid for API_TOKEN_DAYS; `create_api_token USER`.
 REST_KNOX = {

@@ -10,6 +10,8 @@ from django.core.cache.backends.db import DatabaseCache
 from django.db import connections, router
 from django.utils import timezone
 
+# The cache_key column's length in the table createcachetable makes.
+KEY_LENGTH = 255
 # Below this (pickled), compressing costs more than it saves: counters, flags, short texts.
 COMPRESSED_FROM = 16 * 1024
 
@@ -53,7 +55,11 @@ class CompressingDatabaseCache(DatabaseCache):
 
     def upsert(self, key: str, value, timeout, *, replace: bool) -> bool:
         """Store `value` under `key` (`replace=False`: only where the key is missing or expired, as
-        `add` does); whether it was stored."""
+        `add` does); whether it was stored. A key longer than the table's column is not stored, as
+        Django's backend fails such a write silently (here without an error breaking the caller's
+        transaction)."""
+        if len(key) > KEY_LENGTH:
+            return False
         timeout = self.get_backend_timeout(timeout)
         now = timezone.now().replace(microsecond=0)
         expires = (

@@ -6,28 +6,35 @@ from collections.abc import Sequence
 
 from django.db import connections, models
 
-# Columns whose Python values psycopg writes as the database reads them (bulk_create would pass
-# them through unchanged too); anything else (JSON, arrays, custom fields) is refused.
-PLAIN_FIELDS = (
+# Fields whose values psycopg writes as they are, given the Python values their columns hold (str,
+# int, bool, Decimal, date, an aware datetime, None): bulk_create would first prepare each value
+# through its field (a naive datetime made aware, a lazy string rendered, a decimal validated),
+# which the caller's rows must not need. Exact classes: a subclass may prepare its values.
+PLAIN_FIELDS = {
+    models.AutoField,
+    models.BigAutoField,
     models.BooleanField,
     models.CharField,
-    models.DateField,  # DateTimeField too
+    models.DateField,
+    models.DateTimeField,
     models.DecimalField,
     models.ForeignKey,
-    models.IntegerField,  # the automatic keys and positive integers too
+    models.IntegerField,
+    models.PositiveIntegerField,
     models.TextField,
-)
+}
 
 
 def copy_new_rows(rows: Sequence[models.Model], *, using: str = "default") -> None:
     """Insert unsaved objects of one model in one COPY, their primary keys taken from the table's
-    sequence first (one query) and set on them, as bulk_create sets them. Statement-level triggers
-    run once for the lot, as for one INSERT."""
+    sequence first (one query) and set on them, as bulk_create sets them (related objects must be
+    saved already: their ids are written as they are). Statement-level triggers run once for the lot,
+    as for one INSERT."""
     if not rows:
         return
     model = type(rows[0])
     fields = model._meta.concrete_fields
-    refused = [field.name for field in fields if not isinstance(field, PLAIN_FIELDS)]
+    refused = [field.name for field in fields if type(field) not in PLAIN_FIELDS]
     if refused or any(type(row) is not model for row in rows):
         raise TypeError(f"copy_new_rows writes plain columns of one model; not {refused or 'mixed models'}")
     table, key = model._meta.db_table, model._meta.pk.column

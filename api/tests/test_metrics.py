@@ -241,6 +241,8 @@ def test_a_filter_naming_nothing_that_exists_is_404_naming_it(api_client, figure
     error = response.json()["error"]
     assert response.status_code == 404 and error["code"] == "not_found"
     assert list(error["details"]) == list(query) and error["message"].startswith(f"{next(iter(query))}: ")
+    [messages] = error["details"].values()
+    assert messages and all(isinstance(message, str) and message for message in messages)
 
 
 @pytest.mark.parametrize(
@@ -258,7 +260,7 @@ def test_bad_filter_values_are_refused_with_the_reason(api_client, figures, quer
     assert response.status_code == 400
     error = response.json()["error"]
     assert (error["status"], error["code"]) == (400, "invalid")
-    assert list(error["details"]) == [field]
+    assert list(error["details"]) == [field] and error["details"][field] and error["details"][field][0]
     assert error["message"].split(" ", 1)[1].startswith(f"{field}: ")
 
 

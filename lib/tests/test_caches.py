@@ -1,5 +1,5 @@
 import pytest
-from django.core.cache import cache
+from django.core.cache import CacheKeyWarning, cache
 from django.db import connection
 
 from lib.caches import COMPRESSED_FROM, CompressingDatabaseCache
@@ -59,3 +59,12 @@ def test_past_max_entries_a_set_culls_the_table():
     assert small.get("entry-11") == 11
     assert small.get("lasting") == "kept"
     assert small.get("entry-0") is None
+
+
+def test_a_key_too_long_for_the_table_is_not_stored_and_breaks_nothing():
+    with pytest.warns(CacheKeyWarning):  # Django's own warning about long keys
+        assert not cache.add("k" * 300, 1)
+        cache.set("k" * 300, 1)
+        assert cache.get("k" * 300) is None
+    cache.set("after", 2)  # the transaction is still usable
+    assert cache.get("after") == 2
