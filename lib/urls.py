@@ -20,21 +20,21 @@ def _halves(script_prefix: str, view_name: str) -> tuple[str, str]:
     return before, after
 
 
+def _filled(before: str, after: str, argument: int | str) -> str:
+    text = str(argument) if type(argument) is int else quote(str(argument), safe=_SAFE)
+    return f"{before}{text}{after}"
+
+
 def reverser(view_name: str):
     """`argument -> reverse(view_name, args=[argument])` for a view taking one id or slug, quoted as
     reverse() does; the script prefix read once, for a loop over many rows."""
     before, after = _halves(get_script_prefix(), view_name)
-
-    def address(argument: int | str) -> str:
-        text = str(argument) if type(argument) is int else quote(str(argument), safe=_SAFE)
-        return f"{before}{text}{after}"
-
-    return address
+    return lambda argument: _filled(before, after, argument)
 
 
 def reverse_with(view_name: str, argument: int | str) -> str:
     """reverse(view_name, args=[argument]) for a view taking one id or slug."""
-    return reverser(view_name)(argument)
+    return _filled(*_halves(get_script_prefix(), view_name), argument)
 
 
 @lru_cache(maxsize=64)
